@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every Debian package that rapidfire's build, tests and tools need.
+# Idempotent: when everything is present it installs nothing and touches no package list.
+set -euo pipefail
+
+packages=(
+  # build
+  g++ cmake ninja-build pkg-config
+  # Boost 1.81 (Asio and Beast are header-only in libboost1.81-dev). Never the unversioned
+  # libboost-dev: it pulls 1.74 and conflicts.
+  libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev
+  libspdlog-dev libfmt-dev
+  libsqlite3-dev libssl-dev
+  # tests
+  libgtest-dev libgmock-dev
+  # tools: formatting, fuzzing (clang + libFuzzer runtime), terminal tests
+  clang clang-format libclang-rt-14-dev tmux
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update
+"${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,44 @@
+#pragma once
+// Enumerations that travel on the wire as lower-case strings (their C++ names).
+
+#include <boost/describe/enum.hpp>
+
+namespace rapidfire::protocol {
+
+// What a room is for: a classroom quiz, a peer mock interview, or a solo run against the clock.
+enum class RoomKind { quiz, interview, solo };
+BOOST_DESCRIBE_ENUM(RoomKind, quiz, interview, solo)
+
+// How answers are given and marked.
+enum class AnswerMode { choice, judge, self };
+BOOST_DESCRIBE_ENUM(AnswerMode, choice, judge, self)
+
+// A solo run's clock: a fresh clock per question, or one clock for the whole run.
+enum class ClockMode { per_question, total };
+BOOST_DESCRIBE_ENUM(ClockMode, per_question, total)
+
+// A judge's (or the automatic) mark for an answer.
+enum class Verdict { correct, partial, wrong };
+BOOST_DESCRIBE_ENUM(Verdict, correct, partial, wrong)
+
+// A player's own grade in self mode; good and easy count as correct, hard as partial.
+enum class SelfGrade { again, hard, good, easy };
+BOOST_DESCRIBE_ENUM(SelfGrade, again, hard, good, easy)
+
+// The phase a room is in.
+enum class RoomPhase { lobby, question, judging, grading, reveal, finished };
+BOOST_DESCRIBE_ENUM(RoomPhase, lobby, question, judging, grading, reveal, finished)
+
+// The seat someone holds in a room.
+enum class Role { host, player };
+BOOST_DESCRIBE_ENUM(Role, host, player)
+
+// Why a room is paused.
+enum class PauseReason { host, host_disconnected };
+BOOST_DESCRIBE_ENUM(PauseReason, host, host_disconnected)
+
+// Why a game ended.
+enum class EndReason { completed, ended_by_host, host_gone, time_up };
+BOOST_DESCRIBE_ENUM(EndReason, completed, ended_by_host, host_gone, time_up)
+
+}  // namespace rapidfire::protocol

@@ -1,0 +1,33 @@
+#pragma once
+// Size limits that the decoder enforces on every message. Game rules (nickname rules, time
+// ranges) are enforced by the engine; these only keep hostile input small.
+
+#include <cstddef>
+#include <string_view>
+
+namespace rapidfire::protocol {
+
+inline constexpr int protocol_version = 1;
+
+// Nesting deeper than this is refused before any message is built.
+inline constexpr std::size_t max_json_depth = 16;
+// Arrays longer than this are refused.
+inline constexpr std::size_t max_array_items = 64;
+
+inline constexpr std::size_t max_nickname_chars = 24;  // after trimming, checked by the engine
+inline constexpr std::size_t max_nickname_field_chars = 64;  // before trimming, checked here
+inline constexpr std::size_t max_answer_chars = 500;
+inline constexpr std::size_t max_comment_chars = 1000;
+inline constexpr std::size_t max_token_chars = 64;
+inline constexpr std::size_t max_default_chars = 128;
+
+// Longest string (in Unicode code points) accepted for a field of this name.
+constexpr std::size_t max_chars_for_field(std::string_view field) {
+    if (field == "nickname") return max_nickname_field_chars;
+    if (field == "text") return max_answer_chars;
+    if (field == "comment") return max_comment_chars;
+    if (field == "host_token" || field == "token" || field == "password") return max_token_chars;
+    return max_default_chars;
+}
+
+}  // namespace rapidfire::protocol
