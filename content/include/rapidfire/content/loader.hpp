@@ -1,0 +1,52 @@
+#pragma once
+// Loading banks and study guides from files. Errors throw LoadError, which names the file and
+// the line or field at fault.
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rapidfire/content/bank.hpp"
+
+namespace rapidfire::content {
+
+class LoadError : public std::runtime_error {
+public:
+    // `line` is 1-based, 0 when the error is not tied to a line; `field` may be empty.
+    LoadError(std::string file, int line, std::string field, const std::string& message);
+
+    const std::string& file() const { return file_; }
+    int line() const { return line_; }
+    const std::string& field() const { return field_; }
+
+private:
+    std::string file_;
+    int line_;
+    std::string field_;
+};
+
+// Parsers over text already in memory; `file` is used only in error messages.
+Bank parse_bank_json(std::string_view text, const std::string& file);
+// Markdown: the first table with the header | # | Question | Answer | (a Topics column is
+// optional); the first '# ' heading, if any, is the title.
+Bank parse_bank_markdown(std::string_view text, const std::string& file);
+// CSV (RFC 4180): question,answer[,topics] with topics separated by ';'. A header row naming
+// these columns is recognised and skipped.
+Bank parse_bank_csv(std::string_view text, const std::string& file);
+StudyGuide parse_study_guide_json(std::string_view text, const std::string& file);
+
+// Loads a bank, choosing the parser by extension: .json, .md or .csv.
+Bank load_bank(const std::filesystem::path& path);
+// Loads several banks as one; ids must stay unique (clashing ids are prefixed by file stem).
+Bank load_banks(const std::vector<std::filesystem::path>& paths);
+StudyGuide load_study_guide(const std::filesystem::path& path);
+
+// Where the bundled content lives: $RAPIDFIRE_CONTENT_DIR when set, else the directory the
+// build configured (the source tree's content/).
+std::filesystem::path bundled_content_dir();
+std::filesystem::path bundled_bank_path();   // <content>/banks/ml-rapid-fire.json
+std::filesystem::path bundled_guide_path();  // <content>/guides/ml-interview-guide.json
+
+}  // namespace rapidfire::content

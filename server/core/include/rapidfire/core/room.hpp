@@ -1,0 +1,107 @@
+#pragma once
+// One room: lobby, rounds, timers, scoring, judging, reconnects. Plain C++, no sockets, no
+// clocks of its own: every call carries the current time, so the rules are tested with numbers.
+//
+// Threading: a Room is not thread-safe; the shell touches each room from one strand only.
+//
+// Driving it: the shell calls the command functions as messages arrive, calls tick(now) when
+// next_wakeup() is due, and after every call sends what take_outbox() returns.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "rapidfire/content/bank.hpp"
+#include "rapidfire/core/entropy.hpp"
+#include "rapidfire/core/outgoing.hpp"
+#include "rapidfire/protocol/messages.hpp"
+
+namespace rapidfire::core {
+
+using protocol::Millis;
+
+// Server-wide rules that a room creator cannot change.
+struct RoomLimits {
+    int max_capacity = 500;          // the largest capacity a room may ask for
+    Millis resume_grace_ms = 120'000;  // how long a dropped seat is kept
+    Millis answer_grace_ms = 250;     // network allowance after a deadline
+    Millis roster_interval_ms = 250;  // roster and progress updates are coalesced to this
+    int standings_top = 10;           // players listed in standings between questions
+    int final_standings_top = 50;     // players listed in game_over
+    int roster_list_max = 1000;       // players listed in the host's roster
+};
+
+struct RoomDeps {
+    std::shared_ptr<const content::Bank> bank;
+    std::shared_ptr<const content::StudyGuide> guide;  // tips: the interview rubric
+    RoomLimits limits;
+    Entropy* entropy = nullptr;  // outlives the room
+};
+
+// Counts for health checks and metrics.
+struct RoomStats {
+    protocol::RoomPhase phase = protocol::RoomPhase::lobby;
+    int players = 0;
+    int connected = 0;
+};
+
+// A seat given to a connection, or the reason it was refused.
+using Seat = std::variant<MemberId, protocol::Error>;
+
+class Room {
+public:
+    // Creates a room with the given code. On success the creator holds the host seat (and in
+    // solo also the only player seat); room_created has been queued for them.
+    static std::variant<std::unique_ptr<Room>, protocol::Error> create(
+        std::string code, const protocol::CreateRoom& request, RoomDeps deps, Millis now);
+
+    ~Room();
+    Room(const Room&) = delete;
+    Room& operator=(const Room&) = delete;
+
+    const std::string& code() const;
+
+    // Takes a player seat. Queues joined for the new player.
+    Seat join(const protocol::Join& request, Millis now);
+    // Takes back a dropped (or still connected: a second tab) seat by its resume token. Queues
+    // joined with resumed=true and the current state (open question, judging, results). When
+    // the seat was still connected elsewhere, the shell must detach that older connection.
+    Seat resume(std::string_view token, Millis now);
+    // Every other in-room message from a seated member: leave, host actions, answers,
+    // verdicts, self grades, pings are not needed here (the shell answers those).
+    void handle(MemberId from, const protocol::ClientMessage& message, Millis now);
+    // The member's connection dropped: the seat is kept for the resume grace period.
+    void disconnected(MemberId member, Millis now);
+
+    // Runs every timer that is due at `now`.
+    void tick(Millis now);
+    // When tick() must next run, if any timer is pending.
+    std::optional<Millis> next_wakeup() const;
+
+    // Messages queued since the last call, in order.
+    std::vector<Outgoing> take_outbox();
+
+    // Whether `member` belongs to `audience` (the shell resolves audiences with this).
+    bool in_audience(const Audience& audience, MemberId member) const;
+
+    // The room has nothing left to do: finished or abandoned, and no seat can be resumed any
+    // more. The shell then drops it.
+    bool closed(Millis now) const;
+
+    RoomStats stats() const;
+
+    struct State;  // opaque: defined in the core's sources
+
+private:
+    explicit Room(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
+};
+
+// The room code a resume token belongs to (tokens start with it), so the shell can route a
+// resume without a global table.
+std::string_view room_code_of_token(std::string_view token);
+
+}  // namespace rapidfire::core

@@ -1,0 +1,76 @@
+#pragma once
+// Settings with their defaults applied, and the questions a round will ask, in order, with
+// their choices. Deterministic for a given seed so a round can be replayed.
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "rapidfire/content/bank.hpp"
+#include "rapidfire/protocol/messages.hpp"
+
+namespace rapidfire::core {
+
+using protocol::Millis;
+
+// The settings a room runs with: every default applied and every range checked.
+struct ResolvedSettings {
+    protocol::RoomKind kind = protocol::RoomKind::quiz;
+    int questions = 10;
+    std::vector<std::string> topics;
+    bool shuffle = true;
+    std::int64_t seed = 0;
+    bool seed_given = false;  // a rematch keeps a given seed and draws a new one otherwise
+    int seconds = 20;
+    protocol::AnswerMode mode = protocol::AnswerMode::choice;
+    protocol::ClockMode clock = protocol::ClockMode::per_question;
+    int total_seconds = 300;
+    bool show_leaderboard = true;
+    bool streak_bonus = true;
+    int capacity = 500;
+    int judging_seconds = 0;
+    int reveal_seconds = 5;
+    std::string password;
+
+    // As sent back to clients: everything filled in, the password left out.
+    protocol::RoundSettings to_wire() const;
+};
+
+// The largest seed accepted: JSON numbers are exact only up to 2^53.
+inline constexpr std::int64_t max_seed = (std::int64_t{1} << 53) - 1;
+
+// Applies the kind's defaults and checks every range. `random_seed` is used when no seed was
+// given. On error: an invalid_settings error naming the field.
+std::variant<ResolvedSettings, protocol::Error> resolve_settings(
+    protocol::RoomKind kind, const protocol::RoundSettings& requested,
+    const content::Bank& bank, int max_capacity, std::int64_t random_seed);
+
+struct PlannedQuestion {
+    const content::BankQuestion* source = nullptr;
+    std::vector<std::string> choices;  // choice mode: 4 answers (fewer if the bank is tiny)
+    int correct_choice = -1;
+};
+
+// The questions of a round: filtered by topic, in bank order or shuffled by the seed, cut to
+// the count; in choice mode each with the reference answer and up to 3 distractors drawn from
+// other questions' answers (same topic first), in shuffled positions.
+std::vector<PlannedQuestion> plan_round(const content::Bank& bank,
+                                        const ResolvedSettings& settings);
+
+// How many questions of the bank match the topic filter.
+int count_matching(const content::Bank& bank, const std::vector<std::string>& topics);
+
+// A small deterministic generator (splitmix64): the same seed gives the same round on every
+// platform, unlike the standard distributions.
+class SeededSequence {
+public:
+    explicit SeededSequence(std::uint64_t seed) : state_(seed) {}
+    std::uint64_t next();
+    std::uint64_t below(std::uint64_t bound) { return next() % bound; }
+
+private:
+    std::uint64_t state_;
+};
+
+}  // namespace rapidfire::core

@@ -1,0 +1,79 @@
+#include "rapidfire/core/entropy.hpp"
+
+#include <array>
+#include <random>
+#include <string_view>
+
+namespace rapidfire::core {
+namespace {
+
+class SecureEntropy final : public Entropy {
+public:
+    std::string bytes(std::size_t count) override {
+        std::string out(count, '\0');
+        for (auto& c : out) c = static_cast<char>(device_() & 0xFF);
+        return out;
+    }
+    std::uint64_t below(std::uint64_t bound) override {
+        std::uniform_int_distribution<std::uint64_t> pick(0, bound - 1);
+        return pick(device_);
+    }
+
+private:
+    std::random_device device_;  // libstdc++ reads the kernel's random source
+};
+
+class SeededEntropy final : public Entropy {
+public:
+    explicit SeededEntropy(std::uint64_t seed) : engine_(seed) {}
+    std::string bytes(std::size_t count) override {
+        std::string out(count, '\0');
+        for (auto& c : out) c = static_cast<char>(engine_() & 0xFF);
+        return out;
+    }
+    std::uint64_t below(std::uint64_t bound) override { return engine_() % bound; }
+
+private:
+    std::mt19937_64 engine_;
+};
+
+// No 0/O, 1/I/L: codes are read aloud and copied from a projector.
+constexpr std::string_view code_alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+constexpr std::string_view token_alphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+}  // namespace
+
+std::unique_ptr<Entropy> make_secure_entropy() { return std::make_unique<SecureEntropy>(); }
+
+std::unique_ptr<Entropy> make_seeded_entropy(std::uint64_t seed) {
+    return std::make_unique<SeededEntropy>(seed);
+}
+
+std::string make_room_code(Entropy& entropy) {
+    std::string code;
+    code.reserve(room_code_length);
+    for (std::size_t i = 0; i < room_code_length; ++i) {
+        code.push_back(code_alphabet[entropy.below(code_alphabet.size())]);
+    }
+    return code;
+}
+
+std::string make_token(Entropy& entropy) {
+    // 24 bytes = 192 bits, written as 32 characters of 6 bits each.
+    const std::string raw = entropy.bytes(24);
+    std::string token;
+    token.reserve(32);
+    for (std::size_t i = 0; i < raw.size(); i += 3) {
+        const auto b0 = static_cast<unsigned char>(raw[i]);
+        const auto b1 = static_cast<unsigned char>(raw[i + 1]);
+        const auto b2 = static_cast<unsigned char>(raw[i + 2]);
+        const unsigned v = (b0 << 16) | (b1 << 8) | b2;
+        for (int shift = 18; shift >= 0; shift -= 6) {
+            token.push_back(token_alphabet[(v >> shift) & 0x3F]);
+        }
+    }
+    return token;
+}
+
+}  // namespace rapidfire::core

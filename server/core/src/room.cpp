@@ -1,0 +1,310 @@
+// The Room's public face: creation, command dispatch, host checks, timers.
+
+#include "rapidfire/core/room.hpp"
+
+#include <algorithm>
+
+#include "room_ops.hpp"
+
+namespace rapidfire::core {
+
+using namespace protocol;
+
+namespace {
+
+template <class... F>
+struct overloaded : F... {
+    using F::operator()...;
+};
+template <class... F>
+overloaded(F...) -> overloaded<F...>;
+
+}  // namespace
+
+std::string_view room_code_of_token(std::string_view token) {
+    const auto dot = token.find('.');
+    return dot == std::string_view::npos ? std::string_view{} : token.substr(0, dot);
+}
+
+Room::Room(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Room::~Room() = default;
+
+std::variant<std::unique_ptr<Room>, protocol::Error> Room::create(
+    std::string code, const CreateRoom& request, RoomDeps deps, Millis now) {
+    auto nickname = ops::clean_nickname(request.nickname, CreateRoom::type);
+    if (auto* error = std::get_if<protocol::Error>(&nickname)) return *error;
+    auto resolved =
+        resolve_settings(request.kind, request.settings, *deps.bank, deps.limits.max_capacity,
+                         static_cast<std::int64_t>(deps.entropy->below(max_seed)));
+    if (auto* error = std::get_if<protocol::Error>(&resolved)) return *error;
+
+    auto state = std::make_unique<State>();
+    state->code = std::move(code);
+    state->deps = std::move(deps);
+    state->settings = std::get<ResolvedSettings>(std::move(resolved));
+    state->host_token = make_token(*state->deps.entropy);
+    const bool solo = request.kind == RoomKind::solo;
+    Member& host =
+        ops::add_member(*state, std::get<std::string>(std::move(nickname)), true, solo, now);
+    state->host_id = host.id;
+
+    RoomCreated created;
+    created.code = state->code;
+    created.host_token = state->host_token;
+    created.resume_token = host.token;
+    if (solo) created.player = host.id;
+    created.kind = request.kind;
+    created.settings = state->settings.to_wire();
+    created.questions_available = count_matching(*state->deps.bank, state->settings.topics);
+    ops::emit(*state, Audience::to(host.id), std::move(created));
+    return std::unique_ptr<Room>(new Room(std::move(state)));
+}
+
+const std::string& Room::code() const { return state_->code; }
+
+Seat Room::join(const Join& request, Millis now) {
+    ops::run_timers(*state_, now);
+    return ops::join(*state_, request, now);
+}
+
+Seat Room::resume(std::string_view token, Millis now) {
+    ops::run_timers(*state_, now);
+    return ops::resume(*state_, token, now);
+}
+
+void Room::disconnected(MemberId member, Millis now) {
+    ops::run_timers(*state_, now);
+    ops::disconnect(*state_, member, now);
+}
+
+void Room::tick(Millis now) { ops::run_timers(*state_, now); }
+
+void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
+    State& s = *state_;
+    // Timers that are due happen first: an answer that arrives after its deadline must see the
+    // question closed, whatever the order the shell's timer and the message came in.
+    ops::run_timers(s, now);
+    Member* sender = s.find(from);
+    const std::string_view request = type_of(message);
+    if (sender == nullptr || !sender->active) {
+        ops::emit(s, Audience::to(from),
+                  protocol::Error{ErrorCode::not_in_room, "you are not in this room", std::nullopt,
+                                  std::string(request)});
+        return;
+    }
+    Member& m = *sender;
+    auto error = [&](ErrorCode code, std::string text, std::string field = {}) {
+        ops::send_error(s, from, code, std::move(text), request, std::move(field));
+    };
+    // Host actions: the sender must hold the host seat and carry the host token.
+    auto host_ok = [&](const std::string& token) {
+        if (!m.host) {
+            error(ErrorCode::not_host, "only the host can do this");
+            return false;
+        }
+        if (!ops::constant_time_equal(token, s.host_token)) {
+            error(ErrorCode::bad_host_token, "the host token is missing or wrong", "host_token");
+            return false;
+        }
+        return true;
+    };
+    auto in_game = [&] {
+        if (!ops::running(s)) {
+            error(ErrorCode::wrong_state, "no game is running");
+            return false;
+        }
+        return true;
+    };
+    auto not_paused = [&] {
+        if (s.paused) {
+            error(ErrorCode::wrong_state, "the game is paused");
+            return false;
+        }
+        return true;
+    };
+
+    std::visit(
+        overloaded{
+            [&](const Leave&) {
+                if (m.host) {
+                    ops::remove_member(s, m, Left{}, now);
+                    ops::finish(s, EndReason::host_gone, now);
+                } else {
+                    ops::remove_member(s, m, Left{}, now);
+                }
+            },
+            [&](const Start& msg) {
+                if (!host_ok(msg.host_token)) return;
+                if (s.phase != RoomPhase::lobby) {
+                    return error(ErrorCode::wrong_state, "the game has already started");
+                }
+                if (s.active_players == 0) {
+                    return error(ErrorCode::wrong_state, "wait for at least one player");
+                }
+                ops::start_game(s, now);
+            },
+            [&](const Pause& msg) {
+                if (!host_ok(msg.host_token) || !in_game()) return;
+                if (s.paused) return error(ErrorCode::wrong_state, "the game is already paused");
+                ops::pause(s, PauseReason::host, now);
+            },
+            [&](const Continue& msg) {
+                if (!host_ok(msg.host_token) || !in_game()) return;
+                if (!s.paused) return error(ErrorCode::wrong_state, "the game is not paused");
+                ops::resume_clock(s, now);
+            },
+            [&](const Skip& msg) {
+                if (host_ok(msg.host_token) && in_game() && not_paused()) ops::skip(s, now);
+            },
+            [&](const Extend& msg) {
+                if (!host_ok(msg.host_token)) return;
+                if (s.phase != RoomPhase::question) {
+                    return error(ErrorCode::wrong_state, "no question is open");
+                }
+                if (msg.seconds < 1 || msg.seconds > 300) {
+                    return error(ErrorCode::out_of_range, "extend by 1 to 300 seconds", "seconds");
+                }
+                ops::extend(s, msg.seconds * Millis{1000}, now);
+            },
+            [&](const EndGame& msg) {
+                if (!host_ok(msg.host_token)) return;
+                if (s.phase == RoomPhase::finished) {
+                    return error(ErrorCode::wrong_state, "the game is already over");
+                }
+                ops::finish(s, EndReason::ended_by_host, now);
+            },
+            [&](const Kick& msg) {
+                if (!host_ok(msg.host_token)) return;
+                Member* target = s.find(msg.player);
+                if (target == nullptr || !target->active || target->host) {
+                    return error(ErrorCode::unknown_player, "no such player in this room",
+                                 "player");
+                }
+                ops::remove_member(s, *target, Kicked{"removed by the host"}, now);
+            },
+            [&](const Lock& msg) {
+                if (!host_ok(msg.host_token)) return;
+                s.locked = msg.locked;
+                ops::mark_roster(s, now);
+            },
+            [&](const protocol::Answer& msg) {
+                if (!m.player) {
+                    return error(ErrorCode::not_a_player, "the host runs the game and does not answer");
+                }
+                ops::record_answer(s, m, msg, now);
+            },
+            [&](const Judge& msg) {
+                if (!host_ok(msg.host_token)) return;
+                if (s.phase != RoomPhase::judging) {
+                    return error(ErrorCode::wrong_state, "no answers are waiting for a verdict");
+                }
+                if (msg.question != s.current) {
+                    return error(ErrorCode::unknown_question, "that question is not being judged",
+                                 "question");
+                }
+                if (msg.group < 0 || msg.group >= static_cast<int>(s.groups.size())) {
+                    return error(ErrorCode::unknown_group, "no such answer group", "group");
+                }
+                for (const auto& tip : msg.tips) {
+                    const auto& tips = s.deps.guide ? s.deps.guide->tips
+                                                    : std::vector<content::Tip>{};
+                    if (std::none_of(tips.begin(), tips.end(),
+                                     [&](const auto& t) { return t.id == tip; })) {
+                        return error(ErrorCode::out_of_range, "unknown tip '" + tip + "'", "tips");
+                    }
+                }
+                ops::record_verdict(s, msg, now);
+            },
+            [&](const AcceptSuggestions& msg) {
+                if (!host_ok(msg.host_token)) return;
+                if (s.phase != RoomPhase::judging) {
+                    return error(ErrorCode::wrong_state, "no answers are waiting for a verdict");
+                }
+                if (msg.question != s.current) {
+                    return error(ErrorCode::unknown_question, "that question is not being judged",
+                                 "question");
+                }
+                ops::accept_suggestions(s, now);
+            },
+            [&](const Grade& msg) {
+                if (!m.player) {
+                    return error(ErrorCode::not_a_player, "the host does not grade themselves");
+                }
+                ops::record_grade(s, m, msg, now);
+            },
+            [&](const Rematch& msg) {
+                if (!host_ok(msg.host_token)) return;
+                if (s.phase != RoomPhase::finished) {
+                    return error(ErrorCode::wrong_state, "a rematch follows a finished game");
+                }
+                if (s.end_reason == EndReason::host_gone) {
+                    return error(ErrorCode::wrong_state, "this room has closed");
+                }
+                ops::rematch(s, msg.swap_roles, now);
+            },
+            [&](const CreateRoom&) {
+                error(ErrorCode::already_in_room, "leave this room before creating another");
+            },
+            [&](const Join&) {
+                error(ErrorCode::already_in_room, "leave this room before joining another");
+            },
+            // The shell answers these itself; they never change a room.
+            [&](const Hello&) {}, [&](const Resume&) {}, [&](const Ping&) {},
+        },
+        message);
+}
+
+std::optional<Millis> Room::next_wakeup() const {
+    const State& s = *state_;
+    std::optional<Millis> next;
+    auto consider = [&](Millis at) { next = next ? std::min(*next, at) : at; };
+    if (!s.paused && s.phase_deadline) consider(*s.phase_deadline);
+    if (s.host_gone_at && s.phase != RoomPhase::finished) {
+        consider(*s.host_gone_at + s.deps.limits.resume_grace_ms);
+    }
+    if (!s.expiries.empty()) consider(s.expiries.begin()->first);
+    const Millis interval = s.deps.limits.roster_interval_ms;
+    if (s.roster_dirty) consider(s.last_roster ? *s.last_roster + interval : 0);
+    if (s.progress_dirty) consider(s.last_progress ? *s.last_progress + interval : 0);
+    return next;
+}
+
+std::vector<Outgoing> Room::take_outbox() {
+    std::vector<Outgoing> out;
+    out.swap(state_->outbox);
+    return out;
+}
+
+bool Room::in_audience(const Audience& audience, MemberId member) const {
+    const Member* m = state_->find(member);
+    if (m == nullptr) return false;
+    switch (audience.kind) {
+        case Audience::Kind::member:
+            return audience.member == member;
+        case Audience::Kind::host:
+            return m->active && m->host;
+        case Audience::Kind::players:
+            return m->active && m->player && !m->host;
+        case Audience::Kind::everyone:
+            return m->active;
+    }
+    return false;
+}
+
+bool Room::closed(Millis) const {
+    return state_->connected_members == 0 && state_->expiries.empty();
+}
+
+RoomStats Room::stats() const {
+    RoomStats stats;
+    stats.phase = state_->phase;
+    for (const auto& m : state_->members) {
+        if (m.active && m.player) {
+            ++stats.players;
+            if (m.connected) ++stats.connected;
+        }
+    }
+    return stats;
+}
+
+}  // namespace rapidfire::core

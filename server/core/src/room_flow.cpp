@@ -1,0 +1,415 @@
+// The game's flow: questions open and close, answers are marked, the reveal, the end; pauses and
+// the host's clock controls; timers.
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "rapidfire/core/answer_matching.hpp"
+#include "rapidfire/core/scoring.hpp"
+#include "room_ops.hpp"
+
+namespace rapidfire::core::ops {
+
+using namespace protocol;
+
+namespace {
+
+bool total_clock(const State& s) { return s.settings.clock == ClockMode::total; }
+
+bool run_out_of_time(const State& s) { return total_clock(s) && s.run_used >= s.run_budget; }
+
+// The T of the scoring formula: the question's time, or on one total clock, the share of the
+// total each question gets.
+Millis scoring_limit(const State& s) {
+    if (total_clock(s)) return s.run_budget / static_cast<Millis>(s.plan.size());
+    return s.limit;
+}
+
+int waiting_players(const State& s) {
+    int count = 0;
+    for (const auto& m : s.members) {
+        if (m.player && m.active && m.connected) ++count;
+    }
+    return count;
+}
+
+// Scores the current question from the verdicts on its answers, ranks, and reveals.
+void reveal_results(State& s, Millis now) {
+    const Millis limit = scoring_limit(s);
+    for (auto& m : s.members) {
+        if (!m.player) continue;
+        AnswerRecord& r = m.answer(s.current);
+        if (!r.answered) {
+            if (m.active) {
+                m.streak = 0;
+                m.time_ms += limit;  // no answer counts as taking the whole time
+            }
+            continue;
+        }
+        const Verdict verdict = r.verdict.value_or(Verdict::wrong);
+        r.verdict = verdict;
+        int points = base_points(verdict, r.elapsed, limit);
+        switch (verdict) {
+            case Verdict::correct:
+                ++m.correct;
+                ++m.streak;
+                if (s.settings.streak_bonus) points += streak_bonus(m.streak);
+                break;
+            case Verdict::partial:
+                ++m.partial;
+                m.streak = 0;
+                break;
+            case Verdict::wrong:
+                ++m.wrong;
+                m.streak = 0;
+                break;
+        }
+        r.points = points;
+        m.points += points;
+        m.time_ms += r.elapsed;
+    }
+    s.questions_played = s.current + 1;
+    rank_players(s);
+    s.phase = RoomPhase::reveal;
+    s.pending = 0;
+    const bool last = s.current + 1 >= static_cast<int>(s.plan.size()) || run_out_of_time(s);
+    s.phase_deadline.reset();
+    if (s.settings.reveal_seconds > 0) {
+        s.phase_deadline = now + s.settings.reveal_seconds * Millis{1000};
+    } else if (last && s.settings.kind == RoomKind::solo) {
+        s.phase_deadline = now;  // nobody else to press on: end at once
+    }
+    send_reveal(s, false);
+    send_results(s);
+}
+
+void build_groups(State& s) {
+    const auto& question = *s.plan[s.current].source;
+    const auto terms = key_terms_for(question);
+    s.groups.clear();
+    std::unordered_map<std::string, std::size_t> index;
+    for (const auto& m : s.members) {
+        const AnswerRecord* r = m.find_answer(s.current);
+        if (!m.player || r == nullptr || !r->answered) continue;
+        std::string normalized = normalize_answer(r->text);
+        auto [it, added] = index.try_emplace(normalized, s.groups.size());
+        if (added) {
+            JudgeGroup group;
+            group.display = trim(r->text);
+            group.overlap = key_term_overlap(normalized, terms);
+            group.suggestion = suggest_verdict(group.overlap);
+            group.normalized = std::move(normalized);
+            s.groups.push_back(std::move(group));
+        }
+        s.groups[it->second].members.push_back(m.id);
+    }
+    // The most common answers first: one mark settles the most players.
+    std::stable_sort(s.groups.begin(), s.groups.end(), [](const auto& a, const auto& b) {
+        return a.members.size() > b.members.size();
+    });
+    s.unjudged = static_cast<int>(s.groups.size());
+}
+
+void apply_group_verdicts(State& s) {
+    for (auto& group : s.groups) {
+        const Verdict verdict = group.verdict.value_or(group.suggestion);
+        for (const MemberId id : group.members) {
+            AnswerRecord& r = s.find(id)->answer(s.current);
+            r.verdict = verdict;
+            r.comment = group.comment;
+            r.tips = group.tips;
+        }
+    }
+}
+
+}  // namespace
+
+bool running(const State& s) {
+    return s.phase == RoomPhase::question || s.phase == RoomPhase::judging ||
+           s.phase == RoomPhase::grading || s.phase == RoomPhase::reveal;
+}
+
+void start_game(State& s, Millis now) {
+    s.plan = plan_round(*s.deps.bank, s.settings);
+    s.run_started = now;
+    s.run_used = 0;
+    s.run_budget = s.settings.total_seconds * Millis{1000};
+    s.questions_played = 0;
+    open_question(s, 0, now);
+}
+
+void open_question(State& s, int index, Millis now) {
+    s.current = index;
+    s.limit = total_clock(s) ? s.run_budget - s.run_used : s.settings.seconds * Millis{1000};
+    if (s.limit <= 0) {
+        finish(s, EndReason::time_up, now);
+        return;
+    }
+    s.phase = RoomPhase::question;
+    s.elapsed_before = 0;
+    s.active_since = now;
+    s.opened_at = now;
+    s.answered = 0;
+    s.pending = waiting_players(s);
+    s.groups.clear();
+    // An answer exactly at the end of the grace still counts; the question closes 1 ms later.
+    s.phase_deadline = now + s.limit + s.deps.limits.answer_grace_ms + 1;
+    s.progress_dirty = false;
+    emit(s, Audience::everyone(), question_message(s, now));
+}
+
+void close_question(State& s, Millis now) {
+    if (total_clock(s)) s.run_used += std::min(question_elapsed(s, now), s.limit);
+    s.phase_deadline.reset();
+    s.progress_dirty = false;
+    switch (s.settings.mode) {
+        case AnswerMode::choice: {
+            const int correct = s.plan[s.current].correct_choice;
+            for (auto& m : s.members) {
+                AnswerRecord* r = m.player ? &m.answer(s.current) : nullptr;
+                if (r != nullptr && r->answered) {
+                    r->verdict = r->choice == correct ? Verdict::correct : Verdict::wrong;
+                }
+            }
+            reveal_results(s, now);
+            break;
+        }
+        case AnswerMode::judge:
+            build_groups(s);
+            if (s.groups.empty()) {
+                reveal_results(s, now);
+                break;
+            }
+            s.phase = RoomPhase::judging;
+            if (s.settings.judging_seconds > 0) {
+                s.phase_deadline = now + s.settings.judging_seconds * Millis{1000};
+            }
+            emit(s, Audience::host(), judge_request_message(s));
+            break;
+        case AnswerMode::self: {
+            s.phase = RoomPhase::grading;
+            s.pending = 0;
+            for (const auto& m : s.members) {
+                const AnswerRecord* r = m.find_answer(s.current);
+                if (m.player && m.active && m.connected && r != nullptr && r->answered) {
+                    ++s.pending;
+                }
+            }
+            // Grading gets at least half a minute: reading the reference takes time.
+            s.phase_deadline = now + std::max(s.settings.seconds, 30) * Millis{1000};
+            send_reveal(s, true);
+            if (s.pending == 0) finish_grading(s, now);
+            break;
+        }
+    }
+}
+
+void finish_judging(State& s, Millis now) {
+    apply_group_verdicts(s);
+    reveal_results(s, now);
+}
+
+void finish_grading(State& s, Millis now) { reveal_results(s, now); }
+
+void advance(State& s, Millis now) {
+    if (s.current + 1 < static_cast<int>(s.plan.size()) && !run_out_of_time(s)) {
+        open_question(s, s.current + 1, now);
+    } else {
+        finish(s, run_out_of_time(s) ? EndReason::time_up : EndReason::completed, now);
+    }
+}
+
+void finish(State& s, EndReason reason, Millis now) {
+    if (s.phase == RoomPhase::finished) return;
+    s.phase = RoomPhase::finished;
+    s.end_reason = reason;
+    s.run_ended = now;
+    s.phase_deadline.reset();
+    s.paused = false;
+    s.pending = 0;
+    s.roster_dirty = false;
+    s.progress_dirty = false;
+    rank_players(s);
+    send_game_over(s);
+}
+
+void pause(State& s, PauseReason reason, Millis now) {
+    if (s.phase == RoomPhase::question) s.elapsed_before += std::max<Millis>(0, now - s.active_since);
+    s.paused_phase_remaining.reset();
+    if (s.phase_deadline) s.paused_phase_remaining = std::max<Millis>(0, *s.phase_deadline - now);
+    s.phase_deadline.reset();
+    s.paused = true;
+    s.pause_reason = reason;
+    const Millis remaining = s.phase == RoomPhase::question
+                                 ? question_remaining(s, now)
+                                 : s.paused_phase_remaining.value_or(0);
+    emit(s, Audience::everyone(), Paused{reason, remaining});
+}
+
+void resume_clock(State& s, Millis now) {
+    s.paused = false;
+    if (s.phase == RoomPhase::question) s.active_since = now;
+    if (s.paused_phase_remaining) s.phase_deadline = now + *s.paused_phase_remaining;
+    s.paused_phase_remaining.reset();
+    if (s.phase == RoomPhase::question) {
+        emit(s, Audience::everyone(), Continued{question_deadline(s), question_remaining(s, now)});
+    } else {
+        emit(s, Audience::everyone(),
+             Continued{s.phase_deadline.value_or(0),
+                       s.phase_deadline ? *s.phase_deadline - now : 0});
+    }
+}
+
+void extend(State& s, Millis extra, Millis now) {
+    s.limit += extra;
+    if (total_clock(s)) s.run_budget += extra;
+    if (s.phase_deadline) *s.phase_deadline += extra;
+    if (s.paused_phase_remaining) *s.paused_phase_remaining += extra;
+    const Millis remaining = question_remaining(s, now);
+    emit(s, Audience::everyone(),
+         TimeExtended{s.current, s.paused ? now + remaining : question_deadline(s), remaining});
+}
+
+void skip(State& s, Millis now) {
+    switch (s.phase) {
+        case RoomPhase::question:
+            close_question(s, now);
+            break;
+        case RoomPhase::judging:
+            finish_judging(s, now);
+            break;
+        case RoomPhase::grading:
+            finish_grading(s, now);
+            break;
+        case RoomPhase::reveal:
+            advance(s, now);
+            break;
+        case RoomPhase::lobby:
+        case RoomPhase::finished:
+            break;
+    }
+}
+
+void record_answer(State& s, Member& m, const protocol::Answer& answer, Millis now) {
+    auto reject = [&](ErrorCode code, std::string message) {
+        emit(s, Audience::to(m.id), AnswerRejected{answer.question, code, std::move(message)});
+    };
+    if (s.phase != RoomPhase::question) {
+        if (s.current >= 0 && answer.question == s.current && s.phase != RoomPhase::finished) {
+            return reject(ErrorCode::too_late, "the time for this question is up");
+        }
+        return reject(ErrorCode::wrong_state, "no question is open");
+    }
+    if (answer.question != s.current) {
+        return reject(ErrorCode::unknown_question,
+                      "question " + std::to_string(answer.question) + " is not the open one");
+    }
+    if (s.paused) return reject(ErrorCode::wrong_state, "the game is paused");
+    AnswerRecord& record = m.answer(s.current);
+    if (record.answered) {
+        return reject(ErrorCode::already_answered, "you have already answered this question");
+    }
+    const Millis elapsed = question_elapsed(s, now);
+    if (elapsed > s.limit + s.deps.limits.answer_grace_ms) {
+        return reject(ErrorCode::too_late, "the time for this question is up");
+    }
+    if (s.settings.mode == AnswerMode::choice) {
+        const int choices = static_cast<int>(s.plan[s.current].choices.size());
+        if (!answer.choice || answer.text) {
+            return reject(ErrorCode::invalid_answer, "answer with a choice number");
+        }
+        if (*answer.choice < 0 || *answer.choice >= choices) {
+            return reject(ErrorCode::invalid_answer,
+                          "choice must be 0 to " + std::to_string(choices - 1));
+        }
+        record.choice = *answer.choice;
+    } else {
+        if (!answer.text || answer.choice) {
+            return reject(ErrorCode::invalid_answer, "answer with text");
+        }
+        std::string text = trim(*answer.text);
+        if (text.empty()) return reject(ErrorCode::invalid_answer, "the answer is empty");
+        record.text = std::move(text);
+    }
+    record.answered = true;
+    record.elapsed = std::min(elapsed, s.limit);
+    ++s.answered;
+    if (m.connected) --s.pending;
+    emit(s, Audience::to(m.id), AnswerAccepted{s.current, record.elapsed});
+    mark_progress(s, now);
+    if (s.pending <= 0) close_question(s, now);
+}
+
+void record_grade(State& s, Member& m, const protocol::Grade& grade, Millis now) {
+    if (s.phase != RoomPhase::grading) {
+        return send_error(s, m.id, ErrorCode::wrong_state, "nothing to grade now", Grade::type);
+    }
+    if (grade.question != s.current) {
+        return send_error(s, m.id, ErrorCode::unknown_question,
+                          "question " + std::to_string(grade.question) + " is not being graded",
+                          Grade::type, "question");
+    }
+    AnswerRecord& record = m.answer(s.current);
+    if (!record.answered) {
+        return send_error(s, m.id, ErrorCode::wrong_state, "you did not answer this question",
+                          Grade::type);
+    }
+    if (record.grade) {
+        return send_error(s, m.id, ErrorCode::already_answered, "you have already graded this",
+                          Grade::type);
+    }
+    record.grade = grade.grade;
+    record.verdict = verdict_for_grade(grade.grade);
+    if (m.connected) --s.pending;
+    if (s.pending <= 0) finish_grading(s, now);
+}
+
+void record_verdict(State& s, const protocol::Judge& judge, Millis now) {
+    JudgeGroup& group = s.groups[judge.group];
+    if (!group.verdict) --s.unjudged;
+    group.verdict = judge.verdict;
+    group.comment = judge.comment;
+    group.tips = judge.tips;
+    emit(s, Audience::host(), Judged{s.current, judge.group, judge.verdict, s.unjudged});
+    if (s.unjudged == 0) finish_judging(s, now);
+}
+
+void accept_suggestions(State& s, Millis now) {
+    for (auto& group : s.groups) {
+        if (!group.verdict) group.verdict = group.suggestion;
+    }
+    s.unjudged = 0;
+    finish_judging(s, now);
+}
+
+void run_timers(State& s, Millis now) {
+    expire_seats(s, now);
+    if (s.host_gone_at && now >= *s.host_gone_at + s.deps.limits.resume_grace_ms &&
+        s.phase != RoomPhase::finished) {
+        finish(s, EndReason::host_gone, now);
+    }
+    // Each step sets its next deadline in the future or clears it, so this ends.
+    while (!s.paused && s.phase_deadline && now >= *s.phase_deadline) {
+        switch (s.phase) {
+            case RoomPhase::question:
+                close_question(s, now);
+                break;
+            case RoomPhase::judging:
+                accept_suggestions(s, now);
+                break;
+            case RoomPhase::grading:
+                finish_grading(s, now);
+                break;
+            case RoomPhase::reveal:
+                advance(s, now);
+                break;
+            case RoomPhase::lobby:
+            case RoomPhase::finished:
+                s.phase_deadline.reset();
+                break;
+        }
+    }
+    flush_updates(s, now);
+}
+
+}  // namespace rapidfire::core::ops

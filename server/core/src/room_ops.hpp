@@ -1,0 +1,74 @@
+#pragma once
+// The operations a Room is made of, split by concern across room_*.cpp. Private to the core.
+
+#include <string>
+#include <string_view>
+
+#include "room_state.hpp"
+
+namespace rapidfire::core::ops {
+
+using State = Room::State;
+
+// --- messages (room_views.cpp)
+void emit(State& s, Audience to, protocol::ServerMessage message, bool unbind = false);
+void send_error(State& s, MemberId to, protocol::ErrorCode code, std::string message,
+                std::string_view request, std::string field = {});
+protocol::Joined joined_message(const State& s, const Member& m, bool resumed);
+protocol::Question question_message(const State& s, Millis now);
+// The visible deadline of the open question and the time left on it.
+Millis question_deadline(const State& s);
+Millis question_remaining(const State& s, Millis now);
+Millis question_elapsed(const State& s, Millis now);
+// Ranks every player (points, then answer time, then join order) and stores each rank.
+void rank_players(State& s);
+std::vector<protocol::Standing> top_standings(const State& s, int limit);
+protocol::Summary summary_for(const State& s, const Member& candidate);
+// The host's view of the answers to mark (groups not yet marked).
+protocol::JudgeRequest judge_request_message(const State& s);
+// Broadcasts of the game's steps.
+void send_reveal(State& s, bool grading);
+void send_results(State& s);  // each player's result, then the standings when shown
+void send_game_over(State& s);
+// Sends a member what they need to see the room as it is now (after join or resume).
+void send_snapshot(State& s, Member& m, Millis now);
+// Coalesced updates: the roster and the host's answer progress go out at most once per
+// interval; later changes wait for the next slot (tick() sends them).
+void mark_roster(State& s, Millis now);
+void mark_progress(State& s, Millis now);
+void flush_updates(State& s, Millis now);
+
+// --- game flow (room_flow.cpp)
+void start_game(State& s, Millis now);
+void open_question(State& s, int index, Millis now);
+void close_question(State& s, Millis now);
+void finish_judging(State& s, Millis now);
+void finish_grading(State& s, Millis now);
+void advance(State& s, Millis now);  // from the reveal to the next question or the end
+void finish(State& s, protocol::EndReason reason, Millis now);
+void pause(State& s, protocol::PauseReason reason, Millis now);
+void resume_clock(State& s, Millis now);
+void extend(State& s, Millis extra, Millis now);
+void skip(State& s, Millis now);
+void record_answer(State& s, Member& m, const protocol::Answer& answer, Millis now);
+void record_grade(State& s, Member& m, const protocol::Grade& grade, Millis now);
+void record_verdict(State& s, const protocol::Judge& judge, Millis now);
+void accept_suggestions(State& s, Millis now);
+void run_timers(State& s, Millis now);
+bool running(const State& s);
+
+// --- seats (room_seats.cpp)
+// The trimmed nickname, or an error when it is empty, too long or not printable.
+std::variant<std::string, protocol::Error> clean_nickname(std::string_view raw,
+                                                          std::string_view request);
+std::string fold_nickname(std::string_view nickname);
+Member& add_member(State& s, std::string nickname, bool host, bool player, Millis now);
+Seat join(State& s, const protocol::Join& request, Millis now);
+Seat resume(State& s, std::string_view token, Millis now);
+void disconnect(State& s, MemberId id, Millis now);
+void remove_member(State& s, Member& m, protocol::ServerMessage farewell, Millis now);
+void expire_seats(State& s, Millis now);
+void rematch(State& s, bool swap_roles, Millis now);
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+}  // namespace rapidfire::core::ops

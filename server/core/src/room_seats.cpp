@@ -1,0 +1,260 @@
+// Seats: joining, resuming, dropping, leaving, kicks, expiry, and rematches.
+
+#include <algorithm>
+
+#include "rapidfire/core/answer_matching.hpp"
+#include "rapidfire/protocol/utf8.hpp"
+#include "room_ops.hpp"
+
+namespace rapidfire::core::ops {
+
+using namespace protocol;
+
+namespace {
+
+// C0 and C1 controls and DEL; everything else (accents, CJK, emoji) is a fine nickname.
+bool has_control_characters(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c == 0x7F) return true;
+        // U+0080..U+009F are encoded as C2 80..C2 9F.
+        if (c == 0xC2 && i + 1 < text.size()) {
+            const auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9F) return true;
+        }
+    }
+    return false;
+}
+
+void seat_dropped(State& s, Member& m, Millis now) {
+    m.connected = false;
+    m.disconnected_at = now;
+    --s.connected_members;
+    s.expiries.emplace(now + s.deps.limits.resume_grace_ms, m.id);
+}
+
+// A connected member stops counting towards what the current phase waits for.
+void stop_waiting_for(State& s, const Member& m, Millis now) {
+    if (!m.player) return;
+    const AnswerRecord* r = m.find_answer(s.current);
+    const bool answered = r != nullptr && r->answered;
+    if (s.phase == RoomPhase::question && !answered) {
+        if (--s.pending <= 0 && !s.paused) close_question(s, now);
+    } else if (s.phase == RoomPhase::grading && answered && !r->grade) {
+        if (--s.pending <= 0 && !s.paused) finish_grading(s, now);
+    }
+}
+
+void start_waiting_for(State& s, const Member& m) {
+    if (!m.player) return;
+    const AnswerRecord* r = m.find_answer(s.current);
+    const bool answered = r != nullptr && r->answered;
+    if (s.phase == RoomPhase::question && !answered) ++s.pending;
+    if (s.phase == RoomPhase::grading && answered && !r->grade) ++s.pending;
+}
+
+}  // namespace
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+    // Every byte is looked at whatever the first difference, so timing tells nothing.
+    unsigned diff = a.size() == b.size() ? 0 : 1;
+    const std::size_t n = std::max(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto x = i < a.size() ? static_cast<unsigned char>(a[i]) : 0;
+        const auto y = i < b.size() ? static_cast<unsigned char>(b[i]) : 0;
+        diff |= static_cast<unsigned>(x ^ y);
+    }
+    return diff == 0;
+}
+
+std::variant<std::string, protocol::Error> clean_nickname(std::string_view raw,
+                                                          std::string_view request) {
+    std::string nickname = trim(raw);
+    auto refuse = [&](std::string message) {
+        return protocol::Error{ErrorCode::invalid_nickname, std::move(message), "nickname",
+                               std::string(request)};
+    };
+    if (nickname.empty()) return refuse("the nickname is empty");
+    if (has_control_characters(nickname)) return refuse("the nickname has control characters");
+    if (utf8_length(nickname) > max_nickname_chars) {
+        return refuse("the nickname is longer than " + std::to_string(max_nickname_chars) +
+                      " characters");
+    }
+    return nickname;
+}
+
+std::string fold_nickname(std::string_view nickname) {
+    std::string folded(nickname);
+    std::transform(folded.begin(), folded.end(), folded.begin(), [](unsigned char c) {
+        return static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+    });
+    return folded;
+}
+
+Member& add_member(State& s, std::string nickname, bool host, bool player, Millis) {
+    Member m;
+    m.id = static_cast<MemberId>(s.members.size() + 1);
+    m.folded = fold_nickname(nickname);
+    m.nickname = std::move(nickname);
+    m.host = host;
+    m.player = player;
+    m.join_order = s.next_join_order++;
+    m.token = s.code + "." + make_token(*s.deps.entropy);
+    s.by_token.emplace(m.token, m.id);
+    s.by_nickname.emplace(m.folded, m.id);
+    ++s.connected_members;
+    if (player) ++s.active_players;
+    s.members.push_back(std::move(m));
+    return s.members.back();
+}
+
+Seat join(State& s, const protocol::Join& request, Millis now) {
+    auto refuse = [](ErrorCode code, std::string message, std::string field = {}) -> Seat {
+        protocol::Error error{code, std::move(message), std::nullopt, "join"};
+        if (!field.empty()) error.field = std::move(field);
+        return error;
+    };
+    if (s.phase == RoomPhase::finished) return refuse(ErrorCode::wrong_state, "the game is over");
+    if (s.locked) return refuse(ErrorCode::room_locked, "the host has locked this room");
+    if (!s.settings.password.empty() &&
+        !constant_time_equal(request.password.value_or(""), s.settings.password)) {
+        return refuse(ErrorCode::wrong_password, "wrong room password", "password");
+    }
+    auto cleaned = clean_nickname(request.nickname, "join");
+    if (auto* error = std::get_if<protocol::Error>(&cleaned)) return *error;
+    std::string nickname = std::get<std::string>(std::move(cleaned));
+    const bool solo = s.settings.kind == RoomKind::solo;
+    if (solo || s.active_players >= s.settings.capacity) {
+        return refuse(ErrorCode::room_full, "the room is full");
+    }
+    if (s.by_nickname.count(fold_nickname(nickname)) != 0) {
+        return refuse(ErrorCode::nickname_taken, "someone in the room already has this nickname",
+                      "nickname");
+    }
+    Member& m = add_member(s, std::move(nickname), false, true, now);
+    emit(s, Audience::to(m.id), joined_message(s, m, false));
+    // A late joiner starts at 0 and may answer the open question.
+    start_waiting_for(s, m);
+    send_snapshot(s, m, now);
+    mark_roster(s, now);
+    return m.id;
+}
+
+Seat resume(State& s, std::string_view token, Millis now) {
+    const auto it = s.by_token.find(std::string(token));
+    Member* m = it == s.by_token.end() ? nullptr : s.find(it->second);
+    if (m == nullptr || !m->active || !constant_time_equal(m->token, token)) {
+        return protocol::Error{ErrorCode::bad_resume_token,
+                               "this resume token is unknown, revoked or expired", "token",
+                               "resume"};
+    }
+    if (!m->connected) {
+        s.expiries.erase({m->disconnected_at + s.deps.limits.resume_grace_ms, m->id});
+        m->connected = true;
+        ++s.connected_members;
+        start_waiting_for(s, *m);
+    }
+    emit(s, Audience::to(m->id), joined_message(s, *m, true));
+    send_snapshot(s, *m, now);
+    if (m->host && s.host_gone_at) {
+        s.host_gone_at.reset();
+        emit(s, Audience::players(), HostStatus{true, 0});
+        if (s.paused && s.pause_reason == PauseReason::host_disconnected) resume_clock(s, now);
+    }
+    mark_roster(s, now);
+    return m->id;
+}
+
+void disconnect(State& s, MemberId id, Millis now) {
+    Member* m = s.find(id);
+    if (m == nullptr || !m->active || !m->connected) return;
+    seat_dropped(s, *m, now);
+    if (m->host) {
+        s.host_gone_at = now;
+        if (running(s) && !s.paused) pause(s, PauseReason::host_disconnected, now);
+        emit(s, Audience::players(), HostStatus{false, s.deps.limits.resume_grace_ms});
+    }
+    if (running(s)) stop_waiting_for(s, *m, now);
+    mark_roster(s, now);
+}
+
+void remove_member(State& s, Member& m, ServerMessage farewell, Millis now) {
+    const bool was_connected = m.connected;
+    if (was_connected && running(s)) stop_waiting_for(s, m, now);
+    if (was_connected) {
+        --s.connected_members;
+    } else {
+        s.expiries.erase({m.disconnected_at + s.deps.limits.resume_grace_ms, m.id});
+    }
+    m.active = false;
+    m.connected = false;
+    if (m.player) --s.active_players;
+    s.by_token.erase(m.token);
+    s.by_nickname.erase(m.folded);
+    emit(s, Audience::to(m.id), std::move(farewell), true);
+    mark_roster(s, now);
+}
+
+void expire_seats(State& s, Millis now) {
+    while (!s.expiries.empty() && s.expiries.begin()->first <= now) {
+        const MemberId id = s.expiries.begin()->second;
+        s.expiries.erase(s.expiries.begin());
+        Member* m = s.find(id);
+        if (m == nullptr || !m->active || m->connected) continue;
+        // The seat can no longer be resumed. Scores stay in the standings; in the lobby the
+        // nickname is freed for someone else.
+        s.by_token.erase(m->token);
+        if (s.phase == RoomPhase::lobby || m->host) {
+            m->active = false;
+            if (m->player) --s.active_players;
+            s.by_nickname.erase(m->folded);
+            s.roster_dirty = true;
+        }
+    }
+}
+
+void rematch(State& s, bool swap_roles, Millis now) {
+    if (swap_roles && s.settings.kind == RoomKind::interview) {
+        Member* candidate = nullptr;
+        for (auto& m : s.members) {
+            if (m.active && m.player && !m.host) {
+                candidate = &m;
+                break;
+            }
+        }
+        Member* host = s.find(s.host_id);
+        if (candidate != nullptr && host != nullptr) {
+            host->host = false;
+            host->player = true;
+            ++s.active_players;
+            candidate->host = true;
+            candidate->player = false;
+            --s.active_players;
+            s.host_id = candidate->id;
+            s.host_token = make_token(*s.deps.entropy);
+        }
+    }
+    for (auto& m : s.members) {
+        m.points = m.correct = m.partial = m.wrong = m.streak = m.rank = 0;
+        m.time_ms = 0;
+        m.answers.clear();
+    }
+    if (!s.settings.seed_given) {
+        s.settings.seed = static_cast<std::int64_t>(s.deps.entropy->below(max_seed));
+    }
+    s.phase = RoomPhase::lobby;
+    s.current = -1;
+    s.questions_played = 0;
+    s.plan.clear();
+    s.final_order.clear();
+    s.groups.clear();
+    for (auto& m : s.members) {
+        if (!m.active || !m.connected) continue;
+        protocol::Joined joined = joined_message(s, m, false);
+        if (m.host) joined.host_token = s.host_token;
+        emit(s, Audience::to(m.id), std::move(joined));
+    }
+    mark_roster(s, now);
+}
+
+}  // namespace rapidfire::core::ops

@@ -1,0 +1,138 @@
+#pragma once
+// The data behind a Room. Private to the core library.
+
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "rapidfire/core/room.hpp"
+#include "rapidfire/core/round_plan.hpp"
+
+namespace rapidfire::core {
+
+// One player's answer to one question.
+struct AnswerRecord {
+    bool answered = false;
+    Millis elapsed = 0;  // from the question opening, pauses excluded, clamped to the limit
+    int choice = -1;
+    std::string text;
+    std::optional<protocol::Verdict> verdict;
+    std::optional<protocol::SelfGrade> grade;
+    int points = 0;
+    std::optional<std::string> comment;
+    std::vector<std::string> tips;
+};
+
+struct Member {
+    MemberId id = 0;
+    std::string nickname;
+    std::string folded;  // for case-insensitive uniqueness
+    bool host = false;
+    bool player = false;
+    bool active = true;  // holds a seat: not kicked, not left, not expired from the lobby
+    bool connected = true;
+    Millis disconnected_at = 0;
+    std::string token;
+    int join_order = 0;
+
+    int points = 0;
+    int correct = 0;
+    int partial = 0;
+    int wrong = 0;
+    int streak = 0;
+    Millis time_ms = 0;
+    int rank = 0;
+    std::vector<AnswerRecord> answers;  // by question index
+
+    AnswerRecord& answer(int question) {
+        if (answers.size() <= static_cast<std::size_t>(question)) answers.resize(question + 1);
+        return answers[question];
+    }
+    const AnswerRecord* find_answer(int question) const {
+        return static_cast<std::size_t>(question) < answers.size() ? &answers[question] : nullptr;
+    }
+};
+
+// Identical normalised answers, marked together in judge mode.
+struct JudgeGroup {
+    std::string normalized;
+    std::string display;  // the first player's wording
+    std::vector<MemberId> members;
+    protocol::Verdict suggestion = protocol::Verdict::wrong;
+    double overlap = 0;
+    std::optional<protocol::Verdict> verdict;
+    std::optional<std::string> comment;
+    std::vector<std::string> tips;
+};
+
+struct Room::State {
+    std::string code;
+    RoomDeps deps;
+    ResolvedSettings settings;
+    std::string host_token;
+    MemberId host_id = 0;
+    std::vector<Member> members;  // MemberId n is members[n - 1]
+    std::unordered_map<std::string, MemberId> by_token;
+    std::unordered_map<std::string, MemberId> by_nickname;
+    bool locked = false;
+    int next_join_order = 0;
+    int active_players = 0;
+    int connected_members = 0;
+
+    protocol::RoomPhase phase = protocol::RoomPhase::lobby;
+    std::vector<PlannedQuestion> plan;
+    int current = -1;
+    int questions_played = 0;
+
+    // The open question's clock: elapsed = elapsed_before + (now - active_since) while running.
+    Millis limit = 0;
+    Millis elapsed_before = 0;
+    Millis active_since = 0;
+    Millis opened_at = 0;
+    int answered = 0;
+    int pending = 0;  // connected players the phase still waits for (answers or grades)
+
+    // The current phase's timer (question close, judging timeout, grading timeout, reveal end).
+    std::optional<Millis> phase_deadline;
+    bool paused = false;
+    protocol::PauseReason pause_reason = protocol::PauseReason::host;
+    std::optional<Millis> paused_phase_remaining;
+
+    std::vector<JudgeGroup> groups;
+    int unjudged = 0;
+
+    std::optional<Millis> host_gone_at;
+
+    // Solo on one total clock: the time questions have used so far.
+    Millis run_used = 0;
+    Millis run_budget = 0;
+    Millis run_started = 0;
+    Millis run_ended = 0;
+
+    bool roster_dirty = false;
+    std::optional<Millis> last_roster;
+    bool progress_dirty = false;
+    std::optional<Millis> last_progress;
+
+    // (expiry time, member): seats of dropped members, kept for the resume grace.
+    std::set<std::pair<Millis, MemberId>> expiries;
+
+    protocol::EndReason end_reason = protocol::EndReason::completed;
+    std::vector<MemberId> final_order;  // players ranked, once finished
+
+    std::vector<Outgoing> outbox;
+
+    Member* find(MemberId id) {
+        return (id >= 1 && static_cast<std::size_t>(id) <= members.size()) ? &members[id - 1]
+                                                                           : nullptr;
+    }
+    const Member* find(MemberId id) const {
+        return (id >= 1 && static_cast<std::size_t>(id) <= members.size()) ? &members[id - 1]
+                                                                           : nullptr;
+    }
+};
+
+}  // namespace rapidfire::core

@@ -1,0 +1,353 @@
+// What members see: message builders, rankings, summaries, snapshots, coalesced updates.
+
+#include <algorithm>
+#include <map>
+
+#include "rapidfire/core/answer_matching.hpp"
+#include "room_ops.hpp"
+
+namespace rapidfire::core::ops {
+
+using namespace protocol;
+
+void emit(State& s, Audience to, ServerMessage message, bool unbind) {
+    s.outbox.push_back(Outgoing{to, std::move(message), unbind});
+}
+
+void send_error(State& s, MemberId to, ErrorCode code, std::string message,
+                std::string_view request, std::string field) {
+    protocol::Error error{code, std::move(message), std::nullopt, std::string(request)};
+    if (!field.empty()) error.field = std::move(field);
+    emit(s, Audience::to(to), std::move(error));
+}
+
+protocol::Joined joined_message(const State& s, const Member& m, bool resumed) {
+    protocol::Joined j;
+    j.code = s.code;
+    j.role = m.host ? Role::host : Role::player;
+    if (m.player) j.player = m.id;
+    j.nickname = m.nickname;
+    j.resume_token = m.token;
+    if (m.host && resumed) j.host_token = s.host_token;
+    j.kind = s.settings.kind;
+    j.phase = s.phase;
+    j.settings = s.settings.to_wire();
+    if (const Member* host = s.find(s.host_id)) j.host = host->nickname;
+    j.resumed = resumed;
+    j.points = m.points;
+    return j;
+}
+
+Millis question_elapsed(const State& s, Millis now) {
+    return s.elapsed_before + (s.paused ? 0 : std::max<Millis>(0, now - s.active_since));
+}
+
+Millis question_deadline(const State& s) {
+    return s.active_since + (s.limit - s.elapsed_before);
+}
+
+Millis question_remaining(const State& s, Millis now) {
+    return std::max<Millis>(0, s.limit - question_elapsed(s, now));
+}
+
+protocol::Question question_message(const State& s, Millis now) {
+    const PlannedQuestion& planned = s.plan[s.current];
+    protocol::Question q;
+    q.question = s.current;
+    q.total = static_cast<int>(s.plan.size());
+    q.id = planned.source->id;
+    q.text = planned.source->text;
+    q.topics = planned.source->topics;
+    q.mode = s.settings.mode;
+    q.choices = planned.choices;
+    q.time_limit_ms = s.limit;
+    q.opened_at = s.opened_at;
+    q.server_time = now;
+    q.remaining_ms = question_remaining(s, now);
+    q.deadline = s.paused ? now + q.remaining_ms : question_deadline(s);
+    q.paused = s.paused;
+    return q;
+}
+
+void rank_players(State& s) {
+    std::vector<Member*> players;
+    for (auto& m : s.members) {
+        if (m.player && (m.active || m.answers.size() > 0)) players.push_back(&m);
+    }
+    std::sort(players.begin(), players.end(), [](const Member* a, const Member* b) {
+        if (a->points != b->points) return a->points > b->points;
+        if (a->time_ms != b->time_ms) return a->time_ms < b->time_ms;
+        return a->join_order < b->join_order;
+    });
+    s.final_order.clear();
+    int rank = 0;
+    for (Member* m : players) {
+        m->rank = ++rank;
+        s.final_order.push_back(m->id);
+    }
+}
+
+std::vector<Standing> top_standings(const State& s, int limit) {
+    std::vector<Standing> top;
+    for (const MemberId id : s.final_order) {
+        if (static_cast<int>(top.size()) >= limit) break;
+        const Member* m = s.find(id);
+        top.push_back(Standing{m->rank, m->id, m->nickname, m->points, m->correct, m->time_ms});
+    }
+    return top;
+}
+
+protocol::Summary summary_for(const State& s, const Member& candidate) {
+    protocol::Summary summary;
+    summary.player = candidate.id;
+    summary.nickname = candidate.nickname;
+    if (const Member* host = s.find(s.host_id)) summary.interviewer = host->nickname;
+    summary.points = candidate.points;
+    summary.rank = candidate.rank;
+    summary.correct = candidate.correct;
+    summary.partial = candidate.partial;
+    summary.wrong = candidate.wrong;
+    summary.time_ms = candidate.time_ms;
+
+    std::map<std::string, std::vector<int>> misses;
+    std::vector<std::string> shown;
+    for (int i = 0; i < s.questions_played; ++i) {
+        const auto& question = *s.plan[i].source;
+        SummaryItem item;
+        item.question = i;
+        item.text = question.text;
+        item.topics = question.topics;
+        item.reference = question.answer;
+        const AnswerRecord* record = candidate.find_answer(i);
+        if (record != nullptr && record->answered) {
+            item.answer = record->text.empty() && record->choice >= 0
+                              ? s.plan[i].choices[record->choice]
+                              : record->text;
+            item.verdict = record->verdict;
+            item.comment = record->comment;
+            item.tips = record->tips;
+            item.time_ms = record->elapsed;
+            item.points = record->points;
+            for (const auto& tip : record->tips) {
+                if (std::find(shown.begin(), shown.end(), tip) == shown.end()) {
+                    shown.push_back(tip);
+                }
+            }
+        } else {
+            ++summary.unanswered;
+        }
+        if (item.verdict != Verdict::correct) {
+            for (const auto& topic : question.topics) misses[topic].push_back(i);
+        }
+        summary.items.push_back(std::move(item));
+    }
+    for (auto& [topic, questions] : misses) {
+        summary.misses_by_topic.push_back(TopicMisses{topic, std::move(questions)});
+    }
+    // Tips in the guide's order, so the summary reads the same way every time.
+    if (s.deps.guide) {
+        for (const auto& tip : s.deps.guide->tips) {
+            if (std::find(shown.begin(), shown.end(), tip.id) != shown.end()) {
+                summary.tips_shown.push_back(tip.id);
+            } else {
+                summary.tips_missed.push_back(tip.id);
+            }
+        }
+    }
+    return summary;
+}
+
+namespace {
+
+protocol::Reveal reveal_message(const State& s, bool grading) {
+    const PlannedQuestion& planned = s.plan[s.current];
+    protocol::Reveal reveal;
+    reveal.question = s.current;
+    reveal.reference = planned.source->answer;
+    if (s.settings.mode == AnswerMode::choice) {
+        reveal.correct_choice = planned.correct_choice;
+        reveal.choice_counts.assign(planned.choices.size(), 0);
+        for (const auto& m : s.members) {
+            const AnswerRecord* r = m.find_answer(s.current);
+            if (r != nullptr && r->answered && r->choice >= 0) ++reveal.choice_counts[r->choice];
+        }
+    }
+    reveal.grading = grading;
+    if (!grading && s.phase_deadline && !s.paused) reveal.next_at = s.phase_deadline;
+    return reveal;
+}
+
+protocol::Result result_message(const State& s, const Member& m) {
+    protocol::Result result;
+    result.question = s.current;
+    if (const AnswerRecord* r = m.find_answer(s.current); r != nullptr && r->answered) {
+        result.verdict = r->verdict;
+        result.grade = r->grade;
+        result.points = r->points;
+        result.comment = r->comment;
+    }
+    result.total = m.points;
+    result.streak = m.streak;
+    result.rank = m.rank;
+    return result;
+}
+
+protocol::FinalResult final_result_for(const State& s, const Member& m) {
+    protocol::FinalResult f;
+    f.rank = m.rank;
+    f.count = static_cast<int>(s.final_order.size());
+    f.points = m.points;
+    f.correct = m.correct;
+    f.partial = m.partial;
+    f.wrong = m.wrong;
+    f.unanswered = s.questions_played - m.correct - m.partial - m.wrong;
+    f.time_ms = m.time_ms;
+    f.run_ms = s.settings.clock == ClockMode::total ? s.run_used : s.run_ended - s.run_started;
+    return f;
+}
+
+protocol::Roster roster_message(const State& s, bool with_players) {
+    protocol::Roster roster;
+    roster.locked = s.locked;
+    for (const auto& m : s.members) {
+        if (!m.active || !m.player || m.host) continue;
+        ++roster.count;
+        if (m.connected) ++roster.connected;
+        if (with_players && static_cast<int>(roster.players.size()) < s.deps.limits.roster_list_max) {
+            roster.players.push_back(PlayerInfo{m.id, m.nickname, m.connected});
+        }
+    }
+    return roster;
+}
+
+}  // namespace
+
+JudgeRequest judge_request_message(const State& s) {
+    const auto& question = *s.plan[s.current].source;
+    JudgeRequest request;
+    request.question = s.current;
+    request.text = question.text;
+    request.reference = question.answer;
+    request.key_terms = key_terms_for(question);
+    for (std::size_t g = 0; g < s.groups.size(); ++g) {
+        const auto& group = s.groups[g];
+        if (group.verdict) continue;  // already marked
+        AnswerGroup wire;
+        wire.group = static_cast<int>(g);
+        wire.answer = group.display;
+        wire.count = static_cast<int>(group.members.size());
+        for (const MemberId id : group.members) wire.players.push_back(s.find(id)->nickname);
+        wire.suggestion = group.suggestion;
+        wire.overlap = group.overlap;
+        request.groups.push_back(std::move(wire));
+    }
+    if (s.settings.kind == RoomKind::interview && s.deps.guide) {
+        for (const auto& tip : s.deps.guide->tips) request.tips.push_back(tip.id);
+    }
+    if (s.phase_deadline && !s.paused) request.deadline = s.phase_deadline;
+    return request;
+}
+
+void send_reveal(State& s, bool grading) { emit(s, Audience::everyone(), reveal_message(s, grading)); }
+
+void send_results(State& s) {
+    for (const auto& m : s.members) {
+        if (m.player && m.active && m.connected) {
+            emit(s, Audience::to(m.id), result_message(s, m));
+        }
+    }
+    if (s.settings.show_leaderboard) {
+        emit(s, Audience::everyone(),
+             Standings{s.current, static_cast<int>(s.final_order.size()),
+                       top_standings(s, s.deps.limits.standings_top)});
+    }
+}
+
+void send_game_over(State& s) {
+    emit(s, Audience::everyone(),
+         GameOver{s.end_reason, s.questions_played, static_cast<int>(s.final_order.size()),
+                  top_standings(s, s.deps.limits.final_standings_top)});
+    for (const MemberId id : s.final_order) {
+        const Member& m = *s.find(id);
+        if (m.active && m.connected) emit(s, Audience::to(id), final_result_for(s, m));
+        if (s.settings.kind == RoomKind::interview) {
+            auto summary = summary_for(s, m);
+            if (m.active && m.connected) emit(s, Audience::to(id), summary);
+            emit(s, Audience::host(), std::move(summary));
+        }
+    }
+}
+
+void send_snapshot(State& s, Member& m, Millis now) {
+    if (m.host) emit(s, Audience::to(m.id), roster_message(s, true));
+    switch (s.phase) {
+        case RoomPhase::lobby:
+            if (!m.host) emit(s, Audience::to(m.id), roster_message(s, false));
+            break;
+        case RoomPhase::question: {
+            emit(s, Audience::to(m.id), question_message(s, now));
+            const AnswerRecord* r = m.find_answer(s.current);
+            if (r != nullptr && r->answered) {
+                emit(s, Audience::to(m.id), AnswerAccepted{s.current, r->elapsed});
+            }
+            break;
+        }
+        case RoomPhase::judging:
+            if (m.host) emit(s, Audience::to(m.id), judge_request_message(s));
+            break;
+        case RoomPhase::grading:
+            emit(s, Audience::to(m.id), reveal_message(s, true));
+            break;
+        case RoomPhase::reveal:
+            emit(s, Audience::to(m.id), reveal_message(s, false));
+            if (m.player) emit(s, Audience::to(m.id), result_message(s, m));
+            break;
+        case RoomPhase::finished:
+            emit(s, Audience::to(m.id),
+                 GameOver{s.end_reason, s.questions_played,
+                          static_cast<int>(s.final_order.size()),
+                          top_standings(s, s.deps.limits.final_standings_top)});
+            if (m.player) emit(s, Audience::to(m.id), final_result_for(s, m));
+            if (s.settings.kind == RoomKind::interview) {
+                for (const MemberId id : s.final_order) {
+                    if (m.host || id == m.id) emit(s, Audience::to(m.id), summary_for(s, *s.find(id)));
+                }
+            }
+            break;
+    }
+    if (s.paused && running(s)) {
+        const Millis remaining = s.phase == RoomPhase::question
+                                     ? question_remaining(s, now)
+                                     : s.paused_phase_remaining.value_or(0);
+        emit(s, Audience::to(m.id), Paused{s.pause_reason, remaining});
+    }
+}
+
+void mark_roster(State& s, Millis now) {
+    s.roster_dirty = true;
+    flush_updates(s, now);
+}
+
+void mark_progress(State& s, Millis now) {
+    s.progress_dirty = true;
+    flush_updates(s, now);
+}
+
+void flush_updates(State& s, Millis now) {
+    const Millis interval = s.deps.limits.roster_interval_ms;
+    if (s.roster_dirty && (!s.last_roster || now >= *s.last_roster + interval)) {
+        s.roster_dirty = false;
+        s.last_roster = now;
+        emit(s, Audience::host(), roster_message(s, true));
+        emit(s, Audience::players(), roster_message(s, false));
+    }
+    if (s.progress_dirty && (!s.last_progress || now >= *s.last_progress + interval)) {
+        s.progress_dirty = false;
+        s.last_progress = now;
+        if (s.phase == RoomPhase::question) {
+            emit(s, Audience::host(), AnswerProgress{s.current, s.answered, s.answered + s.pending});
+        }
+    }
+}
+
+}  // namespace rapidfire::core::ops

@@ -1,0 +1,50 @@
+#include "rapidfire/core/entropy.hpp"
+
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "rapidfire/core/room.hpp"
+
+namespace rapidfire::core {
+namespace {
+
+TEST(Entropy, RoomCodesUseNoLookAlikeCharacters) {
+    auto entropy = make_secure_entropy();
+    std::set<std::string> codes;
+    for (int i = 0; i < 500; ++i) {
+        const auto code = make_room_code(*entropy);
+        ASSERT_EQ(code.size(), room_code_length);
+        for (const char c : code) {
+            EXPECT_EQ(std::string("0O1IL").find(c), std::string::npos) << code;
+            EXPECT_TRUE((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '9')) << code;
+        }
+        codes.insert(code);
+    }
+    EXPECT_GT(codes.size(), 495u);  // 31^6 codes: collisions in 500 draws are rare
+}
+
+TEST(Entropy, TokensAreLongAndUrlSafe) {
+    auto entropy = make_secure_entropy();
+    const auto a = make_token(*entropy);
+    const auto b = make_token(*entropy);
+    EXPECT_EQ(a.size(), 32u);
+    EXPECT_NE(a, b);
+    for (const char c : a) {
+        EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+    }
+}
+
+TEST(Entropy, SeededEntropyRepeats) {
+    auto a = make_seeded_entropy(3);
+    auto b = make_seeded_entropy(3);
+    EXPECT_EQ(make_token(*a), make_token(*b));
+}
+
+TEST(Entropy, TokensNameTheirRoom) {
+    EXPECT_EQ(room_code_of_token("ABCDEF.xyz"), "ABCDEF");
+    EXPECT_EQ(room_code_of_token("nodot"), "");
+}
+
+}  // namespace
+}  // namespace rapidfire::core

@@ -1,0 +1,132 @@
+// Judge mode: grouping, suggestions, marks, the judging timeout.
+
+#include "room_harness.hpp"
+
+namespace rapidfire::core::testing {
+namespace {
+
+class JudgeRound : public ::testing::Test {
+protected:
+    void open(int judging_seconds = 0) {
+        RoundSettings s;
+        s.mode = AnswerMode::judge;
+        s.shuffle = false;  // q1 first: "Recall", key terms "actual positives", "share"
+        s.seconds = 20;
+        s.judging_seconds = judging_seconds;
+        h.create(RoomKind::quiz, s);
+        a = h.join("a");
+        b = h.join("b");
+        c = h.join("c");
+        h.send(h.host(), Start{h.host_token()});
+        q = h.last<Question>(a);
+    }
+    void answer(MemberId who, const std::string& text) {
+        h.send(who, Answer{q.question, {}, text});
+    }
+
+    RoomHarness h;
+    MemberId a = 0, b = 0, c = 0;
+    Question q;
+};
+
+TEST_F(JudgeRound, IdenticalAnswersAreGroupedWithSuggestions) {
+    open();
+    EXPECT_TRUE(q.choices.empty());
+    answer(a, "The SHARE of actual   positives found.");
+    answer(b, "the share of actual positives found");
+    answer(c, "no idea");
+    const auto request = h.last<JudgeRequest>(h.host());
+    EXPECT_EQ(h.count<JudgeRequest>(a), 0);  // only the judge sees the answers
+    EXPECT_EQ(request.reference, "The share of actual positives found.");
+    ASSERT_EQ(request.groups.size(), 2u);
+    EXPECT_EQ(request.groups[0].count, 2);  // the most common first
+    EXPECT_EQ(request.groups[0].players, (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(request.groups[0].suggestion, Verdict::correct);
+    EXPECT_DOUBLE_EQ(request.groups[0].overlap, 1.0);
+    EXPECT_EQ(request.groups[1].suggestion, Verdict::wrong);
+    EXPECT_EQ(h.count<Reveal>(a), 0);  // the round waits for the judge
+}
+
+TEST_F(JudgeRound, OneMarkCoversTheGroupAndTheRevealFollowsTheLastMark) {
+    open();
+    h.advance(2'000);
+    answer(a, "share of actual positives");
+    answer(b, "Share of actual positives");
+    answer(c, "something else");
+    const auto request = h.last<JudgeRequest>(h.host());
+    h.send(h.host(), Judge{h.host_token(), q.question, 0, Verdict::correct, {}, {}});
+    EXPECT_EQ(h.last<Judged>(h.host()).remaining, 1);
+    EXPECT_EQ(h.count<Reveal>(a), 0);
+    h.send(h.host(), Judge{h.host_token(), q.question, 1, Verdict::partial, {}, {}});
+    EXPECT_EQ(h.count<Reveal>(a), 1);
+    // t = 2 s of T = 20 s: 950 for correct, 475 for partial.
+    EXPECT_EQ(h.last<Result>(a).points, 950);
+    EXPECT_EQ(h.last<Result>(b).points, 950);
+    EXPECT_EQ(h.last<Result>(c).points, 475);
+    EXPECT_EQ(h.last<Result>(c).verdict, Verdict::partial);
+    (void)request;
+}
+
+TEST_F(JudgeRound, AcceptSuggestionsMarksTheRest) {
+    open();
+    answer(a, "share of actual positives");
+    answer(b, "dunno");
+    answer(c, "dunno");
+    h.send(h.host(), Judge{h.host_token(), q.question, 0, Verdict::partial, {}, {}});  // "dunno"
+    h.send(h.host(), AcceptSuggestions{h.host_token(), q.question});
+    EXPECT_EQ(h.last<Result>(b).verdict, Verdict::partial);  // the judge's mark stands
+    EXPECT_EQ(h.last<Result>(a).verdict, Verdict::correct);  // the suggestion was applied
+}
+
+TEST_F(JudgeRound, TheJudgingTimeoutAppliesTheSuggestions) {
+    open(30);
+    answer(a, "share of actual positives");
+    answer(b, "x");
+    answer(c, "x");
+    EXPECT_EQ(h.last<JudgeRequest>(h.host()).deadline, h.now() + 30'000);
+    h.run_for(29'999);
+    EXPECT_EQ(h.count<Reveal>(a), 0);
+    h.run_for(1);
+    EXPECT_EQ(h.count<Reveal>(a), 1);
+    EXPECT_EQ(h.last<Result>(a).verdict, Verdict::correct);
+    EXPECT_EQ(h.last<Result>(b).verdict, Verdict::wrong);
+}
+
+TEST_F(JudgeRound, BadMarksAreRefused) {
+    open();
+    h.send(h.host(), Judge{h.host_token(), q.question, 0, Verdict::correct, {}, {}});
+    EXPECT_EQ(h.error_code(h.host()), ErrorCode::wrong_state);  // still answering
+    answer(a, "x");
+    answer(b, "y");
+    answer(c, "z");
+    h.clear();
+    h.send(h.host(), Judge{h.host_token(), q.question, 9, Verdict::correct, {}, {}});
+    EXPECT_EQ(h.error_code(h.host()), ErrorCode::unknown_group);
+    h.clear();
+    h.send(h.host(), Judge{h.host_token(), q.question + 1, 0, Verdict::correct, {}, {}});
+    EXPECT_EQ(h.error_code(h.host()), ErrorCode::unknown_question);
+    h.clear();
+    h.send(h.host(), Judge{h.host_token(), q.question, 0, Verdict::correct, {}, {"charisma"}});
+    EXPECT_EQ(h.error_code(h.host()), ErrorCode::out_of_range);
+    h.clear();
+    h.send(a, Judge{h.host_token(), q.question, 0, Verdict::correct, {}, {}});
+    EXPECT_EQ(h.error_code(a), ErrorCode::not_host);
+}
+
+TEST_F(JudgeRound, EmptyOrMissingTextIsRefused) {
+    open();
+    answer(a, "   ");
+    EXPECT_EQ(h.last<AnswerRejected>(a).code, ErrorCode::invalid_answer);
+    h.send(a, Answer{q.question, 1, {}});
+    EXPECT_EQ(h.last<AnswerRejected>(a).code, ErrorCode::invalid_answer);
+}
+
+TEST_F(JudgeRound, NoAnswersSkipJudging) {
+    open();
+    h.run_for(20'251);
+    EXPECT_EQ(h.count<JudgeRequest>(h.host()), 0);
+    EXPECT_EQ(h.count<Reveal>(a), 1);
+}
+
+}  // namespace
+}  // namespace rapidfire::core::testing
