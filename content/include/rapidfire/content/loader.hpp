@@ -31,9 +31,11 @@ private:
 Bank parse_bank_json(std::string_view text, const std::string& file);
 // Markdown: the first table with the header | # | Question | Answer | (a Topics column is
 // optional); the first '# ' heading, if any, is the title.
+// Markdown and CSV also read a Key terms column, and a question without an id takes its row's
+// number ("1", "2", ...). content/README.md describes every format and its limits.
 Bank parse_bank_markdown(std::string_view text, const std::string& file);
 // CSV (RFC 4180): question,answer[,topics] with topics separated by ';'. A header row naming
-// these columns is recognised and skipped.
+// these columns is recognised and skipped; it may also name id and key_terms, in any order.
 Bank parse_bank_csv(std::string_view text, const std::string& file);
 StudyGuide parse_study_guide_json(std::string_view text, const std::string& file);
 

@@ -1,0 +1,44 @@
+// The native bank format; README.md describes its fields.
+
+#include "json_fields.hpp"
+#include "rapidfire/content/loader.hpp"
+#include "validate.hpp"
+
+namespace rapidfire::content {
+
+Bank parse_bank_json(std::string_view text, const std::string& file) {
+    const auto json = detail::parse_json(text, file);
+    const detail::JsonObject document(json, "", file);
+    document.reject_unknown({"title", "source", "description", "questions"});
+
+    Bank bank;
+    bank.title = document.required_string("title");
+    bank.source = document.optional_string("source");
+    bank.description = document.optional_string("description");
+    if (bank.title.empty())
+        throw LoadError(file, 0, "title", "empty title");
+
+    const auto& questions = document.required_array("questions");
+    if (questions.empty())
+        throw LoadError(file, 0, "questions", "the bank has no questions");
+    std::vector<detail::Origin> origins;
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+        const auto path = detail::item_path("questions", i);
+        const detail::JsonObject fields(questions[i], path, file);
+        fields.reject_unknown({"id", "topics", "text", "answer", "key_terms"});
+        BankQuestion question;
+        question.id = fields.required_string("id");
+        question.topics = fields.optional_strings("topics");
+        question.text = fields.required_string("text");
+        question.answer = fields.required_string("answer");
+        question.key_terms = fields.optional_strings("key_terms");
+        detail::normalize_list(question.topics, detail::normalize_topic);
+        detail::normalize_list(question.key_terms, detail::normalize_key_term);
+        bank.questions.push_back(std::move(question));
+        origins.push_back({0, path});
+    }
+    detail::validate_bank(bank, file, origins);
+    return bank;
+}
+
+}  // namespace rapidfire::content

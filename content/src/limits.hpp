@@ -1,0 +1,24 @@
+#pragma once
+// What a bank or guide may hold. Generous for people writing banks; small enough that a bad
+// file cannot make the server hold or send huge strings. README.md lists the same numbers.
+
+#include <cstddef>
+
+namespace rapidfire::content::detail {
+
+inline constexpr std::size_t max_file_bytes = 8 * 1024 * 1024;
+inline constexpr std::size_t max_questions = 10'000;
+
+// Lengths are in Unicode code points.
+inline constexpr std::size_t max_id_chars = 64;
+inline constexpr std::size_t max_title_chars = 200;  // titles, sources, names of sections
+inline constexpr std::size_t max_description_chars = 2000;
+inline constexpr std::size_t max_question_chars = 1000;
+inline constexpr std::size_t max_answer_chars = 4000;  // also a guide's paragraphs
+
+inline constexpr std::size_t max_topics = 8;
+inline constexpr std::size_t max_topic_chars = 40;
+inline constexpr std::size_t max_key_terms = 16;
+inline constexpr std::size_t max_key_term_chars = 60;
+
+}  // namespace rapidfire::content::detail
