@@ -34,6 +34,15 @@ std::optional<DecodeError> parse_object(std::string_view frame, boost::json::val
     return std::nullopt;
 }
 
+// At most `max_bytes` of `text`, cut on a code point boundary so the result stays UTF-8 (it is
+// echoed back inside an error message).
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut);
+}
+
 template <class Variant>
 Decoded<Variant> decode(std::string_view frame, bool enforce_limits) {
     boost::json::value json;
@@ -64,7 +73,7 @@ Decoded<Variant> decode(std::string_view frame, bool enforce_limits) {
     if (!result) {
         return DecodeError{ErrorCode::unknown_type,
                            "unknown message type '" +
-                               std::string(name.substr(0, max_default_chars)) + "'",
+                               std::string(utf8_prefix(name, max_default_chars)) + "'",
                            "type"};
     }
     return std::move(*result);

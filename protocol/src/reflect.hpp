@@ -2,6 +2,7 @@
 // Generic JSON reading and writing for described structs and enums (Boost.Describe), so that
 // no message has a hand-written parser. Private to the protocol library.
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -136,6 +137,9 @@ private:
             number = value.get_int64();
         } else if (value.is_uint64()) {
             return fail(ErrorCode::out_of_range, "the field '" + path + "' is too large", path);
+        } else if (value.is_double() && std::fabs(value.get_double()) >= 0x1p63) {
+            // Integers past 64 bits reach us as doubles; they are too large, not mistyped.
+            return fail(ErrorCode::out_of_range, "the field '" + path + "' is too large", path);
         } else {
             return fail_type(path, "a whole number");
         }
@@ -238,7 +242,9 @@ void write(boost::json::value& out, const T& value) {
     } else if constexpr (std::is_integral_v<T>) {
         out = static_cast<std::int64_t>(value);
     } else if constexpr (std::is_floating_point_v<T>) {
-        out = static_cast<double>(value);
+        // JSON has no NaN or infinity (Boost.JSON would write the bare tokens NaN/Infinity,
+        // which no client can parse), so a non-finite value goes out as 0.
+        out = std::isfinite(value) ? static_cast<double>(value) : 0.0;
     } else if constexpr (std::is_same_v<T, std::string>) {
         out = boost::json::string_view(value.data(), value.size());
     } else if constexpr (std::is_enum_v<T>) {
