@@ -45,6 +45,7 @@ TEST_F(JudgeRound, IdenticalAnswersAreGroupedWithSuggestions) {
     EXPECT_DOUBLE_EQ(request.groups[0].overlap, 1.0);
     EXPECT_EQ(request.groups[1].suggestion, Verdict::wrong);
     EXPECT_EQ(h.count<Reveal>(a), 0);  // the round waits for the judge
+    EXPECT_EQ(h.last<QuestionClosed>(a).answered, 3);  // and the players know it
 }
 
 TEST_F(JudgeRound, OneMarkCoversTheGroupAndTheRevealFollowsTheLastMark) {

@@ -155,7 +155,11 @@ inline Ping sample(tag<Ping>) {
 // Server to client
 
 inline Welcome sample(tag<Welcome>) {
-    return {2, "rapidfire/0.1.0", 16'384};
+    return {2, "rapidfire/0.1.0", 16'384, 1'767'225'600'000};
+}
+
+inline QuestionClosed sample(tag<QuestionClosed>) {
+    return {3, 41};
 }
 
 inline RoomCreated sample(tag<RoomCreated>) {

@@ -181,6 +181,7 @@ void close_question(State& s, Millis now) {
                 break;
             }
             s.phase = RoomPhase::judging;
+            emit(s, Audience::everyone(), QuestionClosed{s.current, s.answered});
             if (s.settings.judging_seconds > 0) {
                 s.phase_deadline = now + s.settings.judging_seconds * Millis{1000};
             }

@@ -254,8 +254,9 @@ struct Welcome {
     int protocol = protocol_version;
     std::string server;
     int max_message_bytes = 0;
+    Millis server_time = 0;  // lets a client learn its clock offset before the first question
 };
-BOOST_DESCRIBE_STRUCT(Welcome, (), (protocol, server, max_message_bytes))
+BOOST_DESCRIBE_STRUCT(Welcome, (), (protocol, server, max_message_bytes, server_time))
 
 // To the creator of a room. Solo rooms seat the creator as their only player.
 struct RoomCreated {
@@ -346,6 +347,15 @@ struct AnswerProgress {
     int expected = 0;
 };
 BOOST_DESCRIBE_STRUCT(AnswerProgress, (), (question, answered, expected))
+
+// To everyone when a question closes and its answers go to the judge: the countdown stops and
+// the reveal follows the judge's marks.
+struct QuestionClosed {
+    static constexpr std::string_view type = "question_closed";
+    int question = 0;
+    int answered = 0;  // answers the judge will mark
+};
+BOOST_DESCRIBE_STRUCT(QuestionClosed, (), (question, answered))
 
 // To the host in judge mode: every answer group beside the reference answer.
 struct JudgeRequest {
@@ -513,7 +523,7 @@ BOOST_DESCRIBE_STRUCT(Pong, (), (nonce, server_time))
 
 using ServerMessage =
     std::variant<Welcome, RoomCreated, Joined, Roster, Question, AnswerAccepted, AnswerRejected,
-                 AnswerProgress, JudgeRequest, Judged, Reveal, Result, Standings, Paused,
+                 AnswerProgress, QuestionClosed, JudgeRequest, Judged, Reveal, Result, Standings, Paused,
                  Continued, TimeExtended, HostStatus, GameOver, FinalResult, Summary, Kicked,
                  Left, Error, Pong>;
 
