@@ -275,6 +275,12 @@ std::vector<Outgoing> Room::take_outbox() {
     return out;
 }
 
+std::vector<JournalEntry> Room::take_journal() {
+    std::vector<JournalEntry> out;
+    out.swap(state_->journal);
+    return out;
+}
+
 bool Room::in_audience(const Audience& audience, MemberId member) const {
     const Member* m = state_->find(member);
     if (m == nullptr) return false;

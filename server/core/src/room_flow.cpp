@@ -67,6 +67,8 @@ void reveal_results(State& s, Millis now) {
         r.points = points;
         m.points += points;
         m.time_ms += r.elapsed;
+        s.journal.emplace_back(AnswerMarked{s.code, s.round, s.current, m.id, verdict, r.grade,
+                                            points, r.comment, r.tips});
     }
     s.questions_played = s.current + 1;
     rank_players(s);
@@ -131,6 +133,21 @@ bool running(const State& s) {
 
 void start_game(State& s, Millis now) {
     s.plan = plan_round(*s.deps.bank, s.settings);
+    ++s.round;
+    GameStarted started;
+    started.code = s.code;
+    started.round = s.round;
+    started.kind = s.settings.kind;
+    started.settings = s.settings.to_wire();
+    if (const Member* host = s.find(s.host_id)) started.host = host->nickname;
+    started.bank = s.deps.bank->title;
+    started.host_token = s.host_token;
+    for (std::size_t i = 0; i < s.plan.size(); ++i) {
+        const auto& q = *s.plan[i].source;
+        started.questions.push_back({static_cast<int>(i), q.id, q.text, q.answer, q.topics});
+    }
+    started.at = now;
+    s.journal.emplace_back(std::move(started));
     s.run_started = now;
     s.run_used = 0;
     s.run_budget = s.settings.total_seconds * Millis{1000};
@@ -232,6 +249,21 @@ void finish(State& s, EndReason reason, Millis now) {
     s.progress_dirty = false;
     rank_players(s);
     send_game_over(s);
+    if (s.round == 0) return;  // closed from the lobby: no game to record
+    GameFinished finished;
+    finished.code = s.code;
+    finished.round = s.round;
+    finished.reason = reason;
+    finished.questions_played = s.questions_played;
+    finished.run_ms = total_clock(s) ? s.run_used : now - s.run_started;
+    finished.standings = top_standings(s, static_cast<int>(s.final_order.size()));
+    for (const MemberId id : s.final_order) {
+        const Member& m = *s.find(id);
+        finished.results.push_back(final_result_for(s, m));
+        if (s.settings.kind == RoomKind::interview) finished.summaries.push_back(summary_for(s, m));
+    }
+    finished.at = now;
+    s.journal.emplace_back(std::move(finished));
 }
 
 void pause(State& s, PauseReason reason, Millis now) {
@@ -336,6 +368,11 @@ void record_answer(State& s, Member& m, const protocol::Answer& answer, Millis n
     record.elapsed = std::min(elapsed, s.limit);
     ++s.answered;
     if (m.connected) --s.pending;
+    s.journal.emplace_back(AnswerRecorded{s.code, s.round, s.current, m.id, m.nickname,
+                                          record.elapsed,
+                                          record.choice >= 0 ? std::optional(record.choice)
+                                                             : std::nullopt,
+                                          record.text, now});
     emit(s, Audience::to(m.id), AnswerAccepted{s.current, record.elapsed});
     mark_progress(s, now);
     if (s.pending <= 0) close_question(s, now);

@@ -26,6 +26,8 @@ std::vector<protocol::Standing> top_standings(const State& s, int limit);
 protocol::Summary summary_for(const State& s, const Member& candidate);
 // The host's view of the answers to mark (groups not yet marked).
 protocol::JudgeRequest judge_request_message(const State& s);
+// The end-of-game record: everyone's standing and result, and the interview summaries.
+protocol::FinalResult final_result_for(const State& s, const Member& m);
 // Broadcasts of the game's steps.
 void send_reveal(State& s, bool grading);
 void send_results(State& s);  // each player's result, then the standings when shown

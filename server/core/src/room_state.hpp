@@ -124,6 +124,8 @@ struct Room::State {
     std::vector<MemberId> final_order;  // players ranked, once finished
 
     std::vector<Outgoing> outbox;
+    int round = 0;  // games started in this room
+    std::vector<JournalEntry> journal;
 
     Member* find(MemberId id) {
         return (id >= 1 && static_cast<std::size_t>(id) <= members.size()) ? &members[id - 1]

@@ -192,6 +192,8 @@ protocol::Result result_message(const State& s, const Member& m) {
     return result;
 }
 
+}  // namespace
+
 protocol::FinalResult final_result_for(const State& s, const Member& m) {
     protocol::FinalResult f;
     f.rank = m.rank;
@@ -205,6 +207,8 @@ protocol::FinalResult final_result_for(const State& s, const Member& m) {
     f.run_ms = s.settings.clock == ClockMode::total ? s.run_used : s.run_ended - s.run_started;
     return f;
 }
+
+namespace {
 
 protocol::Roster roster_message(const State& s, bool with_players) {
     protocol::Roster roster;

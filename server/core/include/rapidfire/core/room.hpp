@@ -16,6 +16,7 @@
 
 #include "rapidfire/content/bank.hpp"
 #include "rapidfire/core/entropy.hpp"
+#include "rapidfire/core/journal.hpp"
 #include "rapidfire/core/outgoing.hpp"
 #include "rapidfire/protocol/messages.hpp"
 
@@ -83,6 +84,8 @@ public:
 
     // Messages queued since the last call, in order.
     std::vector<Outgoing> take_outbox();
+    // What happened since the last call, for the record (see journal.hpp).
+    std::vector<JournalEntry> take_journal();
 
     // Whether `member` belongs to `audience` (the shell resolves audiences with this).
     bool in_audience(const Audience& audience, MemberId member) const;
