@@ -113,6 +113,21 @@ Decoded<ServerMessage> decode_server_message(std::string_view frame) {
 std::string encode(const ClientMessage& message) { return encode_variant(message); }
 std::string encode(const ServerMessage& message) { return encode_variant(message); }
 
+std::string encode_settings(const RoundSettings& settings) {
+    boost::json::value json;
+    detail::write(json, settings);
+    return boost::json::serialize(json);
+}
+
+std::optional<RoundSettings> decode_settings(std::string_view text) {
+    boost::json::value json;
+    if (parse_object(text, json)) return std::nullopt;
+    RoundSettings settings;
+    detail::Reader reader(false);
+    if (!reader.read_struct(json, settings, "")) return std::nullopt;
+    return settings;
+}
+
 std::vector<std::string_view> client_message_types() { return type_names<ClientMessage>(); }
 std::vector<std::string_view> server_message_types() { return type_names<ServerMessage>(); }
 

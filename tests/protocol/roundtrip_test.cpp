@@ -269,3 +269,25 @@ TEST(Encode, ExactFrames) {
 
 }  // namespace
 }  // namespace rapidfire::protocol
+
+namespace rapidfire::protocol {
+namespace {
+
+TEST(Settings, RoundTripOnTheirOwn) {
+    RoundSettings settings;
+    settings.questions = 7;
+    settings.topics = {"evaluation"};
+    settings.mode = AnswerMode::judge;
+    settings.seed = 99;
+    const std::string json = encode_settings(settings);
+    const auto back = decode_settings(json);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(encode_settings(*back), json);
+    EXPECT_EQ(back->questions, 7);
+    EXPECT_FALSE(back->password.has_value());
+    EXPECT_FALSE(decode_settings("not json").has_value());
+    EXPECT_FALSE(decode_settings(R"({"questions": "seven"})").has_value());
+}
+
+}  // namespace
+}  // namespace rapidfire::protocol

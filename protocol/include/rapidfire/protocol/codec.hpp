@@ -2,6 +2,7 @@
 // Turning messages into frames and frames into messages. Decoding never throws: it yields the
 // message or a DecodeError with a stable code, a sentence and the offending field.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -25,6 +26,10 @@ Decoded<ServerMessage> decode_server_message(std::string_view frame);
 // Encodes a message as one compact JSON object. Absent optional members are left out.
 std::string encode(const ClientMessage& message);
 std::string encode(const ServerMessage& message);
+
+// Round settings alone, as stored with a finished game.
+std::string encode_settings(const RoundSettings& settings);
+std::optional<RoundSettings> decode_settings(std::string_view json);
 
 // The wire names of every message type, in declaration order.
 std::vector<std::string_view> client_message_types();

@@ -1,0 +1,123 @@
+#pragma once
+// The record of every game: SQLite in WAL mode, one file in the data directory, schema
+// versioned with migrations. Thread-safe: one connection behind a mutex; the writer thread holds
+// it for a batch's transaction, readers for a query.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rapidfire/core/journal.hpp"
+
+struct sqlite3;
+
+namespace rapidfire::store {
+
+using protocol::Millis;
+
+struct GameRow {
+    std::int64_t id = 0;
+    std::string code;
+    int round = 0;
+    std::string kind;
+    std::string host;
+    std::string bank;
+    Millis started_at = 0;
+    std::optional<Millis> finished_at;
+    std::string end_reason;  // empty while the game runs (or if the server stopped mid-game)
+    int players = 0;
+    int questions_played = 0;
+};
+
+struct ResultRow {
+    std::int64_t player = 0;
+    std::string nickname;
+    int rank = 0;
+    int points = 0;
+    int correct = 0;
+    int partial = 0;
+    int wrong = 0;
+    int unanswered = 0;
+    Millis time_ms = 0;
+};
+
+struct AnswerRow {
+    int question = 0;
+    std::int64_t player = 0;
+    std::string nickname;
+    Millis elapsed_ms = 0;
+    std::optional<int> choice;
+    std::string text;
+    std::string verdict;  // empty until marked
+    int points = 0;
+    std::string comment;
+    std::vector<std::string> tips;
+};
+
+struct GameRecord {
+    GameRow game;
+    std::string settings_json;
+    std::vector<core::JournalQuestion> questions;
+    std::vector<ResultRow> results;
+    std::vector<AnswerRow> answers;
+    std::vector<protocol::Summary> summaries;
+};
+
+struct SoloRun {
+    std::int64_t game_id = 0;
+    std::string nickname;
+    std::string bank;
+    int points = 0;
+    int correct = 0;
+    Millis run_ms = 0;
+    Millis finished_at = 0;
+};
+
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Store {
+public:
+    // Opens (creating if needed) <data_dir>/rapidfire.sqlite3 and brings its schema up to date.
+    explicit Store(const std::filesystem::path& data_dir);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    static constexpr int schema_version = 1;
+    int current_schema_version();
+    const std::filesystem::path& path() const { return path_; }
+
+    // Writes a batch of journal entries in one transaction.
+    void record(const std::vector<core::JournalEntry>& batch);
+
+    std::vector<GameRow> recent_games(int limit);
+    std::optional<GameRecord> game(std::int64_t id);
+    // Whether `token` is the host token of game `id` (compared as digests, in constant time).
+    bool is_host_of(std::int64_t id, std::string_view token);
+
+    // The best solo run for this nickname (case-insensitive) and bank.
+    std::optional<SoloRun> personal_best(std::string_view nickname, std::string_view bank);
+    // The best run of each nickname on this bank, best first.
+    std::vector<SoloRun> solo_leaderboard(std::string_view bank, int limit);
+
+private:
+    void migrate();
+    void exec(const char* sql);
+
+    std::filesystem::path path_;
+    sqlite3* db_ = nullptr;
+    std::mutex mutex_;
+};
+
+// A digest of a token, so the database never holds a live secret.
+std::string token_digest(std::string_view token);
+
+}  // namespace rapidfire::store

@@ -1,0 +1,396 @@
+#include "rapidfire/store/store.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+#include <openssl/sha.h>
+#include <sqlite3.h>
+
+#include <boost/describe/enum_to_string.hpp>
+
+#include "rapidfire/protocol/codec.hpp"
+#include "schema.hpp"
+#include "statement.hpp"
+
+namespace rapidfire::store {
+
+using detail::Statement;
+
+namespace {
+
+template <class E>
+std::string name_of(E value) {
+    return boost::describe::enum_to_string(value, "unknown");
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += ',';
+        out += item;
+    }
+    return out;
+}
+
+std::vector<std::string> split(const std::string& text) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto comma = text.find(',', start);
+        const auto end = comma == std::string::npos ? text.size() : comma;
+        if (end > start) items.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return items;
+}
+
+std::string fold(std::string_view nickname) {
+    std::string key(nickname);
+    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) {
+        return static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+    });
+    return key;
+}
+
+std::optional<std::int64_t> find_game(sqlite3* db, const std::string& code, int round) {
+    Statement find(db, "SELECT id FROM games WHERE code = ? AND round = ? ORDER BY id DESC LIMIT 1");
+    find.bind(1, code).bind(2, round);
+    if (find.step()) return find.integer(0);
+    return std::nullopt;
+}
+
+GameRow read_game_row(const Statement& s) {
+    GameRow row;
+    row.id = s.integer(0);
+    row.code = s.text(1);
+    row.round = static_cast<int>(s.integer(2));
+    row.kind = s.text(3);
+    row.host = s.text(4);
+    row.bank = s.text(5);
+    row.started_at = s.integer(6);
+    if (!s.is_null(7)) row.finished_at = s.integer(7);
+    row.end_reason = s.text(8);
+    row.questions_played = static_cast<int>(s.integer(9));
+    row.players = static_cast<int>(s.integer(10));
+    return row;
+}
+
+constexpr const char* game_columns =
+    "SELECT g.id, g.code, g.round, g.kind, g.host, g.bank, g.started_at, g.finished_at, "
+    "coalesce(g.end_reason, ''), g.questions_played, "
+    // Players: the final results once finished, else those who have answered so far.
+    "max((SELECT count(*) FROM results r WHERE r.game_id = g.id), "
+    "    (SELECT count(DISTINCT player) FROM answers a WHERE a.game_id = g.id)) "
+    "FROM games g ";
+
+void record_one(sqlite3* db, const core::GameStarted& e) {
+    Statement game(db,
+                   "INSERT INTO games (code, round, kind, host, bank, settings, token_digest, "
+                   "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    game.bind(1, e.code).bind(2, e.round).bind(3, name_of(e.kind)).bind(4, e.host);
+    game.bind(5, e.bank).bind(6, protocol::encode_settings(e.settings));
+    game.bind(7, token_digest(e.host_token)).bind(8, e.at);
+    game.run();
+    const std::int64_t id = sqlite3_last_insert_rowid(db);
+    Statement question(db,
+                       "INSERT INTO questions (game_id, idx, bank_id, text, reference, topics) "
+                       "VALUES (?, ?, ?, ?, ?, ?)");
+    for (const auto& q : e.questions) {
+        question.bind(1, id).bind(2, q.index).bind(3, q.bank_id).bind(4, q.text);
+        question.bind(5, q.reference).bind(6, join(q.topics));
+        question.run();
+        question.reset();
+    }
+}
+
+void record_one(sqlite3* db, const core::AnswerRecorded& e) {
+    const auto id = find_game(db, e.code, e.round);
+    if (!id) return;  // the game's start was never recorded (a store opened mid-game)
+    Statement answer(db,
+                     "INSERT OR IGNORE INTO answers (game_id, question, player, nickname, "
+                     "elapsed_ms, choice, text, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    answer.bind(1, *id).bind(2, e.question).bind(3, e.player).bind(4, e.nickname);
+    answer.bind(5, e.elapsed_ms).bind(6, e.choice).bind(7, e.text).bind(8, e.at);
+    answer.run();
+}
+
+void record_one(sqlite3* db, const core::AnswerMarked& e) {
+    const auto id = find_game(db, e.code, e.round);
+    if (!id) return;
+    Statement mark(db,
+                   "UPDATE answers SET verdict = ?, grade = ?, points = ?, comment = ?, tips = ? "
+                   "WHERE game_id = ? AND question = ? AND player = ?");
+    mark.bind(1, name_of(e.verdict));
+    mark.bind(2, e.grade ? std::optional<std::string>(name_of(*e.grade)) : std::nullopt);
+    mark.bind(3, e.points).bind(4, e.comment).bind(5, join(e.tips));
+    mark.bind(6, *id).bind(7, e.question).bind(8, e.player);
+    mark.run();
+}
+
+void record_one(sqlite3* db, const core::GameFinished& e) {
+    const auto id = find_game(db, e.code, e.round);
+    if (!id) return;
+    Statement game(db,
+                   "UPDATE games SET finished_at = ?, end_reason = ?, questions_played = ?, "
+                   "run_ms = ? WHERE id = ?");
+    game.bind(1, e.at).bind(2, name_of(e.reason)).bind(3, e.questions_played);
+    game.bind(4, e.run_ms).bind(5, *id);
+    game.run();
+    Statement result(db,
+                     "INSERT OR REPLACE INTO results (game_id, player, nickname, rank, points, "
+                     "correct, partial, wrong, unanswered, time_ms) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < e.standings.size() && i < e.results.size(); ++i) {
+        const auto& s = e.standings[i];
+        const auto& r = e.results[i];
+        result.bind(1, *id).bind(2, s.player).bind(3, s.nickname).bind(4, s.rank);
+        result.bind(5, s.points).bind(6, r.correct).bind(7, r.partial).bind(8, r.wrong);
+        result.bind(9, r.unanswered).bind(10, r.time_ms);
+        result.run();
+        result.reset();
+    }
+    Statement summary(db, "INSERT OR REPLACE INTO summaries (game_id, player, body) VALUES (?, ?, ?)");
+    for (const auto& s : e.summaries) {
+        summary.bind(1, *id).bind(2, s.player).bind(3, protocol::encode(protocol::ServerMessage{s}));
+        summary.run();
+        summary.reset();
+    }
+    Statement kind(db, "SELECT kind, bank FROM games WHERE id = ?");
+    kind.bind(1, *id);
+    if (kind.step() && kind.text(0) == "solo" && !e.standings.empty() && !e.results.empty()) {
+        Statement solo(db,
+                       "INSERT OR REPLACE INTO solo_runs (game_id, nickname, nickname_key, bank, "
+                       "points, correct, run_ms, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        solo.bind(1, *id).bind(2, e.standings[0].nickname).bind(3, fold(e.standings[0].nickname));
+        solo.bind(4, kind.text(1)).bind(5, e.standings[0].points).bind(6, e.results[0].correct);
+        solo.bind(7, e.run_ms).bind(8, e.at);
+        solo.run();
+    }
+}
+
+SoloRun read_solo(const Statement& s) {
+    return SoloRun{s.integer(0),
+                   s.text(1),
+                   s.text(2),
+                   static_cast<int>(s.integer(3)),
+                   static_cast<int>(s.integer(4)),
+                   s.integer(5),
+                   s.integer(6)};
+}
+
+}  // namespace
+
+std::string token_digest(std::string_view token) {
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(token.data()), token.size(), digest);
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (const unsigned char byte : digest) {
+        out.push_back(hex[byte >> 4]);
+        out.push_back(hex[byte & 0x0F]);
+    }
+    return out;
+}
+
+Store::Store(const std::filesystem::path& data_dir) : path_(data_dir / "rapidfire.sqlite3") {
+    std::error_code ec;
+    std::filesystem::create_directories(data_dir, ec);
+    if (ec) throw StoreError("cannot create " + data_dir.string() + ": " + ec.message());
+    if (sqlite3_open_v2(path_.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK) {
+        const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        throw StoreError("cannot open " + path_.string() + ": " + message);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    // WAL: readers do not block the writer; NORMAL sync: a committed batch survives a crash of
+    // the process (not necessarily of the machine), at a fraction of FULL's cost.
+    exec("PRAGMA journal_mode = WAL");
+    exec("PRAGMA synchronous = NORMAL");
+    exec("PRAGMA foreign_keys = ON");
+    migrate();
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+void Store::exec(const char* sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+        const std::string message = error ? error : "unknown error";
+        sqlite3_free(error);
+        throw StoreError("sqlite: " + message);
+    }
+}
+
+int Store::current_schema_version() {
+    std::lock_guard lock(mutex_);
+    Statement version(db_, "PRAGMA user_version");
+    version.step();
+    return static_cast<int>(version.integer(0));
+}
+
+void Store::migrate() {
+    int version = 0;
+    {
+        Statement read(db_, "PRAGMA user_version");
+        read.step();
+        version = static_cast<int>(read.integer(0));
+    }
+    if (version > schema_version) {
+        throw StoreError(path_.string() + " has schema " + std::to_string(version) +
+                         ", newer than this server's " + std::to_string(schema_version));
+    }
+    for (int next = version; next < schema_version; ++next) {
+        exec("BEGIN IMMEDIATE");
+        try {
+            exec(detail::migrations[next]);
+            exec(("PRAGMA user_version = " + std::to_string(next + 1)).c_str());
+            exec("COMMIT");
+        } catch (...) {
+            exec("ROLLBACK");
+            throw;
+        }
+    }
+}
+
+void Store::record(const std::vector<core::JournalEntry>& batch) {
+    if (batch.empty()) return;
+    std::lock_guard lock(mutex_);
+    exec("BEGIN IMMEDIATE");
+    try {
+        for (const auto& entry : batch) {
+            std::visit([&](const auto& e) { record_one(db_, e); }, entry);
+        }
+        exec("COMMIT");
+    } catch (...) {
+        exec("ROLLBACK");
+        throw;
+    }
+}
+
+std::vector<GameRow> Store::recent_games(int limit) {
+    std::lock_guard lock(mutex_);
+    Statement s(db_, std::string(game_columns) + "ORDER BY g.started_at DESC, g.id DESC LIMIT ?");
+    s.bind(1, limit);
+    std::vector<GameRow> rows;
+    while (s.step()) rows.push_back(read_game_row(s));
+    return rows;
+}
+
+std::optional<GameRecord> Store::game(std::int64_t id) {
+    std::lock_guard lock(mutex_);
+    GameRecord record;
+    {
+        Statement s(db_, std::string(game_columns) + "WHERE g.id = ?");
+        s.bind(1, id);
+        if (!s.step()) return std::nullopt;
+        record.game = read_game_row(s);
+    }
+    {
+        Statement s(db_, "SELECT settings FROM games WHERE id = ?");
+        s.bind(1, id);
+        if (s.step()) record.settings_json = s.text(0);
+    }
+    {
+        Statement s(db_,
+                    "SELECT idx, bank_id, text, reference, topics FROM questions WHERE game_id = ? "
+                    "ORDER BY idx");
+        s.bind(1, id);
+        while (s.step()) {
+            record.questions.push_back({static_cast<int>(s.integer(0)), s.text(1), s.text(2),
+                                        s.text(3), split(s.text(4))});
+        }
+    }
+    {
+        Statement s(db_,
+                    "SELECT player, nickname, rank, points, correct, partial, wrong, unanswered, "
+                    "time_ms FROM results WHERE game_id = ? ORDER BY rank");
+        s.bind(1, id);
+        while (s.step()) {
+            record.results.push_back(ResultRow{
+                s.integer(0), s.text(1), static_cast<int>(s.integer(2)),
+                static_cast<int>(s.integer(3)), static_cast<int>(s.integer(4)),
+                static_cast<int>(s.integer(5)), static_cast<int>(s.integer(6)),
+                static_cast<int>(s.integer(7)), s.integer(8)});
+        }
+    }
+    {
+        Statement s(db_,
+                    "SELECT question, player, nickname, elapsed_ms, choice, text, "
+                    "coalesce(verdict, ''), points, coalesce(comment, ''), tips FROM answers "
+                    "WHERE game_id = ? ORDER BY question, elapsed_ms, player");
+        s.bind(1, id);
+        while (s.step()) {
+            AnswerRow row;
+            row.question = static_cast<int>(s.integer(0));
+            row.player = s.integer(1);
+            row.nickname = s.text(2);
+            row.elapsed_ms = s.integer(3);
+            if (!s.is_null(4)) row.choice = static_cast<int>(s.integer(4));
+            row.text = s.text(5);
+            row.verdict = s.text(6);
+            row.points = static_cast<int>(s.integer(7));
+            row.comment = s.text(8);
+            row.tips = split(s.text(9));
+            record.answers.push_back(std::move(row));
+        }
+    }
+    {
+        Statement s(db_, "SELECT body FROM summaries WHERE game_id = ? ORDER BY player");
+        s.bind(1, id);
+        while (s.step()) {
+            const auto decoded = protocol::decode_server_message(s.text(0));
+            if (const auto* message = std::get_if<protocol::ServerMessage>(&decoded)) {
+                if (const auto* summary = std::get_if<protocol::Summary>(message)) {
+                    record.summaries.push_back(*summary);
+                }
+            }
+        }
+    }
+    return record;
+}
+
+bool Store::is_host_of(std::int64_t id, std::string_view token) {
+    std::string stored;
+    {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "SELECT token_digest FROM games WHERE id = ?");
+        s.bind(1, id);
+        if (!s.step()) return false;
+        stored = s.text(0);
+    }
+    const std::string given = token_digest(token);
+    unsigned diff = stored.size() == given.size() ? 0 : 1;
+    for (std::size_t i = 0; i < std::min(stored.size(), given.size()); ++i) {
+        diff |= static_cast<unsigned>(stored[i] ^ given[i]);
+    }
+    return diff == 0;
+}
+
+std::optional<SoloRun> Store::personal_best(std::string_view nickname, std::string_view bank) {
+    std::lock_guard lock(mutex_);
+    Statement s(db_,
+                "SELECT game_id, nickname, bank, points, correct, run_ms, finished_at FROM "
+                "solo_runs WHERE bank = ? AND nickname_key = ? ORDER BY points DESC, run_ms ASC "
+                "LIMIT 1");
+    s.bind(1, bank).bind(2, fold(nickname));
+    if (s.step()) return read_solo(s);
+    return std::nullopt;
+}
+
+std::vector<SoloRun> Store::solo_leaderboard(std::string_view bank, int limit) {
+    std::lock_guard lock(mutex_);
+    // Each nickname's best run (most points, then fastest), best first.
+    Statement s(db_,
+                "SELECT game_id, nickname, bank, points, correct, run_ms, finished_at FROM ("
+                " SELECT *, row_number() OVER (PARTITION BY nickname_key ORDER BY points DESC, "
+                " run_ms ASC) AS n FROM solo_runs WHERE bank = ?) WHERE n = 1 "
+                "ORDER BY points DESC, run_ms ASC LIMIT ?");
+    s.bind(1, bank).bind(2, limit);
+    std::vector<SoloRun> runs;
+    while (s.step()) runs.push_back(read_solo(s));
+    return runs;
+}
+
+}  // namespace rapidfire::store
