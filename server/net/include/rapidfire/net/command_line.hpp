@@ -1,0 +1,22 @@
+#pragma once
+// The rapidfire-server command line (Boost.Program_options).
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rapidfire/net/server_options.hpp"
+
+namespace rapidfire::net {
+
+struct CommandLine {
+    std::optional<ServerOptions> options;  // absent: exit with exit_code
+    int exit_code = 0;                     // 0 after --help, 2 after a usage error
+};
+
+// Parses argv. Help goes to `out`, usage errors to `err`.
+CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& out,
+                               std::ostream& err);
+
+}  // namespace rapidfire::net

@@ -1,0 +1,38 @@
+#pragma once
+// Everything an operator can set on the command line. Plain data: no networking headers, so
+// main.cpp and the tests include it cheaply.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace rapidfire::net {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;                 // 0: the kernel picks a free port
+    std::vector<std::filesystem::path> banks;  // empty: the bundled bank
+    std::filesystem::path guide;               // empty: the bundled study guide
+    int threads = 1;
+    std::string log_level = "info";
+
+    std::size_t max_connections = 20'000;  // open TCP connections, HTTP and WebSocket
+    int max_room_capacity = 10'000;        // the largest capacity a room may ask for
+    std::chrono::seconds resume_grace{120};
+
+    std::size_t max_message_bytes = 16 * 1024;   // one client frame
+    std::size_t max_queue_bytes = 1024 * 1024;   // unsent bytes per client before it is dropped
+    double max_messages_per_second = 20;         // 0 disables the limit; the burst is twice this
+    std::chrono::seconds handshake_timeout{10};  // WebSocket opening and closing handshakes
+    std::chrono::seconds idle_timeout{30};       // silence before a client is dropped
+    std::vector<std::string> allowed_origins;    // empty: any Origin
+
+    // Not a flag: the executable stops on SIGINT/SIGTERM; tests that run the server inside
+    // their own process leave the signals alone.
+    bool handle_signals = true;
+};
+
+}  // namespace rapidfire::net

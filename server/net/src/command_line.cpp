@@ -1,0 +1,121 @@
+#include "rapidfire/net/command_line.hpp"
+
+#include <ostream>
+
+#include <boost/program_options.hpp>
+
+namespace rapidfire::net {
+namespace po = boost::program_options;
+
+namespace {
+
+bool is_log_level(const std::string& level) {
+    for (const char* known : {"trace", "debug", "info", "warn", "error"}) {
+        if (level == known)
+            return true;
+    }
+    return false;
+}
+
+// Checks what Program_options cannot express; returns the first problem found.
+std::optional<std::string> validate(const ServerOptions& o, long long port) {
+    if (port < 0 || port > 65535)
+        return "--port must be between 0 and 65535";
+    if (o.threads < 1 || o.threads > 256)
+        return "--threads must be between 1 and 256";
+    if (!is_log_level(o.log_level))
+        return "--log-level must be trace, debug, info, warn or error";
+    if (o.max_connections < 1)
+        return "--max-connections must be at least 1";
+    if (o.max_room_capacity < 1)
+        return "--max-room-capacity must be at least 1";
+    if (o.resume_grace.count() < 0)
+        return "--resume-grace must not be negative";
+    if (o.max_message_bytes < 256)
+        return "--max-message-bytes must be at least 256";
+    if (o.max_queue_bytes < 1024)
+        return "--max-queue-bytes must be at least 1024";
+    if (o.max_messages_per_second < 0)
+        return "--max-messages-per-second must not be negative";
+    if (o.handshake_timeout.count() < 1)
+        return "--handshake-timeout must be at least 1";
+    if (o.idle_timeout.count() < 2)
+        return "--idle-timeout must be at least 2";
+    return std::nullopt;
+}
+
+}  // namespace
+
+CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& out,
+                               std::ostream& err) {
+    ServerOptions o;
+    long long port = o.port;
+    std::vector<std::string> banks;
+    std::string guide;
+    long long resume_grace = o.resume_grace.count();
+    long long handshake_timeout = o.handshake_timeout.count();
+    long long idle_timeout = o.idle_timeout.count();
+
+    po::options_description description("rapidfire-server options");
+    // clang-format off
+    description.add_options()
+        ("help,h", "print this help and exit")
+        ("host", po::value(&o.host)->default_value(o.host), "address to listen on")
+        ("port", po::value(&port)->default_value(port), "port to listen on; 0 picks a free port")
+        ("bank", po::value(&banks)->composing(),
+         "question bank (.json, .md or .csv); repeatable; default: the bundled bank")
+        ("guide", po::value(&guide), "study guide (.json); default: the bundled guide")
+        ("threads", po::value(&o.threads)->default_value(o.threads), "I/O threads")
+        ("log-level", po::value(&o.log_level)->default_value(o.log_level),
+         "trace, debug, info, warn or error")
+        ("max-connections", po::value(&o.max_connections)->default_value(o.max_connections),
+         "open connections at most; more are refused with 503")
+        ("max-room-capacity", po::value(&o.max_room_capacity)->default_value(o.max_room_capacity),
+         "the largest capacity a room may ask for")
+        ("resume-grace", po::value(&resume_grace)->default_value(resume_grace),
+         "seconds a dropped player's seat is kept for a resume")
+        ("max-message-bytes", po::value(&o.max_message_bytes)->default_value(o.max_message_bytes),
+         "largest client message; larger ones close the connection with 1009")
+        ("max-queue-bytes", po::value(&o.max_queue_bytes)->default_value(o.max_queue_bytes),
+         "unsent bytes a client may have queued before it is dropped as too slow")
+        ("max-messages-per-second",
+         po::value(&o.max_messages_per_second)->default_value(o.max_messages_per_second),
+         "messages per second per client (burst: twice this); 0 disables the limit")
+        ("handshake-timeout", po::value(&handshake_timeout)->default_value(handshake_timeout),
+         "seconds allowed for the WebSocket opening and closing handshakes")
+        ("idle-timeout", po::value(&idle_timeout)->default_value(idle_timeout),
+         "seconds without traffic before a client is dropped (pings are sent at half)")
+        ("allowed-origin", po::value(&o.allowed_origins)->composing(),
+         "browser Origin allowed to open the WebSocket (exact match); repeatable; "
+         "default: any");
+    // clang-format on
+
+    po::variables_map values;
+    try {
+        po::store(po::parse_command_line(argc, argv, description), values);
+        po::notify(values);
+    } catch (const po::error& e) {
+        err << "rapidfire-server: " << e.what() << "\n"
+            << "Try 'rapidfire-server --help'.\n";
+        return {std::nullopt, 2};
+    }
+    if (values.count("help") != 0) {
+        out << "Usage: rapidfire-server [options]\n\n" << description;
+        return {std::nullopt, 0};
+    }
+
+    o.port = static_cast<std::uint16_t>(port);
+    for (const auto& bank : banks)
+        o.banks.emplace_back(bank);
+    o.guide = guide;
+    o.resume_grace = std::chrono::seconds(resume_grace);
+    o.handshake_timeout = std::chrono::seconds(handshake_timeout);
+    o.idle_timeout = std::chrono::seconds(idle_timeout);
+    if (auto problem = validate(o, port)) {
+        err << "rapidfire-server: " << *problem << "\n";
+        return {std::nullopt, 2};
+    }
+    return {std::move(o), 0};
+}
+
+}  // namespace rapidfire::net

@@ -1,0 +1,162 @@
+#include "rapidfire/net/server.hpp"
+
+#include <thread>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+
+#include "listener.hpp"
+#include "server_context.hpp"
+
+namespace rapidfire::net {
+
+namespace asio = boost::asio;
+
+namespace {
+
+// A graceful shutdown gives clients this long to take their close frames; then the rest are
+// cut, so the process is gone within 5 s of the signal.
+constexpr auto shutdown_deadline = std::chrono::milliseconds(4'000);
+constexpr auto drain_poll = std::chrono::milliseconds(20);
+
+}  // namespace
+
+class Server::Impl {
+  public:
+    Impl(ServerOptions options, std::shared_ptr<const content::Bank> bank,
+         std::shared_ptr<const content::StudyGuide> guide)
+        : io_(options.threads),
+          control_(asio::make_strand(io_)),
+          signals_(control_),
+          shutdown_timer_(control_),
+          drain_timer_(control_),
+          context_(std::make_shared<ServerContext>(io_, std::move(options), std::move(bank),
+                                                   std::move(guide))) {}
+
+    ~Impl() {
+        // Rooms own strands and timers of io_: they go first. Handlers still queued in io_
+        // are destroyed with it, releasing the sessions they hold.
+        context_->rooms.clear();
+    }
+
+    std::uint16_t listen() {
+        const auto& options = context_->options;
+        const asio::ip::tcp::endpoint endpoint(asio::ip::make_address(options.host), options.port);
+        listener_ = std::make_shared<Listener>(io_, endpoint, context_);
+        listener_->run();
+        if (options.handle_signals) {
+            signals_.add(SIGINT);
+            signals_.add(SIGTERM);
+            signals_.async_wait([this](boost::system::error_code ec, int signal) {
+                if (ec)
+                    return;
+                spdlog::info("signal {} received", signal);
+                begin_shutdown();
+            });
+        }
+        spdlog::info("listening on {}:{} with {} thread(s)", options.host, listener_->port(),
+                     options.threads);
+        return listener_->port();
+    }
+
+    void run() {
+        std::vector<std::thread> threads;
+        for (int i = 1; i < context_->options.threads; ++i) {
+            threads.emplace_back([this] { run_io(); });
+        }
+        run_io();
+        for (auto& thread : threads)
+            thread.join();
+        spdlog::info("server stopped");
+    }
+
+    void stop() {
+        asio::post(control_, [this] { begin_shutdown(); });
+    }
+
+  private:
+    void run_io() {
+        for (;;) {
+            try {
+                io_.run();
+                return;
+            } catch (const std::exception& e) {
+                // A bug in one handler must not take every room down with it.
+                spdlog::error("unhandled exception in an I/O handler: {}", e.what());
+            }
+        }
+    }
+
+    // Runs on control_.
+    void begin_shutdown() {
+        if (shutting_down_)
+            return;
+        shutting_down_ = true;
+        context_->stopping.store(true);
+        if (listener_)
+            listener_->stop();
+        boost::system::error_code ignored;
+        signals_.cancel(ignored);
+        const auto connections = context_->connections.snapshot();
+        spdlog::info("shutting down: closing {} connection(s) with 1012 service restart",
+                     connections.size());
+        for (const auto& connection : connections)
+            connection->shut_down();
+
+        shutdown_timer_.expires_after(shutdown_deadline);
+        shutdown_timer_.async_wait([this](boost::system::error_code ec) {
+            if (ec)
+                return;
+            spdlog::warn("shutdown deadline reached with {} connection(s) open; cutting them",
+                         context_->connections.size());
+            io_.stop();
+        });
+        wait_for_drain();
+    }
+
+    void wait_for_drain() {
+        if (context_->connections.size() == 0) {
+            spdlog::info("every connection closed");
+            io_.stop();
+            return;
+        }
+        drain_timer_.expires_after(drain_poll);
+        drain_timer_.async_wait([this](boost::system::error_code ec) {
+            if (!ec)
+                wait_for_drain();
+        });
+    }
+
+    asio::io_context io_;
+    asio::strand<asio::io_context::executor_type> control_;  // shutdown state and its timers
+    asio::signal_set signals_;
+    asio::steady_timer shutdown_timer_;
+    asio::steady_timer drain_timer_;
+    std::shared_ptr<ServerContext> context_;
+    std::shared_ptr<Listener> listener_;
+    bool shutting_down_ = false;
+};
+
+Server::Server(ServerOptions options, std::shared_ptr<const content::Bank> bank,
+               std::shared_ptr<const content::StudyGuide> guide)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(bank), std::move(guide))) {}
+
+Server::~Server() = default;
+
+std::uint16_t Server::listen() {
+    return impl_->listen();
+}
+void Server::run() {
+    impl_->run();
+}
+void Server::stop() {
+    impl_->stop();
+}
+
+}  // namespace rapidfire::net

@@ -1,0 +1,35 @@
+#pragma once
+// What every part of the server shares: settings, clock, content, counters, the rooms and the
+// live connections. Sessions and rooms hold it by shared_ptr; everything in it is safe to use
+// from any thread (immutable, atomic or guarded by its own mutex).
+
+#include <atomic>
+#include <memory>
+
+#include "connection_tracker.hpp"
+#include "locked_entropy.hpp"
+#include "metrics.hpp"
+#include "rapidfire/content/bank.hpp"
+#include "rapidfire/net/server_options.hpp"
+#include "room_registry.hpp"
+#include "server_clock.hpp"
+
+namespace rapidfire::net {
+
+struct ServerContext {
+    ServerContext(boost::asio::io_context& io, ServerOptions server_options,
+                  std::shared_ptr<const content::Bank> question_bank,
+                  std::shared_ptr<const content::StudyGuide> study_guide);
+
+    const ServerOptions options;
+    const ServerClock clock;
+    const std::shared_ptr<const content::Bank> bank;
+    const std::shared_ptr<const content::StudyGuide> guide;
+    const std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>();
+    LockedEntropy entropy;
+    ConnectionTracker connections;
+    RoomRegistry rooms;
+    std::atomic<bool> stopping{false};
+};
+
+}  // namespace rapidfire::net

@@ -1,0 +1,394 @@
+#include "websocket_session.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/post.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/websocket/error.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+
+#include "hosted_room.hpp"
+#include "rapidfire/protocol/codec.hpp"
+#include "server_context.hpp"
+
+namespace rapidfire::net {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+using protocol::ErrorCode;
+
+namespace {
+
+template <class... F>
+struct overloaded : F... {
+    using F::operator()...;
+};
+template <class... F>
+overloaded(F...) -> overloaded<F...>;
+
+protocol::Error error_of(const protocol::DecodeError& e) {
+    protocol::Error error{e.code, e.message, std::nullopt, std::nullopt};
+    if (!e.field.empty())
+        error.field = e.field;
+    if (!e.request.empty())
+        error.request = e.request;
+    return error;
+}
+
+protocol::Error error_for(ErrorCode code, std::string message, std::string_view request,
+                          std::string field = {}) {
+    protocol::Error error{code, std::move(message), std::nullopt, std::string(request)};
+    if (!field.empty())
+        error.field = std::move(field);
+    return error;
+}
+
+// Ends of a connection that are routine and not worth more than a debug line.
+bool is_routine(const beast::error_code& ec) {
+    return ec == websocket::error::closed || ec == asio::error::eof ||
+           ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+           ec == asio::error::broken_pipe || ec == beast::error::timeout;
+}
+
+}  // namespace
+
+WebSocketSession::WebSocketSession(beast::tcp_stream&& stream, ConnectionSlot slot,
+                                   std::shared_ptr<ServerContext> context, std::string remote)
+    : ws_(std::move(stream)),
+      slot_(std::move(slot)),
+      context_(std::move(context)),
+      remote_(std::move(remote)),
+      queue_(context_->options.max_queue_bytes),
+      rate_(context_->options.max_messages_per_second,
+            2 * context_->options.max_messages_per_second),
+      flood_(5 * context_->options.max_messages_per_second,
+             10 * context_->options.max_messages_per_second) {}
+
+WebSocketSession::~WebSocketSession() = default;
+
+void WebSocketSession::run(http::request<http::string_body> upgrade) {
+    const auto& options = context_->options;
+    // The HTTP session's deadline no longer applies: the WebSocket timeouts take over, with
+    // pings sent after half the idle time.
+    beast::get_lowest_layer(ws_).expires_never();
+    websocket::stream_base::timeout timeout{};
+    timeout.handshake_timeout = options.handshake_timeout;
+    timeout.idle_timeout = options.idle_timeout;
+    timeout.keep_alive_pings = true;
+    ws_.set_option(timeout);
+    ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& response) {
+        response.set(http::field::server, "rapidfire/" RAPIDFIRE_VERSION);
+    }));
+    // Messages are read piecewise and refused past max_message_bytes with an error message
+    // first; Beast's own limit is only the backstop for a single frame far too large to read.
+    ws_.read_message_max(4 * options.max_message_bytes);
+    ws_.text(true);
+    ws_.async_accept(upgrade,
+                     beast::bind_front_handler(&WebSocketSession::on_accept, shared_from_this()));
+}
+
+void WebSocketSession::on_accept(beast::error_code ec) {
+    if (ec) {
+        spdlog::debug("{}: WebSocket handshake failed: {}", remote_, ec.message());
+        return;
+    }
+    registered_ = true;
+    context_->connections.add(shared_from_this());
+    spdlog::info("{}: connected", remote_);
+    // Registered before the welcome goes out, so a client that has the welcome is reachable by
+    // everything else (a shutdown included). Checked after registering: either the shutdown
+    // saw this connection or this connection sees the shutdown.
+    if (context_->stopping.load()) {
+        start_close({websocket::close_code::service_restart, "service restart"});
+    } else {
+        protocol::Welcome welcome;
+        welcome.server = "rapidfire/" RAPIDFIRE_VERSION;
+        welcome.max_message_bytes = static_cast<int>(context_->options.max_message_bytes);
+        welcome.server_time = context_->clock.now();
+        send(welcome);
+    }
+    do_read();
+}
+
+void WebSocketSession::do_read() {
+    const std::size_t max = context_->options.max_message_bytes;
+    // At most one byte past the limit is ever buffered: enough to see it was passed.
+    const std::size_t limit = discarding_ ? 64 * 1024 : max + 1 - buffer_.size();
+    ws_.async_read_some(buffer_, limit,
+                        beast::bind_front_handler(&WebSocketSession::on_read, shared_from_this()));
+}
+
+void WebSocketSession::on_read(beast::error_code ec, std::size_t) {
+    if (ec)
+        return finish(ec);
+    if (discarding_) {
+        buffer_.clear();
+        return do_read();
+    }
+    if (buffer_.size() > context_->options.max_message_bytes) {
+        buffer_.clear();
+        discarding_ = !ws_.is_message_done();
+        context_->metrics->messages_received();
+        spdlog::warn("{}: message larger than {} bytes; closing", remote_,
+                     context_->options.max_message_bytes);
+        send(protocol::Error{ErrorCode::frame_too_large,
+                             "messages are limited to " +
+                                 std::to_string(context_->options.max_message_bytes) + " bytes",
+                             std::nullopt, std::nullopt});
+        start_close({websocket::close_code::too_big, "frame_too_large"});
+        return do_read();
+    }
+    if (!ws_.is_message_done())
+        return do_read();
+    discarding_ = false;
+    on_message();
+    buffer_.clear();
+    do_read();
+}
+
+void WebSocketSession::on_message() {
+    // Once closing, what the client still sends is read (to finish the close handshake) and
+    // ignored. Close reasons are the error codes, as PROTOCOL.md says.
+    if (pending_close_ || close_sent_)
+        return;
+    context_->metrics->messages_received();
+    const auto now = TokenBucket::Clock::now();
+    if (!flood_.take(now)) {
+        context_->metrics->flood_closed();
+        spdlog::warn("{}: message flood; closing", remote_);
+        return start_close({websocket::close_code::policy_error, "rate_limited"});
+    }
+    if (!rate_.take(now)) {
+        context_->metrics->rate_limited();
+        return send(protocol::Error{ErrorCode::rate_limited,
+                                    "too many messages; this one was dropped", std::nullopt,
+                                    std::nullopt});
+    }
+    if (ws_.got_binary()) {
+        // PROTOCOL.md: an error, then close 1003 (unsupported data).
+        send(protocol::Error{ErrorCode::binary_frame, "send JSON in text frames", std::nullopt,
+                             std::nullopt});
+        return start_close({websocket::close_code::unknown_data, "binary_frame"});
+    }
+    const auto data = buffer_.cdata();
+    const std::string_view text(static_cast<const char*>(data.data()), data.size());
+    auto decoded = protocol::decode_client_message(text);
+    if (auto* error = std::get_if<protocol::DecodeError>(&decoded)) {
+        spdlog::debug("{}: refused message: {}", remote_, error->message);
+        return send(error_of(*error));
+    }
+    try {
+        route(std::get<protocol::ClientMessage>(std::move(decoded)));
+    } catch (const std::exception& e) {
+        spdlog::error("{}: internal error: {}", remote_, e.what());
+        send(protocol::Error{ErrorCode::internal, "internal server error", std::nullopt,
+                             std::nullopt});
+    }
+}
+
+void WebSocketSession::route(protocol::ClientMessage message) {
+    const std::string_view request = protocol::type_of(message);
+    auto self = shared_from_this();
+    const bool seated = room_ != nullptr || seat_pending_;
+    auto refuse_if_seated = [&] {
+        if (!seated)
+            return false;
+        send(error_for(ErrorCode::already_in_room, "leave this room first", request));
+        return true;
+    };
+
+    // The handlers take non-const references so the generic one below never outbids them.
+    std::visit(overloaded{
+                   [&](protocol::Hello& hello) {
+                       if (hello.protocol != protocol::protocol_version) {
+                           return send(error_for(ErrorCode::unsupported_version,
+                                                 "this server speaks protocol " +
+                                                     std::to_string(protocol::protocol_version),
+                                                 request, "protocol"));
+                       }
+                       spdlog::debug("{}: hello from {}", remote_, hello.client);
+                   },
+                   [&](protocol::Ping& ping) {
+                       send(protocol::Pong{ping.nonce, context_->clock.now()});
+                   },
+                   [&](protocol::CreateRoom& create) {
+                       if (refuse_if_seated())
+                           return;
+                       seat_pending_ = true;
+                       auto created = context_->rooms.create(create, self, context_);
+                       if (auto* error = std::get_if<protocol::Error>(&created)) {
+                           seat_pending_ = false;
+                           send(*error);
+                       }
+                   },
+                   [&](protocol::Join& join) {
+                       if (refuse_if_seated())
+                           return;
+                       auto room = context_->rooms.find(join.code);
+                       if (!room) {
+                           return send(error_for(ErrorCode::room_not_found,
+                                                 "no room with that code", request, "code"));
+                       }
+                       seat_pending_ = true;
+                       room->join(self, std::move(join));
+                   },
+                   [&](protocol::Resume& resume) {
+                       if (refuse_if_seated())
+                           return;
+                       auto room = context_->rooms.find(core::room_code_of_token(resume.token));
+                       if (!room) {
+                           return send(error_for(ErrorCode::bad_resume_token,
+                                                 "this resume token is unknown, revoked or expired",
+                                                 request, "token"));
+                       }
+                       seat_pending_ = true;
+                       room->resume(self, std::move(resume.token));
+                   },
+                   [&](auto& in_room) {
+                       if (!room_) {
+                           return send(error_for(ErrorCode::not_in_room,
+                                                 seat_pending_ ? "wait until you are in the room"
+                                                               : "join or create a room first",
+                                                 request));
+                       }
+                       room_->handle(self, member_, std::move(in_room));
+                   },
+               },
+               message);
+}
+
+void WebSocketSession::deliver(Frame frame) {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
+        self->enqueue(std::move(frame));
+    });
+}
+
+void WebSocketSession::seated(std::shared_ptr<HostedRoom> room, core::MemberId member) {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), room = std::move(room), member] {
+        if (self->finished_) {
+            // The connection ended while the seat was on its way: give it back at once.
+            room->disconnected(self->id(), member);
+            return;
+        }
+        self->room_ = room;
+        self->member_ = member;
+        self->seat_pending_ = false;
+    });
+}
+
+void WebSocketSession::unseated(const HostedRoom* room, core::MemberId member) {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), room, member] {
+        if (self->room_.get() == room && self->member_ == member)
+            self->room_.reset();
+    });
+}
+
+void WebSocketSession::seat_refused(Frame error) {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), error = std::move(error)]() mutable {
+        self->seat_pending_ = false;
+        self->enqueue(std::move(error));
+    });
+}
+
+void WebSocketSession::shut_down() {
+    asio::post(ws_.get_executor(), [self = shared_from_this()] {
+        self->start_close({websocket::close_code::service_restart, "service restart"});
+    });
+}
+
+void WebSocketSession::send(const protocol::ServerMessage& message) {
+    context_->metrics->messages_sent(1);
+    enqueue(make_frame(protocol::encode(message)));
+}
+
+void WebSocketSession::enqueue(Frame frame) {
+    // Nothing new goes out once a close is under way, so the close is never starved.
+    if (finished_ || aborted_ || pending_close_ || close_sent_)
+        return;
+    if (!queue_.push(std::move(frame))) {
+        context_->metrics->slow_client_dropped();
+        spdlog::warn("{}: client too slow: {} bytes unsent (limit {}); disconnecting", remote_,
+                     queue_.bytes(), context_->options.max_queue_bytes);
+        return abort();
+    }
+    if (!writing_)
+        do_write();
+}
+
+void WebSocketSession::do_write() {
+    writing_ = true;
+    ws_.async_write(asio::buffer(*queue_.front()),
+                    beast::bind_front_handler(&WebSocketSession::on_write, shared_from_this()));
+}
+
+void WebSocketSession::on_write(beast::error_code ec, std::size_t) {
+    writing_ = false;
+    if (ec || aborted_ || finished_) {
+        // The read side sees the failure too and ends the session. The frame being written
+        // is released only now that Beast no longer reads from it.
+        if (ec && !is_routine(ec))
+            spdlog::debug("{}: write failed: {}", remote_, ec.message());
+        queue_.clear();
+        return;
+    }
+    queue_.pop();
+    if (!queue_.empty())
+        return do_write();
+    if (pending_close_ && !close_sent_)
+        do_close();
+}
+
+void WebSocketSession::start_close(websocket::close_reason reason) {
+    if (finished_ || pending_close_ || close_sent_)
+        return;
+    pending_close_ = std::move(reason);
+    if (!registered_)
+        return abort();  // no handshake yet: nothing to close politely
+    if (!writing_)
+        do_close();
+}
+
+void WebSocketSession::do_close() {
+    close_sent_ = true;
+    ws_.async_close(*pending_close_, [self = shared_from_this()](beast::error_code ec) {
+        if (ec && !is_routine(ec))
+            spdlog::debug("{}: close failed: {}", self->remote_, ec.message());
+    });
+}
+
+void WebSocketSession::abort() {
+    aborted_ = true;
+    if (!writing_)
+        queue_.clear();  // else on_write releases it
+    beast::error_code ignored;
+    beast::get_lowest_layer(ws_).socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+    beast::get_lowest_layer(ws_).socket().close(ignored);
+}
+
+void WebSocketSession::finish(beast::error_code ec) {
+    if (finished_)
+        return;
+    finished_ = true;
+    if (!writing_)
+        queue_.clear();  // else on_write releases it
+    if (registered_)
+        context_->connections.remove(*this);
+    if (room_) {
+        room_->disconnected(id(), member_);
+        room_.reset();
+    }
+    if (close_sent_ && pending_close_) {
+        spdlog::info(
+            "{}: disconnected (closed by the server: {} {})", remote_,
+            static_cast<unsigned>(pending_close_->code),
+            std::string_view(pending_close_->reason.data(), pending_close_->reason.size()));
+    } else if (ec == websocket::error::closed) {
+        spdlog::info("{}: disconnected (closed by the client: {})", remote_,
+                     static_cast<unsigned>(ws_.reason().code));
+    } else {
+        spdlog::info("{}: disconnected ({})", remote_, ec.message());
+    }
+}
+
+}  // namespace rapidfire::net

@@ -1,0 +1,332 @@
+#include "test_client.hpp"
+
+#include <deque>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include "rapidfire/protocol/codec.hpp"
+
+namespace rapidfire::test {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+using asio::ip::tcp;
+
+namespace {
+
+// Runs handlers one at a time until `done()` or the deadline. False when it timed out (or
+// nothing was left to run).
+template <class Done>
+bool pump(asio::io_context& io, Done done, Clock::time_point deadline) {
+    while (!done()) {
+        if (io.stopped())
+            io.restart();
+        if (io.run_one_until(deadline) == 0)
+            return done();
+    }
+    return true;
+}
+
+// Lets every handler still pending run to completion (after a socket was closed).
+void drain(asio::io_context& io) {
+    io.restart();
+    io.run_for(1s);
+}
+
+tcp::endpoint loopback(std::uint16_t port) {
+    return {asio::ip::make_address("127.0.0.1"), port};
+}
+
+void connect(asio::io_context& io, tcp::socket& socket, std::uint16_t port, Millis timeout) {
+    bool done = false;
+    beast::error_code result;
+    socket.async_connect(loopback(port), [&](beast::error_code ec) {
+        done = true;
+        result = ec;
+    });
+    if (!pump(
+            io, [&] { return done; }, Clock::now() + timeout)) {
+        beast::error_code ignored;
+        socket.close(ignored);
+        drain(io);
+        throw std::runtime_error("connect timed out");
+    }
+    if (result)
+        throw beast::system_error(result);
+}
+
+}  // namespace
+
+HttpReply http_get(std::uint16_t port, const std::string& target, Millis timeout) {
+    asio::io_context io;
+    beast::tcp_stream stream(io);
+    connect(io, stream.socket(), port, timeout);
+    stream.expires_after(timeout);
+    http::request<http::empty_body> request(http::verb::get, target, 11);
+    request.set(http::field::host, "127.0.0.1");
+    request.keep_alive(false);
+    beast::flat_buffer buffer;
+    http::response<http::string_body> response;
+    bool done = false;
+    beast::error_code result;
+    http::async_write(stream, request, [&](beast::error_code ec, std::size_t) {
+        if (ec) {
+            done = true;
+            result = ec;
+            return;
+        }
+        http::async_read(stream, buffer, response, [&](beast::error_code ec2, std::size_t) {
+            done = true;
+            result = ec2;
+        });
+    });
+    pump(
+        io, [&] { return done; }, Clock::now() + timeout + 1s);
+    if (!done)
+        throw std::runtime_error("HTTP GET " + target + " timed out");
+    if (result)
+        throw beast::system_error(result);
+    return {static_cast<int>(response.result_int()),
+            std::string(response[http::field::content_type]), response.body()};
+}
+
+std::string read_until_closed(std::uint16_t port, Millis timeout) {
+    asio::io_context io;
+    tcp::socket socket(io);
+    connect(io, socket, port, timeout);
+    std::string received;
+    std::array<char, 4096> chunk{};
+    bool done = false;
+    std::function<void()> read_more = [&] {
+        socket.async_read_some(asio::buffer(chunk), [&](beast::error_code ec, std::size_t n) {
+            received.append(chunk.data(), n);
+            if (ec) {
+                done = true;
+            } else {
+                read_more();
+            }
+        });
+    };
+    read_more();
+    if (!pump(
+            io, [&] { return done; }, Clock::now() + timeout)) {
+        beast::error_code ignored;
+        socket.close(ignored);
+        drain(io);
+        throw std::runtime_error("the server did not close the connection");
+    }
+    return received;
+}
+
+Handshake try_handshake(std::uint16_t port, const ClientOptions& options) {
+    asio::io_context io;
+    websocket::stream<beast::tcp_stream> ws(io);
+    connect(io, beast::get_lowest_layer(ws).socket(), port, default_timeout);
+    beast::get_lowest_layer(ws).expires_after(default_timeout);
+    if (options.origin) {
+        ws.set_option(websocket::stream_base::decorator(
+            [origin = *options.origin](websocket::request_type& request) {
+                request.set(http::field::origin, origin);
+            }));
+    }
+    websocket::response_type response;
+    bool done = false;
+    beast::error_code result;
+    ws.async_handshake(response, "127.0.0.1", options.target, [&](beast::error_code ec) {
+        done = true;
+        result = ec;
+    });
+    pump(
+        io, [&] { return done; }, Clock::now() + default_timeout + 1s);
+    if (!done)
+        throw std::runtime_error("handshake timed out");
+    Handshake handshake{!result, static_cast<int>(response.result_int())};
+    beast::error_code ignored;
+    beast::get_lowest_layer(ws).socket().close(ignored);
+    drain(io);
+    return handshake;
+}
+
+struct TestClient::Impl {
+    asio::io_context io;
+    websocket::stream<beast::tcp_stream> ws{io};
+    beast::flat_buffer buffer;
+    std::deque<std::string> inbox;
+    bool reading = false;
+    bool closed = false;
+    beast::error_code close_error;
+
+    ~Impl() {
+        beast::error_code ignored;
+        beast::get_lowest_layer(ws).socket().close(ignored);
+        drain(io);
+    }
+
+    void start_read() {
+        if (reading || closed)
+            return;
+        reading = true;
+        ws.async_read(buffer, [this](beast::error_code ec, std::size_t) {
+            reading = false;
+            if (ec) {
+                closed = true;
+                close_error = ec;
+                return;
+            }
+            inbox.push_back(beast::buffers_to_string(buffer.data()));
+            buffer.consume(buffer.size());
+        });
+    }
+
+    void write(std::string_view data, bool binary) {
+        if (closed)
+            throw std::runtime_error("write on a closed connection");
+        auto copy = std::make_shared<std::string>(data);
+        bool done = false;
+        beast::error_code result;
+        ws.binary(binary);
+        ws.async_write(asio::buffer(*copy),
+                       [&done, &result, copy](beast::error_code ec, std::size_t) {
+                           done = true;
+                           result = ec;
+                       });
+        if (!pump(
+                io, [&] { return done; }, Clock::now() + default_timeout)) {
+            // The handler refers to locals: let it run (aborted) before they go.
+            beast::error_code ignored;
+            beast::get_lowest_layer(ws).socket().close(ignored);
+            pump(
+                io, [&] { return done; }, Clock::now() + 1s);
+            closed = true;
+            throw std::runtime_error("write timed out");
+        }
+        if (result)
+            throw beast::system_error(result);
+    }
+};
+
+TestClient::TestClient(std::uint16_t port, const ClientOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+    auto& socket = beast::get_lowest_layer(impl_->ws).socket();
+    if (options.receive_buffer_bytes > 0) {
+        socket.open(tcp::v4());
+        socket.set_option(asio::socket_base::receive_buffer_size(options.receive_buffer_bytes));
+    }
+    connect(impl_->io, socket, port, default_timeout);
+    if (options.origin) {
+        impl_->ws.set_option(websocket::stream_base::decorator(
+            [origin = *options.origin](websocket::request_type& request) {
+                request.set(http::field::origin, origin);
+            }));
+    }
+    bool done = false;
+    beast::error_code result;
+    impl_->ws.async_handshake("127.0.0.1", options.target, [&](beast::error_code ec) {
+        done = true;
+        result = ec;
+    });
+    if (!pump(
+            impl_->io, [&] { return done; }, Clock::now() + default_timeout)) {
+        beast::error_code ignored;
+        socket.close(ignored);
+        pump(
+            impl_->io, [&] { return done; }, Clock::now() + 1s);
+        throw std::runtime_error("WebSocket handshake timed out");
+    }
+    if (result)
+        throw beast::system_error(result);
+    // Answers the server's pings while reading; no idle limit of its own.
+    impl_->ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
+}
+
+TestClient::~TestClient() = default;
+TestClient::TestClient(TestClient&&) noexcept = default;
+TestClient& TestClient::operator=(TestClient&&) noexcept = default;
+
+void TestClient::send_text(std::string_view text) {
+    impl_->write(text, false);
+}
+void TestClient::send_binary(std::string_view data) {
+    impl_->write(data, true);
+}
+void TestClient::send(const protocol::ClientMessage& message) {
+    send_text(protocol::encode(message));
+}
+
+std::optional<std::string> TestClient::next_text(Millis timeout) {
+    if (impl_->inbox.empty()) {
+        impl_->start_read();
+        pump(
+            impl_->io, [&] { return !impl_->inbox.empty() || impl_->closed; },
+            Clock::now() + timeout);
+    }
+    if (impl_->inbox.empty())
+        return std::nullopt;
+    std::string text = std::move(impl_->inbox.front());
+    impl_->inbox.pop_front();
+    return text;
+}
+
+protocol::ServerMessage TestClient::next(Millis timeout) {
+    auto text = next_text(timeout);
+    if (!text) {
+        if (impl_->closed) {
+            throw UnexpectedMessage("connection closed (" + impl_->close_error.message() +
+                                    ", close code " + std::to_string(close_code()) + " " +
+                                    close_reason() + ")");
+        }
+        throw UnexpectedMessage("no message within " + std::to_string(timeout.count()) + " ms");
+    }
+    auto decoded = protocol::decode_server_message(*text);
+    if (auto* error = std::get_if<protocol::DecodeError>(&decoded)) {
+        throw UnexpectedMessage("undecodable server message " + *text + ": " + error->message);
+    }
+    return std::get<protocol::ServerMessage>(std::move(decoded));
+}
+
+std::optional<int> TestClient::wait_closed(Millis timeout) {
+    const auto deadline = Clock::now() + timeout;
+    while (!impl_->closed) {
+        impl_->inbox.clear();
+        impl_->start_read();
+        if (!pump(
+                impl_->io, [&] { return !impl_->inbox.empty() || impl_->closed; }, deadline)) {
+            return std::nullopt;
+        }
+    }
+    return close_code();
+}
+
+bool TestClient::closed() const {
+    return impl_->closed;
+}
+int TestClient::close_code() const {
+    return static_cast<int>(impl_->ws.reason().code);
+}
+std::string TestClient::close_reason() const {
+    return std::string(impl_->ws.reason().reason.c_str());
+}
+
+void TestClient::drop() {
+    beast::error_code ignored;
+    beast::get_lowest_layer(impl_->ws).socket().shutdown(tcp::socket::shutdown_both, ignored);
+    beast::get_lowest_layer(impl_->ws).socket().close(ignored);
+    drain(impl_->io);
+    impl_->closed = true;
+}
+
+std::string describe(const protocol::ServerMessage& message) {
+    std::string text = protocol::encode(message);
+    if (text.size() > 300)
+        text = text.substr(0, 300) + "...";
+    return text;
+}
+
+}  // namespace rapidfire::test

@@ -1,0 +1,43 @@
+#pragma once
+// The real server, run inside the test process on 127.0.0.1 with a free port, plus the bundled
+// content it plays with.
+
+#include <cstdint>
+#include <memory>
+#include <thread>
+
+#include "rapidfire/content/bank.hpp"
+#include "rapidfire/net/server.hpp"
+#include "test_client.hpp"
+
+namespace rapidfire::test {
+
+// Options for a test server: loopback, a free port, signals left to the test runner.
+net::ServerOptions test_options();
+
+const std::shared_ptr<const content::Bank>& bundled_bank();
+const std::shared_ptr<const content::StudyGuide>& bundled_guide();
+// The bundled bank's question with this id; throws when there is none.
+const content::BankQuestion& bank_question(const std::string& id);
+
+class TestServer {
+  public:
+    explicit TestServer(net::ServerOptions options = test_options());
+    // Stops the server gracefully and waits for it.
+    ~TestServer();
+    TestServer(const TestServer&) = delete;
+    TestServer& operator=(const TestServer&) = delete;
+
+    std::uint16_t port() const { return port_; }
+    // Starts a graceful shutdown without waiting for it (the destructor waits).
+    void stop();
+    // A connected client that has read its welcome.
+    std::unique_ptr<TestClient> client(const ClientOptions& options = {});
+
+  private:
+    net::Server server_;
+    std::uint16_t port_ = 0;
+    std::thread thread_;
+};
+
+}  // namespace rapidfire::test
