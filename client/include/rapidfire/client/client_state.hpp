@@ -1,0 +1,166 @@
+#pragma once
+// The client without sockets or terminals: server messages and typed lines go in; text to
+// print, messages to send and the exit code come out. Everything the client decides is here,
+// so it is tested by feeding messages.
+//
+// Input lines that arrive before they apply are queued: a player's line answers the next open
+// question it has not answered (in self mode, after a reveal with grading, the next line is the
+// grade); a host's judge line (c|p|w|a) marks the next group waiting; other host commands run
+// at once.
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rapidfire/client/countdown.hpp"
+#include "rapidfire/client/effects.hpp"
+#include "rapidfire/client/options.hpp"
+#include "rapidfire/client/presenter.hpp"
+#include "rapidfire/content/bank.hpp"
+#include "rapidfire/protocol/messages.hpp"
+
+namespace rapidfire::client {
+
+struct ClientConfig {
+    Command command = Command::join;  // host, join or solo
+    protocol::CreateRoom create;      // host and solo
+    protocol::Join join;              // join
+    bool interactive = false;         // a person at a terminal: prompts for judge comments and tips
+    bool fancy = false;               // people's layout rather than one line per event
+    bool color = false;
+    bool json = false;          // stdout carries the frames received, and nothing else
+    bool save_summary = false;  // an interview's summary is to be saved (Effects::summary_markdown)
+    std::shared_ptr<const content::StudyGuide> guide;  // tips between questions; may be null
+    std::string client_name = "rapidfire-client";
+};
+
+class ClientState {
+  public:
+    explicit ClientState(ClientConfig config);
+
+    // A text frame from the server; `now` is the local clock in milliseconds since the epoch.
+    Effects on_frame(std::string_view frame, Millis now);
+    Effects on_message(const protocol::ServerMessage& message, Millis now);
+    // One line typed (or piped) by the user, without its newline.
+    Effects on_line(std::string_view line, Millis now);
+    // The connection dropped. Says whether it resumes (see can_resume()) or gives up.
+    Effects on_disconnected();
+
+    // A seat is held and the game is not over: a new connection should resume it.
+    bool can_resume() const;
+    // game_over arrived; the last messages (final result, summaries) may still be coming.
+    bool game_over() const { return phase_ == Phase::over; }
+    bool finished() const { return finished_; }
+
+    // Interactive terminals: keys that act at once when nothing has been typed yet (choice
+    // numbers, grades, the judge's c/p/w/a); empty when typed lines are expected.
+    std::string single_keys() const;
+    // The live status shown under the output: the countdown bar, what the client waits for.
+    // The bar is narrower on a narrow terminal.
+    std::string status_line(Millis now, int columns = 80) const;
+
+  private:
+    enum class Phase { connecting, lobby, question, judging, grading, reveal, over };
+    enum class JudgeStep { verdict, comment, tips };
+
+    void say(Effects& fx, const Lines& lines) const;
+    void warn(Effects& fx, const Lines& lines) const;
+    void notice(Effects& fx, const std::string& line) const;
+    void finish(Effects& fx, int code);
+    void maybe_finish(Effects& fx);
+
+    void on_seated(Effects& fx, Millis now);
+    void run_command(const std::string& line, Effects& fx);
+    void drain_answers(Effects& fx);
+    void drain_judge_lines(Effects& fx);
+    void apply_judge_line(const std::string& line, bool typed_now, Effects& fx);
+    void send_judgement(Effects& fx);
+    void prompt_next_group(Effects& fx);
+    bool can_answer() const;
+    bool awaiting_grade() const;
+    bool judging_pending() const;
+    std::optional<protocol::PlayerId> find_player(const std::string& nickname) const;
+
+    void handle(const protocol::Welcome& m, Effects& fx, Millis now);
+    void handle(const protocol::RoomCreated& m, Effects& fx, Millis now);
+    void handle(const protocol::Joined& m, Effects& fx, Millis now);
+    void handle(const protocol::Roster& m, Effects& fx, Millis now);
+    void handle(const protocol::Question& m, Effects& fx, Millis now);
+    void handle(const protocol::AnswerAccepted& m, Effects& fx, Millis now);
+    void handle(const protocol::AnswerRejected& m, Effects& fx, Millis now);
+    void handle(const protocol::AnswerProgress& m, Effects& fx, Millis now);
+    void handle(const protocol::QuestionClosed& m, Effects& fx, Millis now);
+    void handle(const protocol::JudgeRequest& m, Effects& fx, Millis now);
+    void handle(const protocol::Judged& m, Effects& fx, Millis now);
+    void handle(const protocol::Reveal& m, Effects& fx, Millis now);
+    void handle(const protocol::Result& m, Effects& fx, Millis now);
+    void handle(const protocol::Standings& m, Effects& fx, Millis now);
+    void handle(const protocol::Paused& m, Effects& fx, Millis now);
+    void handle(const protocol::Continued& m, Effects& fx, Millis now);
+    void handle(const protocol::TimeExtended& m, Effects& fx, Millis now);
+    void handle(const protocol::HostStatus& m, Effects& fx, Millis now);
+    void handle(const protocol::GameOver& m, Effects& fx, Millis now);
+    void handle(const protocol::FinalResult& m, Effects& fx, Millis now);
+    void handle(const protocol::Summary& m, Effects& fx, Millis now);
+    void handle(const protocol::Kicked& m, Effects& fx, Millis now);
+    void handle(const protocol::Left& m, Effects& fx, Millis now);
+    void handle(const protocol::Error& m, Effects& fx, Millis now);
+    void handle(const protocol::Pong& m, Effects& fx, Millis now);
+
+    ClientConfig config_;
+    Presenter presenter_;
+    bool host_ = false;    // runs a quiz or an interview (does not answer)
+    bool player_ = false;  // answers (join, solo)
+
+    // The seat.
+    Phase phase_ = Phase::connecting;
+    bool connected_ = false;  // welcome received on the current connection
+    bool seated_ = false;
+    bool resuming_ = false;
+    bool finished_ = false;
+    protocol::RoomKind kind_ = protocol::RoomKind::quiz;
+    std::string code_;
+    std::string host_token_;
+    std::string resume_token_;
+    std::optional<protocol::PlayerId> me_;
+    std::vector<protocol::PlayerInfo> roster_;
+    int roster_count_ = 0;
+    int roster_connected_ = 0;
+    std::string last_roster_line_;
+
+    // The current question.
+    std::optional<protocol::Question> question_;
+    Countdown countdown_;
+    bool answered_ = false;   // the server took our answer to the current question
+    bool in_flight_ = false;  // an answer was sent and is not acknowledged yet
+    std::optional<protocol::Answer> last_answer_;
+    bool resend_answer_ = false;  // a resumed connection lost the answer in flight
+    bool will_grade_ = false;
+    bool graded_ = false;
+    std::optional<Millis> next_at_;  // local time the next question opens
+    int answered_count_ = 0;
+    int expected_count_ = 0;
+
+    // Judging (host).
+    std::optional<protocol::JudgeRequest> judging_;
+    std::size_t judge_next_ = 0;
+    JudgeStep judge_step_ = JudgeStep::verdict;
+    protocol::Verdict pending_verdict_ = protocol::Verdict::wrong;
+    std::optional<std::string> pending_comment_;
+
+    // Queued input.
+    std::deque<std::string> early_lines_;   // typed before the seat was given
+    std::deque<std::string> answer_lines_;  // a player's answers and grades, in order
+    std::deque<std::string> judge_lines_;   // a host's marks, in order
+
+    // The end.
+    int summaries_expected_ = 0;
+    int summaries_received_ = 0;
+    bool final_received_ = false;
+    std::string summaries_markdown_;
+};
+
+}  // namespace rapidfire::client

@@ -1,0 +1,62 @@
+#pragma once
+// Server messages as text. Plain output is one line per event with a stable first word, for
+// scripts; fancy output (an interactive terminal) is laid out for people and may be coloured.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rapidfire/client/style.hpp"
+#include "rapidfire/content/bank.hpp"
+#include "rapidfire/protocol/messages.hpp"
+
+namespace rapidfire::client {
+
+using Lines = std::vector<std::string>;
+
+class Presenter {
+  public:
+    Presenter(Style style, bool fancy) : style_(style), fancy_(fancy) {}
+
+    const Style& style() const { return style_; }
+    bool fancy() const { return fancy_; }
+
+    Lines room_created(const protocol::RoomCreated& created) const;
+    Lines joined(const protocol::Joined& joined) const;
+    Lines roster(const protocol::Roster& roster, bool host) const;
+    Lines question(const protocol::Question& question) const;
+    Lines accepted(const protocol::AnswerAccepted& accepted) const;
+    Lines rejected(const protocol::AnswerRejected& rejected) const;
+    Lines progress(const protocol::AnswerProgress& progress) const;
+    Lines question_closed(const protocol::QuestionClosed& closed) const;
+    Lines judge_request(const protocol::JudgeRequest& request) const;
+    // The group the judge marks next: `index` of `count` still to mark in this request.
+    Lines judge_prompt(const protocol::AnswerGroup& group, int index, int count) const;
+    Lines judge_tips(const std::vector<std::string>& tips, const content::StudyGuide* guide) const;
+    Lines judged(const protocol::Judged& judged) const;
+    // `question` is the one being revealed, when known (for its choices and numbering).
+    Lines reveal(const protocol::Reveal& reveal, const protocol::Question* question,
+                 bool will_grade) const;
+    Lines result(const protocol::Result& result) const;
+    Lines standings(const protocol::Standings& standings,
+                    std::optional<protocol::PlayerId> me) const;
+    Lines paused(const protocol::Paused& paused) const;
+    Lines continued(const protocol::Continued& continued) const;
+    Lines extended(const protocol::TimeExtended& extended) const;
+    Lines host_status(const protocol::HostStatus& status) const;
+    Lines game_over(const protocol::GameOver& over, std::optional<protocol::PlayerId> me) const;
+    Lines final_result(const protocol::FinalResult& result) const;
+    Lines summary(const std::string& markdown) const;
+    Lines tip(const content::Tip& tip) const;
+    Lines kicked(const protocol::Kicked& kicked) const;
+    Lines error(const protocol::Error& error) const;
+
+  private:
+    Style style_;
+    bool fancy_;
+};
+
+// "alice, bob"
+std::string join_names(const std::vector<std::string>& names);
+
+}  // namespace rapidfire::client

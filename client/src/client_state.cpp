@@ -1,0 +1,747 @@
+#include "rapidfire/client/client_state.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "rapidfire/client/input_parsing.hpp"
+#include "rapidfire/client/summary_markdown.hpp"
+#include "rapidfire/protocol/codec.hpp"
+
+namespace rapidfire::client {
+
+using namespace protocol;
+
+namespace {
+
+const Lines host_help = {
+    "commands: start, pause, continue, skip, extend [SECONDS], end, kick NAME, lock, unlock,",
+    "          players, leave; judge with c (correct), p (partial), w (wrong), a (accept all);",
+    "          c|p|w may be followed by +TIP (number or id) and a comment, e.g. 'c +1 Clear.'",
+};
+const Lines player_help = {
+    "type the number of your choice, or your answer, and press Enter;",
+    "commands start with '/': /leave, /help",
+};
+const Lines solo_help = {
+    "type the number of your choice, or your answer, and press Enter;",
+    "commands start with '/': /skip, /pause, /continue, /extend [SECONDS], /end, /leave, /help",
+};
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+bool is_seat_request(const std::optional<std::string>& request) {
+    return request && (*request == "create_room" || *request == "join" || *request == "resume" ||
+                       *request == "hello");
+}
+
+}  // namespace
+
+ClientState::ClientState(ClientConfig config)
+    : config_(std::move(config)), presenter_(Style(config_.color), config_.fancy) {
+    host_ = config_.command == Command::host;
+    player_ = config_.command == Command::join || config_.command == Command::solo;
+    kind_ = config_.create.kind;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+void ClientState::say(Effects& fx, const Lines& lines) const {
+    if (config_.json)
+        return;  // stdout carries the frames only
+    for (const auto& line : lines)
+        fx.lines.push_back({false, line});
+}
+
+void ClientState::warn(Effects& fx, const Lines& lines) const {
+    for (const auto& line : lines)
+        fx.lines.push_back({true, line});
+}
+
+void ClientState::notice(Effects& fx, const std::string& line) const {
+    if (config_.json) {
+        warn(fx, {line});
+    } else {
+        say(fx, {line});
+    }
+}
+
+void ClientState::finish(Effects& fx, int code) {
+    if (finished_)
+        return;
+    finished_ = true;
+    if (config_.save_summary && !summaries_markdown_.empty()) {
+        fx.summary_markdown = summaries_markdown_;
+    }
+    fx.exit_code = code;
+}
+
+void ClientState::maybe_finish(Effects& fx) {
+    if (phase_ != Phase::over)
+        return;
+    const bool interview = kind_ == RoomKind::interview;
+    if (host_) {
+        if (!interview || summaries_received_ >= summaries_expected_)
+            finish(fx, 0);
+    } else if (final_received_ && (!interview || summaries_received_ >= 1)) {
+        finish(fx, 0);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frames and messages
+
+Effects ClientState::on_frame(std::string_view frame, Millis now) {
+    if (finished_)
+        return {};  // what comes while the connection closes is of no use
+    auto decoded = decode_server_message(frame);
+    if (auto* error = std::get_if<DecodeError>(&decoded)) {
+        Effects fx;
+        if (config_.json)
+            fx.lines.push_back({false, std::string(frame)});
+        warn(fx, {"unreadable message from the server: " + error->message});
+        return fx;
+    }
+    Effects fx = on_message(std::get<ServerMessage>(decoded), now);
+    if (config_.json)
+        fx.lines.insert(fx.lines.begin(), OutputLine{false, std::string(frame)});
+    return fx;
+}
+
+Effects ClientState::on_message(const ServerMessage& message, Millis now) {
+    Effects fx;
+    std::visit([&](const auto& m) { handle(m, fx, now); }, message);
+    return fx;
+}
+
+void ClientState::handle(const Welcome& m, Effects& fx, Millis now) {
+    if (m.server_time > 0)
+        countdown_.sync(m.server_time, now);
+    if (m.protocol != protocol_version) {
+        warn(fx, {"the server speaks protocol " + std::to_string(m.protocol) + ", this client " +
+                  std::to_string(protocol_version)});
+    }
+    connected_ = true;
+    fx.send.push_back(Hello{protocol_version, config_.client_name});
+    if (!resume_token_.empty()) {
+        resuming_ = true;
+        fx.send.push_back(Resume{resume_token_});
+    } else if (config_.command == Command::join) {
+        fx.send.push_back(config_.join);
+    } else {
+        fx.send.push_back(config_.create);
+    }
+}
+
+void ClientState::handle(const RoomCreated& m, Effects& fx, Millis now) {
+    code_ = m.code;
+    host_token_ = m.host_token;
+    resume_token_ = m.resume_token;
+    me_ = m.player;
+    kind_ = m.kind;
+    config_.create.settings = m.settings;
+    phase_ = Phase::lobby;
+    say(fx, presenter_.room_created(m));
+    if (config_.command == Command::solo) {
+        if (config_.fancy)
+            say(fx, solo_help);
+        fx.send.push_back(Start{host_token_});
+    }
+    on_seated(fx, now);
+}
+
+void ClientState::handle(const Joined& m, Effects& fx, Millis now) {
+    code_ = m.code;
+    resume_token_ = m.resume_token;
+    if (m.host_token)
+        host_token_ = *m.host_token;
+    if (m.player)
+        me_ = m.player;
+    kind_ = m.kind;
+    if (m.resumed) {
+        resuming_ = false;
+        notice(fx, "resumed");
+        if (m.phase == RoomPhase::lobby)
+            phase_ = Phase::lobby;
+        if (m.phase == RoomPhase::finished)
+            phase_ = Phase::over;
+        return;
+    }
+    phase_ = Phase::lobby;
+    say(fx, presenter_.joined(m));
+    if (config_.fancy)
+        say(fx, player_help);
+    on_seated(fx, now);
+}
+
+void ClientState::on_seated(Effects& fx, Millis now) {
+    seated_ = true;
+    std::deque<std::string> early;
+    early.swap(early_lines_);
+    for (const auto& line : early) {
+        Effects more = on_line(line, now);
+        fx.lines.insert(fx.lines.end(), more.lines.begin(), more.lines.end());
+        fx.send.insert(fx.send.end(), more.send.begin(), more.send.end());
+    }
+}
+
+void ClientState::handle(const Roster& m, Effects& fx, Millis) {
+    roster_ = m.players;
+    roster_count_ = m.count;
+    roster_connected_ = m.connected;
+    if (config_.command == Command::solo)
+        return;
+    const Lines lines = presenter_.roster(m, host_);
+    // Coalesced updates may repeat what is already shown.
+    if (lines.front() == last_roster_line_)
+        return;
+    last_roster_line_ = lines.front();
+    say(fx, lines);
+}
+
+void ClientState::handle(const Question& m, Effects& fx, Millis now) {
+    const bool same = question_ && question_->question == m.question && phase_ == Phase::question;
+    countdown_.sync(m.server_time, now);
+    countdown_.start(m.deadline, m.time_limit_ms, m.remaining_ms, m.paused);
+    if (!same) {
+        answered_ = false;
+        in_flight_ = false;
+        will_grade_ = false;
+        graded_ = false;
+        answered_count_ = 0;
+        expected_count_ = roster_connected_;  // until the first answer_progress says
+    }
+    question_ = m;
+    phase_ = Phase::question;
+    next_at_.reset();
+    judging_.reset();
+    say(fx, presenter_.question(m));
+    if (!player_)
+        return;
+    // A resumed connection may have lost the answer in flight: send it again (a duplicate is
+    // refused with already_answered, which counts as taken).
+    if (resend_answer_ && last_answer_ && last_answer_->question == m.question && !answered_) {
+        fx.send.push_back(*last_answer_);
+        in_flight_ = true;
+    }
+    resend_answer_ = false;
+    drain_answers(fx);
+}
+
+void ClientState::handle(const AnswerAccepted& m, Effects& fx, Millis) {
+    if (!question_ || m.question != question_->question)
+        return;
+    answered_ = true;
+    in_flight_ = false;
+    say(fx, presenter_.accepted(m));
+}
+
+void ClientState::handle(const AnswerRejected& m, Effects& fx, Millis) {
+    in_flight_ = false;
+    if (m.code == ErrorCode::already_answered) {
+        answered_ = true;
+        return;
+    }
+    warn(fx, presenter_.rejected(m));
+    drain_answers(fx);
+}
+
+void ClientState::handle(const AnswerProgress& m, Effects& fx, Millis) {
+    answered_count_ = m.answered;
+    expected_count_ = m.expected;
+    if (host_ && !config_.fancy)
+        say(fx, presenter_.progress(m));
+}
+
+void ClientState::handle(const QuestionClosed& m, Effects& fx, Millis) {
+    // Judge mode: the clock stops; the reveal waits for the judge's marks.
+    if (phase_ == Phase::question)
+        phase_ = Phase::judging;
+    say(fx, presenter_.question_closed(m));
+}
+
+void ClientState::handle(const JudgeRequest& m, Effects& fx, Millis) {
+    if (!host_)
+        return;
+    phase_ = Phase::judging;
+    judging_ = m;
+    judge_next_ = 0;
+    judge_step_ = JudgeStep::verdict;
+    pending_comment_.reset();
+    say(fx, presenter_.judge_request(m));
+    if (!m.tips.empty())
+        say(fx, presenter_.judge_tips(m.tips, config_.guide.get()));
+    prompt_next_group(fx);
+    drain_judge_lines(fx);
+}
+
+void ClientState::handle(const Judged& m, Effects& fx, Millis) {
+    if (host_)
+        say(fx, presenter_.judged(m));
+}
+
+void ClientState::handle(const Reveal& m, Effects& fx, Millis) {
+    const bool current = question_ && question_->question == m.question;
+    const bool after_grading = phase_ == Phase::grading && !m.grading && current;
+    judging_.reset();
+    judge_step_ = JudgeStep::verdict;
+    next_at_.reset();
+    if (m.next_at)
+        next_at_ = *m.next_at - countdown_.offset();
+    if (m.grading) {
+        // A resumed connection gets the grading prompt again: a grade already sent stands.
+        const bool again = phase_ == Phase::grading && current;
+        phase_ = Phase::grading;
+        // The server asks only those who answered to grade themselves.
+        will_grade_ = player_ && (answered_ || in_flight_);
+        if (!again)
+            graded_ = false;
+    } else {
+        phase_ = Phase::reveal;
+        will_grade_ = false;
+    }
+    if (!after_grading)
+        say(fx, presenter_.reveal(m, current ? &*question_ : nullptr, will_grade_));
+    if (!m.grading && kind_ == RoomKind::interview && config_.guide &&
+        !config_.guide->tips.empty()) {
+        const auto& tips = config_.guide->tips;
+        say(fx, presenter_.tip(tips[static_cast<std::size_t>(m.question) % tips.size()]));
+    }
+    drain_answers(fx);
+}
+
+void ClientState::handle(const Result& m, Effects& fx, Millis) {
+    if (player_)
+        say(fx, presenter_.result(m));
+}
+
+void ClientState::handle(const Standings& m, Effects& fx, Millis) {
+    say(fx, presenter_.standings(m, me_));
+}
+
+void ClientState::handle(const Paused& m, Effects& fx, Millis) {
+    countdown_.pause(m.remaining_ms);
+    next_at_.reset();
+    say(fx, presenter_.paused(m));
+}
+
+void ClientState::handle(const Continued& m, Effects& fx, Millis) {
+    countdown_.resume(m.deadline, m.remaining_ms);
+    if (phase_ == Phase::reveal && m.deadline > 0)
+        next_at_ = m.deadline - countdown_.offset();
+    say(fx, presenter_.continued(m));
+    drain_answers(fx);
+}
+
+void ClientState::handle(const TimeExtended& m, Effects& fx, Millis) {
+    countdown_.extend(m.deadline, m.remaining_ms);
+    say(fx, presenter_.extended(m));
+}
+
+void ClientState::handle(const HostStatus& m, Effects& fx, Millis) {
+    say(fx, presenter_.host_status(m));
+}
+
+void ClientState::handle(const GameOver& m, Effects& fx, Millis) {
+    phase_ = Phase::over;
+    judging_.reset();
+    summaries_expected_ = m.count;
+    say(fx, presenter_.game_over(m, me_));
+    maybe_finish(fx);
+}
+
+void ClientState::handle(const FinalResult& m, Effects& fx, Millis) {
+    final_received_ = true;
+    say(fx, presenter_.final_result(m));
+    maybe_finish(fx);
+}
+
+void ClientState::handle(const Summary& m, Effects& fx, Millis) {
+    std::string markdown = summary_markdown(m, config_.guide.get());
+    say(fx, presenter_.summary(markdown));
+    if (!summaries_markdown_.empty())
+        summaries_markdown_ += "\n";
+    summaries_markdown_ += markdown;
+    ++summaries_received_;
+    maybe_finish(fx);
+}
+
+void ClientState::handle(const Kicked& m, Effects& fx, Millis) {
+    warn(fx, presenter_.kicked(m));
+    resume_token_.clear();
+    finish(fx, 2);
+}
+
+void ClientState::handle(const Left&, Effects& fx, Millis) {
+    notice(fx, "left the room");
+    resume_token_.clear();
+    finish(fx, 0);
+}
+
+void ClientState::handle(const Error& m, Effects& fx, Millis) {
+    // A grade sent twice across a reconnect: the first one counted.
+    if (m.code == ErrorCode::already_answered && m.request == std::string(Grade::type))
+        return;
+    warn(fx, presenter_.error(m));
+    if (is_seat_request(m.request) || m.code == ErrorCode::unsupported_version) {
+        resume_token_.clear();
+        finish(fx, 2);
+    }
+}
+
+void ClientState::handle(const Pong& m, Effects&, Millis now) {
+    countdown_.sync(m.server_time, now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+Effects ClientState::on_line(std::string_view raw, Millis) {
+    Effects fx;
+    if (finished_)
+        return fx;
+    const std::string line = trim(raw);
+    // The interactive judge's follow-up prompts take empty lines too ("no comment").
+    if (judging_pending() && judge_step_ == JudgeStep::comment) {
+        if (!line.empty())
+            pending_comment_ = line;
+        if (!judging_->tips.empty()) {
+            judge_step_ = JudgeStep::tips;
+            return fx;
+        }
+        send_judgement(fx);
+        return fx;
+    }
+    if (judging_pending() && judge_step_ == JudgeStep::tips) {
+        std::string error;
+        auto tips = parse_tip_list(line, judging_->tips, error);
+        if (!tips) {
+            warn(fx, {error});
+            return fx;
+        }
+        auto& group = judging_->groups[judge_next_];
+        fx.send.push_back(Judge{host_token_, judging_->question, group.group, pending_verdict_,
+                                pending_comment_, *tips});
+        judge_step_ = JudgeStep::verdict;
+        pending_comment_.reset();
+        ++judge_next_;
+        prompt_next_group(fx);
+        return fx;
+    }
+    if (line.empty())
+        return fx;
+    if (!seated_) {
+        early_lines_.push_back(line);
+        return fx;
+    }
+    if (host_) {
+        if (line.front() != '/' && is_judge_line(line)) {
+            judge_lines_.push_back(line);
+            drain_judge_lines(fx);
+            return fx;
+        }
+        run_command(line, fx);
+        return fx;
+    }
+    if (line.front() == '/') {
+        run_command(line, fx);
+        return fx;
+    }
+    answer_lines_.push_back(line);
+    drain_answers(fx);
+    return fx;
+}
+
+Effects ClientState::on_disconnected() {
+    Effects fx;
+    if (finished_)
+        return fx;
+    if (!can_resume()) {
+        warn(fx, {"connection lost"});
+        finish(fx, 1);
+        return fx;
+    }
+    notice(fx, "connection lost, resuming...");
+    connected_ = false;
+    resend_answer_ = in_flight_;
+    in_flight_ = false;
+    // The server sends the judging request again after the resume.
+    judging_.reset();
+    judge_step_ = JudgeStep::verdict;
+    resuming_ = true;
+    return fx;
+}
+
+bool ClientState::can_resume() const {
+    return !finished_ && !resume_token_.empty();
+}
+
+bool ClientState::can_answer() const {
+    return connected_ && player_ && phase_ == Phase::question && question_ && !answered_ &&
+           !in_flight_ && !countdown_.paused();
+}
+
+bool ClientState::awaiting_grade() const {
+    return connected_ && phase_ == Phase::grading && will_grade_ && !graded_;
+}
+
+bool ClientState::judging_pending() const {
+    return host_ && judging_ && judge_next_ < judging_->groups.size();
+}
+
+void ClientState::drain_answers(Effects& fx) {
+    while (!answer_lines_.empty()) {
+        if (awaiting_grade()) {
+            const std::string line = answer_lines_.front();
+            answer_lines_.pop_front();
+            const auto grade = parse_grade(line);
+            if (!grade) {
+                warn(fx, {"grade with again, hard, good or easy (or 1-4)"});
+                continue;
+            }
+            fx.send.push_back(Grade{question_->question, *grade});
+            graded_ = true;
+            say(fx, {"graded " + lower(line)});
+            continue;
+        }
+        if (!can_answer())
+            return;
+        const std::string line = answer_lines_.front();
+        answer_lines_.pop_front();
+        Answer answer;
+        answer.question = question_->question;
+        if (question_->mode == AnswerMode::choice) {
+            const int count = static_cast<int>(question_->choices.size());
+            const auto choice = parse_choice(line, count);
+            if (!choice) {
+                warn(fx, {"type a number from 1 to " + std::to_string(count)});
+                continue;
+            }
+            answer.choice = *choice;
+        } else {
+            answer.text = line;
+        }
+        fx.send.push_back(answer);
+        last_answer_ = answer;
+        in_flight_ = true;
+    }
+}
+
+void ClientState::drain_judge_lines(Effects& fx) {
+    while (judging_pending() && judge_step_ == JudgeStep::verdict && !judge_lines_.empty()) {
+        const std::string line = judge_lines_.front();
+        judge_lines_.pop_front();
+        apply_judge_line(line, judge_lines_.empty(), fx);
+    }
+}
+
+void ClientState::prompt_next_group(Effects& fx) {
+    if (!judging_pending())
+        return;
+    const int count = static_cast<int>(judging_->groups.size());
+    say(fx, presenter_.judge_prompt(judging_->groups[judge_next_],
+                                    static_cast<int>(judge_next_) + 1, count));
+}
+
+void ClientState::apply_judge_line(const std::string& line, bool typed_now, Effects& fx) {
+    std::string error;
+    const auto judge = parse_judge_line(line, judging_->tips, error);
+    if (!judge) {
+        warn(fx, {error});
+        return;
+    }
+    if (judge->accept_all) {
+        fx.send.push_back(AcceptSuggestions{host_token_, judging_->question});
+        judge_next_ = judging_->groups.size();
+        return;
+    }
+    pending_verdict_ = judge->verdict;
+    pending_comment_ = judge->comment;
+    // At a terminal, a bare mark in an interview asks for a comment and tips next.
+    const bool bare = !judge->comment && judge->tips.empty();
+    if (config_.interactive && typed_now && bare && kind_ == RoomKind::interview) {
+        judge_step_ = JudgeStep::comment;
+        return;
+    }
+    auto& group = judging_->groups[judge_next_];
+    fx.send.push_back(Judge{host_token_, judging_->question, group.group, judge->verdict,
+                            judge->comment, judge->tips});
+    ++judge_next_;
+    prompt_next_group(fx);
+}
+
+void ClientState::send_judgement(Effects& fx) {
+    auto& group = judging_->groups[judge_next_];
+    fx.send.push_back(Judge{
+        host_token_, judging_->question, group.group, pending_verdict_, pending_comment_, {}});
+    judge_step_ = JudgeStep::verdict;
+    pending_comment_.reset();
+    ++judge_next_;
+    prompt_next_group(fx);
+}
+
+std::optional<PlayerId> ClientState::find_player(const std::string& nickname) const {
+    const std::string wanted = lower(nickname);
+    for (const auto& p : roster_) {
+        if (lower(p.nickname) == wanted)
+            return p.id;
+    }
+    return std::nullopt;
+}
+
+void ClientState::run_command(const std::string& line, Effects& fx) {
+    const CommandWord command = split_command(line);
+    const std::string& word = command.word;
+    const std::string& argument = command.argument;
+    const bool solo = config_.command == Command::solo;
+    const bool controls = host_ || solo;  // the solo player runs their own clock
+    auto needs_control = [&] {
+        if (controls)
+            return true;
+        warn(fx, {"only the host can " + word});
+        return false;
+    };
+    if (!connected_ && word != "help") {
+        warn(fx, {"not connected; try again in a moment"});
+    } else if (word == "help" || word == "?") {
+        say(fx, host_ ? host_help : solo ? solo_help : player_help);
+    } else if (word == "leave" || word == "quit" || word == "exit") {
+        fx.send.push_back(Leave{});
+    } else if (word == "start") {
+        if (needs_control())
+            fx.send.push_back(Start{host_token_});
+    } else if (word == "pause") {
+        if (needs_control())
+            fx.send.push_back(Pause{host_token_});
+    } else if (word == "continue" || word == "resume" || word == "go") {
+        if (needs_control())
+            fx.send.push_back(Continue{host_token_});
+    } else if (word == "skip" || word == "next") {
+        if (needs_control())
+            fx.send.push_back(Skip{host_token_});
+    } else if (word == "end") {
+        if (needs_control())
+            fx.send.push_back(EndGame{host_token_});
+    } else if (word == "extend") {
+        if (!needs_control())
+            return;
+        int seconds = 10;
+        if (!argument.empty()) {
+            try {
+                seconds = std::stoi(argument);
+            } catch (const std::exception&) {
+                warn(fx, {"extend takes a number of seconds"});
+                return;
+            }
+        }
+        fx.send.push_back(Extend{host_token_, seconds});
+    } else if (word == "lock" || word == "unlock") {
+        if (host_) {
+            fx.send.push_back(Lock{host_token_, word == "lock"});
+        } else {
+            warn(fx, {"only the host can " + word});
+        }
+    } else if (word == "kick") {
+        if (!host_)
+            return warn(fx, {"only the host can kick"});
+        const auto id = find_player(argument);
+        if (!id)
+            return warn(fx, {"no player named '" + argument + "'"});
+        fx.send.push_back(Kick{host_token_, *id});
+    } else if (word == "players") {
+        if (!host_)
+            return warn(fx, {"only the host sees the players"});
+        std::vector<std::string> names;
+        for (const auto& p : roster_)
+            names.push_back(p.nickname);
+        say(fx, {"players " + std::to_string(roster_count_) +
+                 (names.empty() ? "" : ": " + join_names(names))});
+    } else {
+        warn(fx, {"unknown command '" + word + "' (try help)"});
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interactive terminals
+
+std::string ClientState::single_keys() const {
+    if (judging_pending() && judge_step_ == JudgeStep::verdict)
+        return "cpwa";
+    if (awaiting_grade())
+        return "1234";
+    if (can_answer() && question_->mode == AnswerMode::choice && question_->choices.size() <= 9) {
+        std::string keys;
+        for (std::size_t i = 0; i < question_->choices.size(); ++i) {
+            keys.push_back(static_cast<char>('1' + i));
+        }
+        return keys;
+    }
+    return {};
+}
+
+std::string ClientState::status_line(Millis now, int columns) const {
+    const Style& style = presenter_.style();
+    if (resuming_)
+        return style.yellow("connection lost, resuming...");
+    switch (phase_) {
+        case Phase::connecting:
+            return style.dim("connecting...");
+        case Phase::lobby:
+            if (host_) {
+                return "Room " + style.bold(code_) + ": " + std::to_string(roster_count_) +
+                       " player(s). Type start when ready.";
+            }
+            if (config_.command == Command::solo)
+                return style.dim("starting...");
+            return style.dim("Waiting for the host to start (" + std::to_string(roster_count_) +
+                             " player(s))");
+        case Phase::question: {
+            std::string text = countdown_.bar(now, style, std::clamp(columns - 50, 10, 30));
+            if (host_) {
+                text += "  answered " + std::to_string(answered_count_) + "/" +
+                        std::to_string(expected_count_);
+            } else if (answered_ || in_flight_) {
+                text += "  " + style.dim("answer in, waiting for the others");
+            } else if (question_ && question_->mode == AnswerMode::choice) {
+                text += "  your choice (1-" + std::to_string(question_->choices.size()) + ")";
+            } else {
+                text += "  your answer";
+            }
+            return text;
+        }
+        case Phase::judging:
+            if (judging_pending()) {
+                switch (judge_step_) {
+                    case JudgeStep::verdict:
+                        return "[" + std::to_string(judge_next_ + 1) + "/" +
+                               std::to_string(judging_->groups.size()) + "] " + style.bold("c") +
+                               "orrect " + style.bold("p") + "artial " + style.bold("w") + "rong " +
+                               style.bold("a") + "ccept all";
+                    case JudgeStep::comment:
+                        return "comment (Enter for none)";
+                    case JudgeStep::tips:
+                        return "tips shown (numbers, Enter for none)";
+                }
+            }
+            return style.dim(host_ ? "marking..." : "waiting for the judge...");
+        case Phase::grading:
+            if (awaiting_grade())
+                return "grade yourself: 1 again, 2 hard, 3 good, 4 easy";
+            return style.dim("waiting for the others to grade...");
+        case Phase::reveal:
+            if (next_at_) {
+                const Millis left = std::max<Millis>(0, *next_at_ - now);
+                return style.dim("next question in " + format_seconds(left));
+            }
+            return style.dim(host_ ? "type skip for the next question" : "waiting for the host...");
+        case Phase::over:
+            return {};
+    }
+    return {};
+}
+
+}  // namespace rapidfire::client

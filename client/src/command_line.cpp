@@ -1,0 +1,264 @@
+#include "rapidfire/client/command_line.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <ostream>
+
+#include <boost/program_options.hpp>
+
+namespace rapidfire::client {
+namespace po = boost::program_options;
+using namespace protocol;
+
+namespace {
+
+struct UsageError {
+    std::string message;
+};
+
+const char* const usage_line = "Usage: rapidfire-client [--url ws://HOST:PORT/ws] COMMAND ...";
+
+const char* const command_list =
+    "Commands:\n"
+    "  host       create a room and run it (quiz night or mock interview)\n"
+    "  join CODE  join a room as a player\n"
+    "  solo       play alone against the clock\n"
+    "  tips       print the interview communication tips\n"
+    "  faq        print the frequently asked questions\n"
+    "  checklist  print the final checklist before an interview\n"
+    "  bank       print the bundled questions and answers\n"
+    "Run 'rapidfire-client COMMAND --help' for a command's options.\n";
+
+std::string upper(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return text;
+}
+
+RoomKind parse_kind(const std::string& text) {
+    if (text == "quiz")
+        return RoomKind::quiz;
+    if (text == "interview")
+        return RoomKind::interview;
+    throw UsageError{"--kind must be quiz or interview"};
+}
+
+AnswerMode parse_mode(const std::string& text, bool solo) {
+    if (text == "choice")
+        return AnswerMode::choice;
+    if (!solo && text == "judge")
+        return AnswerMode::judge;
+    if (solo && text == "self")
+        return AnswerMode::self;
+    throw UsageError{solo ? "--mode must be choice or self" : "--mode must be choice or judge"};
+}
+
+ClockMode parse_clock(const std::string& text) {
+    if (text == "per-question" || text == "per_question")
+        return ClockMode::per_question;
+    if (text == "total")
+        return ClockMode::total;
+    throw UsageError{"--clock must be per-question or total"};
+}
+
+template <class T>
+std::optional<T> optional_value(const po::variables_map& values, const char* name) {
+    if (values.count(name) == 0)
+        return std::nullopt;
+    return values[name].as<T>();
+}
+
+void print_help(std::ostream& out, const char* synopsis, const po::options_description& options) {
+    out << "Usage: rapidfire-client [global options] " << synopsis << "\n\n" << options << "\n";
+}
+
+po::options_description global_options() {
+    po::options_description global("Global options");
+    // clang-format off
+    global.add_options()
+        ("help,h", "print help (after a command: that command's options)")
+        ("url", po::value<std::string>()->default_value(default_url), "the server's WebSocket URL")
+        ("json", "print every message received from the server as one JSON line")
+        ("summary", po::value<std::string>(), "interview: save the summary as Markdown in this file")
+        ("no-color", "no colours (also when NO_COLOR is set or stdout is not a terminal)");
+    // clang-format on
+    return global;
+}
+
+}  // namespace
+
+CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& out,
+                               std::ostream& err) {
+    const po::options_description global = global_options();
+    po::options_description hidden;
+    hidden.add_options()("command", po::value<std::string>())(
+        "arguments", po::value<std::vector<std::string>>());
+    po::options_description first_pass;
+    first_pass.add(global).add(hidden);
+    po::positional_options_description positional;
+    positional.add("command", 1).add("arguments", -1);
+
+    try {
+        // Pass 1: global options (anywhere) and the command word; the rest is the command's.
+        const auto parsed = po::command_line_parser(argc, argv)
+                                .options(first_pass)
+                                .positional(positional)
+                                .allow_unregistered()
+                                .run();
+        po::variables_map values;
+        po::store(parsed, values);
+        po::notify(values);
+        std::vector<std::string> rest =
+            po::collect_unrecognized(parsed.options, po::include_positional);
+
+        Options options;
+        options.global.url = values["url"].as<std::string>();
+        options.global.json = values.count("json") != 0;
+        options.global.no_color = values.count("no-color") != 0;
+        if (values.count("summary") != 0)
+            options.global.summary_file = values["summary"].as<std::string>();
+        const bool help = values.count("help") != 0;
+
+        if (values.count("command") == 0) {
+            if (help) {
+                out << usage_line << "\n\n" << command_list << "\n" << global << "\n";
+                return {std::nullopt, 0};
+            }
+            throw UsageError{"no command given"};
+        }
+        const std::string command = values["command"].as<std::string>();
+        // collect_unrecognized returns the command word too, first among the positionals.
+        if (auto it = std::find(rest.begin(), rest.end(), command); it != rest.end())
+            rest.erase(it);
+
+        po::options_description own(command + " options");
+        po::positional_options_description own_positional;
+        const char* synopsis = "";
+        std::string name;
+        std::string mode;
+        std::string kind;
+        std::string clock;
+        std::vector<std::string> topics;
+        std::string password;
+        std::string code;
+        // clang-format off
+        if (command == "host") {
+            synopsis = "host [options]";
+            own.add_options()
+                ("kind", po::value(&kind)->default_value("quiz"), "quiz or interview")
+                ("mode", po::value(&mode), "choice or judge (quiz: choice, interview: judge)")
+                ("questions", po::value<int>(), "how many questions")
+                ("seconds", po::value<int>(), "seconds per question")
+                ("topic", po::value(&topics)->composing(), "only questions on this topic; repeatable")
+                ("seed", po::value<std::int64_t>(), "seed for the order and the choices")
+                ("no-shuffle", "keep the bank's order")
+                ("capacity", po::value<int>(), "most players")
+                ("password", po::value(&password), "players must give this password")
+                ("reveal", po::value<int>(), "seconds on each reveal; 0: move on with 'skip'")
+                ("judging", po::value<int>(), "judge mode: apply suggestions after this many seconds")
+                ("no-streak", "no streak bonus")
+                ("no-leaderboard", "no standings between questions")
+                ("name", po::value(&name)->default_value("host"), "your name");
+        } else if (command == "join") {
+            synopsis = "join CODE --name NAME [--password P]";
+            own.add_options()
+                ("code", po::value(&code), "the room code (also the first argument)")
+                ("name", po::value(&name), "your nickname (required)")
+                ("password", po::value(&password), "the room's password");
+            own_positional.add("code", 1);
+        } else if (command == "solo") {
+            synopsis = "solo --name NAME [options]";
+            own.add_options()
+                ("name", po::value(&name), "your name (required)")
+                ("mode", po::value(&mode)->default_value("choice"), "choice or self (grade yourself)")
+                ("clock", po::value(&clock)->default_value("total"), "per-question or total")
+                ("seconds", po::value<int>(), "seconds per question (per-question clock)")
+                ("total", po::value<int>(), "seconds for the whole run (total clock)")
+                ("questions", po::value<int>(), "how many questions")
+                ("topic", po::value(&topics)->composing(), "only questions on this topic; repeatable");
+        } else if (command == "bank") {
+            synopsis = "bank [--topic T]...";
+            own.add_options()
+                ("topic", po::value(&topics)->composing(), "only questions on this topic; repeatable");
+        } else if (command == "tips" || command == "faq" || command == "checklist") {
+            synopsis = command == "tips" ? "tips" : command == "faq" ? "faq" : "checklist";
+        } else {
+            throw UsageError{"unknown command '" + command + "'"};
+        }
+        // clang-format on
+        if (help) {
+            print_help(out, synopsis, own);
+            out << global << "\n";
+            return {std::nullopt, 0};
+        }
+
+        po::variables_map own_values;
+        po::store(po::command_line_parser(rest).options(own).positional(own_positional).run(),
+                  own_values);
+        po::notify(own_values);
+
+        RoundSettings settings;
+        settings.questions = optional_value<int>(own_values, "questions");
+        settings.seconds = optional_value<int>(own_values, "seconds");
+        settings.topics = topics;
+        if (command == "host") {
+            options.command = Command::host;
+            options.create.kind = parse_kind(kind);
+            if (!mode.empty())
+                settings.mode = parse_mode(mode, false);
+            settings.seed = optional_value<std::int64_t>(own_values, "seed");
+            if (own_values.count("no-shuffle") != 0)
+                settings.shuffle = false;
+            settings.capacity = optional_value<int>(own_values, "capacity");
+            if (!password.empty())
+                settings.password = password;
+            settings.reveal_seconds = optional_value<int>(own_values, "reveal");
+            settings.judging_seconds = optional_value<int>(own_values, "judging");
+            if (own_values.count("no-streak") != 0)
+                settings.streak_bonus = false;
+            if (own_values.count("no-leaderboard") != 0)
+                settings.show_leaderboard = false;
+            options.create.nickname = name;
+            options.create.settings = std::move(settings);
+        } else if (command == "join") {
+            options.command = Command::join;
+            if (code.empty())
+                throw UsageError{"join needs the room code: join CODE --name NAME"};
+            if (name.empty())
+                throw UsageError{"join needs --name NAME"};
+            options.join.code = upper(code);
+            options.join.nickname = name;
+            if (!password.empty())
+                options.join.password = password;
+        } else if (command == "solo") {
+            options.command = Command::solo;
+            if (name.empty())
+                throw UsageError{"solo needs --name NAME"};
+            options.create.kind = RoomKind::solo;
+            options.create.nickname = name;
+            settings.mode = parse_mode(mode, true);
+            settings.clock = parse_clock(clock);
+            settings.total_seconds = optional_value<int>(own_values, "total");
+            options.create.settings = std::move(settings);
+        } else if (command == "bank") {
+            options.command = Command::bank;
+            options.bank_topics = topics;
+        } else {
+            options.command = command == "tips"  ? Command::tips
+                              : command == "faq" ? Command::faq
+                                                 : Command::checklist;
+        }
+        if (!options.global.summary_file.empty() && !plays_online(options.command)) {
+            throw UsageError{"--summary applies to host, join and solo"};
+        }
+        return {std::move(options), 0};
+    } catch (const po::error& e) {
+        err << "rapidfire-client: " << e.what() << "\n" << usage_line << "\n";
+    } catch (const UsageError& e) {
+        err << "rapidfire-client: " << e.message << "\n" << usage_line << "\n";
+    }
+    err << "Try 'rapidfire-client --help'.\n";
+    return {std::nullopt, 1};
+}
+
+}  // namespace rapidfire::client

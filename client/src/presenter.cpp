@@ -1,0 +1,429 @@
+#include "rapidfire/client/presenter.hpp"
+
+#include <cmath>
+
+#include <boost/describe/enum_to_string.hpp>
+
+#include "rapidfire/client/countdown.hpp"
+
+namespace rapidfire::client {
+
+using namespace protocol;
+
+namespace {
+
+template <class Enum>
+std::string name_of(Enum value) {
+    return boost::describe::enum_to_string(value, "unknown");
+}
+
+std::string number(int n) {
+    return std::to_string(n);
+}
+
+// "1 player", "2 players"
+std::string count_of(int n, const std::string& noun) {
+    return number(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+std::string percent(double share) {
+    return std::to_string(static_cast<int>(std::lround(share * 100))) + "%";
+}
+
+std::string ordinal(int rank) {
+    switch (rank) {
+        case 1:
+            return "1st";
+        case 2:
+            return "2nd";
+        case 3:
+            return "3rd";
+        default:
+            return std::to_string(rank) + "th";
+    }
+}
+
+std::string pad(std::string text, std::size_t width) {
+    if (text.size() < width)
+        text.append(width - text.size(), ' ');
+    return text;
+}
+
+std::string describe_settings(RoomKind kind, const RoundSettings& s) {
+    std::string text = "kind=" + name_of(kind);
+    if (s.mode)
+        text += " mode=" + name_of(*s.mode);
+    if (s.questions)
+        text += " questions=" + number(*s.questions);
+    if (s.clock == ClockMode::total && s.total_seconds) {
+        text += " clock=total total=" + number(*s.total_seconds) + "s";
+    } else if (s.seconds) {
+        text += " seconds=" + number(*s.seconds);
+    }
+    if (s.reveal_seconds)
+        text += " reveal=" + number(*s.reveal_seconds);
+    if (!s.topics.empty())
+        text += " topics=" + join_names(s.topics);
+    if (s.seed)
+        text += " seed=" + std::to_string(*s.seed);
+    return text;
+}
+
+}  // namespace
+
+std::string join_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& name : names) {
+        if (!out.empty())
+            out += ", ";
+        out += name;
+    }
+    return out;
+}
+
+Lines Presenter::room_created(const RoomCreated& created) const {
+    if (!fancy_) {
+        return {"room " + created.code,
+                "settings " + describe_settings(created.kind, created.settings)};
+    }
+    if (created.kind == RoomKind::solo) {
+        return {style_.bold("Solo run") + " " +
+                style_.dim(describe_settings(created.kind, created.settings))};
+    }
+    return {style_.bold("Room code: ") + style_.cyan(style_.bold(created.code)),
+            style_.dim(describe_settings(created.kind, created.settings)),
+            "Players join with: rapidfire-client join " + created.code + " --name NAME",
+            "Type 'start' when everyone is in ('help' lists the commands)."};
+}
+
+Lines Presenter::joined(const Joined& joined) const {
+    if (!fancy_) {
+        return {"room " + joined.code, "joined as " + joined.nickname + ", host " + joined.host +
+                                           ", " + describe_settings(joined.kind, joined.settings)};
+    }
+    return {
+        style_.bold("Room ") + style_.cyan(style_.bold(joined.code)) + " hosted by " + joined.host,
+        "You are " + style_.bold(joined.nickname) + ". Waiting for the host to start..."};
+}
+
+Lines Presenter::roster(const Roster& roster, bool host) const {
+    const std::string locked = roster.locked ? " (locked)" : "";
+    if (!host) {
+        if (fancy_)
+            return {style_.dim(count_of(roster.count, "player") + " in the room" + locked)};
+        return {"players " + number(roster.count) + locked};
+    }
+    std::vector<std::string> names;
+    for (const auto& p : roster.players)
+        names.push_back(p.connected ? p.nickname : p.nickname + " (away)");
+    if (fancy_) {
+        return {style_.bold("Players (" + number(roster.count) + ")") + locked + ": " +
+                (names.empty() ? style_.dim("nobody yet") : join_names(names))};
+    }
+    return {"players " + number(roster.count) + locked +
+            (names.empty() ? "" : ": " + join_names(names))};
+}
+
+Lines Presenter::question(const Question& q) const {
+    Lines lines;
+    const std::string head = number(q.question + 1) + "/" + number(q.total);
+    if (!fancy_) {
+        lines.push_back("question " + head + ": " + q.text);
+        for (std::size_t i = 0; i < q.choices.size(); ++i) {
+            lines.push_back("choice " + number(static_cast<int>(i) + 1) + ": " + q.choices[i]);
+        }
+        return lines;
+    }
+    lines.push_back("");
+    std::string title = style_.bold(style_.cyan("Question " + head));
+    if (!q.topics.empty())
+        title += "  " + style_.dim(join_names(q.topics));
+    title += "  " + style_.dim(format_seconds(q.time_limit_ms));
+    lines.push_back(title);
+    lines.push_back(style_.bold(q.text));
+    for (std::size_t i = 0; i < q.choices.size(); ++i) {
+        lines.push_back("  " + style_.bold(number(static_cast<int>(i) + 1) + ")") + " " +
+                        q.choices[i]);
+    }
+    return lines;
+}
+
+Lines Presenter::accepted(const AnswerAccepted& accepted) const {
+    if (!fancy_)
+        return {"accepted " + std::to_string(accepted.elapsed_ms) + "ms"};
+    return {style_.dim("Answer in after " + format_seconds(accepted.elapsed_ms) + ".")};
+}
+
+Lines Presenter::rejected(const AnswerRejected& rejected) const {
+    if (!fancy_)
+        return {"rejected " + std::string(to_string(rejected.code)) + ": " + rejected.message};
+    return {style_.red("Answer not taken: " + rejected.message)};
+}
+
+Lines Presenter::progress(const AnswerProgress& progress) const {
+    return {"answered " + number(progress.answered) + "/" + number(progress.expected)};
+}
+
+Lines Presenter::question_closed(const QuestionClosed& closed) const {
+    const std::string answers = count_of(closed.answered, "answer");
+    if (!fancy_)
+        return {"closed " + number(closed.question + 1) + ": " + answers + " to judge"};
+    return {style_.dim("Question closed: " + answers + (closed.answered == 1 ? " goes" : " go") +
+                       " to the judge.")};
+}
+
+Lines Presenter::judge_request(const JudgeRequest& request) const {
+    const std::string q = number(request.question + 1);
+    if (!fancy_) {
+        Lines lines{"judge question " + q + ": " + request.text, "reference: " + request.reference};
+        if (!request.key_terms.empty())
+            lines.push_back("key terms: " + join_names(request.key_terms));
+        lines.push_back("groups " + number(static_cast<int>(request.groups.size())));
+        return lines;
+    }
+    Lines lines{"", style_.bold(style_.cyan("Judge question " + q)) + "  " + request.text,
+                style_.bold("Reference: ") + request.reference};
+    if (!request.key_terms.empty())
+        lines.push_back(style_.dim("Key terms: " + join_names(request.key_terms)));
+    lines.push_back(style_.dim(number(static_cast<int>(request.groups.size())) +
+                               " answer group(s): c = correct, p = partial, w = wrong, "
+                               "a = accept all suggestions"));
+    return lines;
+}
+
+Lines Presenter::judge_prompt(const AnswerGroup& group, int index, int count) const {
+    const std::string who = join_names(group.players);
+    const std::string suggestion = name_of(group.suggestion) + " " + percent(group.overlap);
+    if (!fancy_) {
+        return {"judge " + number(index) + "/" + number(count) + ": \"" + group.answer + "\" (" +
+                who + ") suggestion " + suggestion};
+    }
+    return {style_.bold("[" + number(index) + "/" + number(count) + "] ") + "\"" + group.answer +
+            "\"  " + style_.dim("by " + who + " - suggested " + suggestion)};
+}
+
+Lines Presenter::judge_tips(const std::vector<std::string>& tips,
+                            const content::StudyGuide* guide) const {
+    std::string text = "tips:";
+    for (std::size_t i = 0; i < tips.size(); ++i) {
+        std::string label = tips[i];
+        if (guide != nullptr) {
+            for (const auto& tip : guide->tips) {
+                if (tip.id == tips[i])
+                    label = tip.title;
+            }
+        }
+        text +=
+            " " + number(static_cast<int>(i) + 1) + "=" + label + (i + 1 < tips.size() ? "," : "");
+    }
+    return {fancy_ ? style_.dim(text) : text};
+}
+
+Lines Presenter::judged(const Judged& judged) const {
+    const std::string verdict = name_of(judged.verdict);
+    if (!fancy_) {
+        return {"judged " + number(judged.group + 1) + " " + verdict + ", " +
+                number(judged.remaining) + " left"};
+    }
+    return {style_.dim("Marked " + verdict + "; " + number(judged.remaining) + " to go.")};
+}
+
+Lines Presenter::reveal(const Reveal& reveal, const Question* question, bool will_grade) const {
+    Lines lines;
+    const std::string q = number(reveal.question + 1);
+    std::optional<std::string> correct_text;
+    if (reveal.correct_choice && question != nullptr && *reveal.correct_choice >= 0 &&
+        *reveal.correct_choice < static_cast<int>(question->choices.size())) {
+        correct_text = question->choices[*reveal.correct_choice];
+    }
+    if (!fancy_) {
+        lines.push_back("reveal " + q + ": " + reveal.reference);
+        if (reveal.correct_choice) {
+            lines.push_back("correct choice " + number(*reveal.correct_choice + 1) +
+                            (correct_text ? ": " + *correct_text : std::string()));
+        }
+        if (!reveal.choice_counts.empty()) {
+            std::string counts = "answers";
+            for (const int c : reveal.choice_counts)
+                counts += " " + number(c);
+            lines.push_back(counts);
+        }
+        if (will_grade)
+            lines.push_back("grade: again|hard|good|easy or 1-4");
+        return lines;
+    }
+    lines.push_back(style_.bold("Answer: ") + style_.green(reveal.reference));
+    if (reveal.correct_choice) {
+        std::string counts;
+        for (std::size_t i = 0; i < reveal.choice_counts.size(); ++i) {
+            counts += (i == 0 ? "" : "  ") + number(static_cast<int>(i) + 1) + ") " +
+                      number(reveal.choice_counts[i]);
+        }
+        lines.push_back(style_.dim("Correct choice: " + number(*reveal.correct_choice + 1) +
+                                   (counts.empty() ? "" : "   answers: " + counts)));
+    }
+    if (will_grade) {
+        lines.push_back(style_.bold("How did you do? ") +
+                        "1 again, 2 hard, 3 good, 4 easy (or type the word)");
+    }
+    return lines;
+}
+
+Lines Presenter::result(const Result& result) const {
+    const std::string verdict = result.verdict ? name_of(*result.verdict) : "none";
+    Lines lines;
+    if (!fancy_) {
+        std::string line = "result " + verdict + " +" + number(result.points) + " total " +
+                           number(result.total) + " rank " + number(result.rank);
+        if (result.streak > 1)
+            line += " streak " + number(result.streak);
+        lines.push_back(line);
+        if (result.comment)
+            lines.push_back("comment: " + *result.comment);
+        return lines;
+    }
+    std::string head;
+    if (!result.verdict) {
+        head = style_.yellow("No answer.");
+    } else if (*result.verdict == Verdict::correct) {
+        head = style_.green(style_.bold("Correct!"));
+    } else if (*result.verdict == Verdict::partial) {
+        head = style_.yellow(style_.bold("Partly right."));
+    } else {
+        head = style_.red(style_.bold("Wrong."));
+    }
+    std::string line = head + " +" + number(result.points) + " points, total " +
+                       number(result.total) + ", rank " + number(result.rank);
+    if (result.streak > 1)
+        line += ", streak " + number(result.streak);
+    lines.push_back(line);
+    if (result.comment)
+        lines.push_back(style_.bold("Judge: ") + *result.comment);
+    return lines;
+}
+
+Lines Presenter::standings(const Standings& standings, std::optional<PlayerId> me) const {
+    if (!fancy_) {
+        std::string line = "standings";
+        for (std::size_t i = 0; i < standings.top.size(); ++i) {
+            const auto& s = standings.top[i];
+            line +=
+                (i == 0 ? " " : ", ") + number(s.rank) + ". " + s.nickname + " " + number(s.points);
+        }
+        return {line};
+    }
+    Lines lines{style_.bold("Leaderboard") +
+                style_.dim(" (" + count_of(standings.count, "player") + ")")};
+    for (const auto& s : standings.top) {
+        std::string row = "  " + pad(number(s.rank) + ".", 4) + pad(s.nickname, 24) +
+                          pad(number(s.points), 7) + style_.dim(number(s.correct) + " correct");
+        lines.push_back(me && s.player == *me ? style_.bold(style_.cyan(row)) : row);
+    }
+    return lines;
+}
+
+Lines Presenter::paused(const Paused& paused) const {
+    const std::string why =
+        paused.reason == PauseReason::host ? "by the host" : "host disconnected";
+    if (!fancy_)
+        return {"paused " + why + ", " + format_seconds(paused.remaining_ms) + " left"};
+    return {style_.yellow("Paused (" + why + ")")};
+}
+
+Lines Presenter::continued(const Continued& continued) const {
+    if (!fancy_)
+        return {"continued, " + format_seconds(continued.remaining_ms) + " left"};
+    return {style_.green("Go on!")};
+}
+
+Lines Presenter::extended(const TimeExtended& extended) const {
+    if (!fancy_)
+        return {"extended, " + format_seconds(extended.remaining_ms) + " left"};
+    return {style_.green("More time: " + format_seconds(extended.remaining_ms) + " left.")};
+}
+
+Lines Presenter::host_status(const HostStatus& status) const {
+    if (status.connected)
+        return {fancy_ ? style_.green("The host is back.") : "host back"};
+    const std::string text = "host disconnected, the game ends in " +
+                             format_seconds(status.grace_ms) + " unless the host returns";
+    return {fancy_ ? style_.yellow(text) : text};
+}
+
+Lines Presenter::game_over(const GameOver& over, std::optional<PlayerId> me) const {
+    const std::string reason = name_of(over.reason);
+    if (!fancy_) {
+        std::string podium = "podium";
+        for (std::size_t i = 0; i < over.standings.size() && i < 3; ++i) {
+            const auto& s = over.standings[i];
+            podium +=
+                (i == 0 ? " " : ", ") + number(s.rank) + ". " + s.nickname + " " + number(s.points);
+        }
+        return {"game over: " + reason + ", " + number(over.questions) + " questions, " +
+                    number(over.count) + " players",
+                podium};
+    }
+    Lines lines{"",
+                style_.bold(style_.cyan("Game over")) +
+                    style_.dim(" (" + reason + ", " + count_of(over.questions, "question") + ")")};
+    for (std::size_t i = 0; i < over.standings.size() && i < 3; ++i) {
+        const auto& s = over.standings[i];
+        std::string row =
+            "  " + pad(ordinal(s.rank), 5) + pad(s.nickname, 24) + number(s.points) + " points";
+        lines.push_back(me && s.player == *me ? style_.bold(style_.cyan(row)) : style_.bold(row));
+    }
+    if (over.standings.empty())
+        lines.push_back(style_.dim("  nobody played"));
+    return lines;
+}
+
+Lines Presenter::final_result(const FinalResult& r) const {
+    if (!fancy_) {
+        return {"final rank " + number(r.rank) + "/" + number(r.count) + " points " +
+                number(r.points) + " correct " + number(r.correct) + " partial " +
+                number(r.partial) + " wrong " + number(r.wrong) + " unanswered " +
+                number(r.unanswered) + " time " + format_seconds(r.time_ms)};
+    }
+    return {style_.bold("You finished " + ordinal(r.rank) + " of " + number(r.count) + " with " +
+                        number(r.points) + " points."),
+            style_.dim(number(r.correct) + " correct, " + number(r.partial) + " partial, " +
+                       number(r.wrong) + " wrong, " + number(r.unanswered) +
+                       " unanswered; answer time " + format_seconds(r.time_ms) + ", run " +
+                       format_seconds(r.run_ms) + ".")};
+}
+
+Lines Presenter::summary(const std::string& markdown) const {
+    Lines lines;
+    std::size_t start = 0;
+    while (start < markdown.size()) {
+        const auto end = markdown.find('\n', start);
+        std::string line =
+            markdown.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (fancy_ && line.rfind("#", 0) == 0)
+            line = style_.bold(line);
+        lines.push_back(std::move(line));
+        if (end == std::string::npos)
+            break;
+        start = end + 1;
+    }
+    return lines;
+}
+
+Lines Presenter::tip(const content::Tip& tip) const {
+    if (!fancy_)
+        return {"tip: " + tip.title + ": " + tip.text};
+    return {style_.cyan(style_.bold("Tip - " + tip.title + ":")) + " " + style_.dim(tip.text)};
+}
+
+Lines Presenter::kicked(const Kicked& kicked) const {
+    return {"kicked: " + kicked.reason};
+}
+
+Lines Presenter::error(const Error& error) const {
+    std::string text = "error " + std::string(to_string(error.code)) + ": " + error.message;
+    if (error.field)
+        text += " (" + *error.field + ")";
+    return {fancy_ ? style_.red(text) : text};
+}
+
+}  // namespace rapidfire::client

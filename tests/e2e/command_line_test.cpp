@@ -1,0 +1,151 @@
+// The command line: the command word first, then that command's options.
+
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "rapidfire/client/command_line.hpp"
+
+namespace rapidfire::client {
+namespace {
+
+using namespace protocol;
+
+struct Parsed {
+    CommandLine result;
+    std::string out;
+    std::string err;
+};
+
+Parsed parse(std::vector<std::string> args) {
+    args.insert(args.begin(), "rapidfire-client");
+    std::vector<const char*> argv;
+    for (const auto& arg : args)
+        argv.push_back(arg.c_str());
+    std::ostringstream out;
+    std::ostringstream err;
+    auto result = parse_command_line(static_cast<int>(argv.size()), argv.data(), out, err);
+    return {std::move(result), out.str(), err.str()};
+}
+
+TEST(CommandLine, HostTakesEveryRoundSetting) {
+    const auto p = parse({"--url",       "ws://10.0.0.1:9000/ws",
+                          "host",        "--kind",
+                          "interview",   "--mode",
+                          "judge",       "--questions",
+                          "4",           "--seconds",
+                          "30",          "--topic",
+                          "evaluation",  "--topic",
+                          "ensembles",   "--seed",
+                          "42",          "--no-shuffle",
+                          "--capacity",  "3",
+                          "--password",  "pw",
+                          "--reveal",    "2",
+                          "--judging",   "60",
+                          "--no-streak", "--name",
+                          "Iris"});
+    ASSERT_TRUE(p.result.options) << p.err;
+    const Options& o = *p.result.options;
+    EXPECT_EQ(o.command, Command::host);
+    EXPECT_EQ(o.global.url, "ws://10.0.0.1:9000/ws");
+    EXPECT_EQ(o.create.kind, RoomKind::interview);
+    EXPECT_EQ(o.create.nickname, "Iris");
+    const RoundSettings& s = o.create.settings;
+    EXPECT_EQ(s.mode, AnswerMode::judge);
+    EXPECT_EQ(s.questions, 4);
+    EXPECT_EQ(s.seconds, 30);
+    EXPECT_EQ(s.topics, (std::vector<std::string>{"evaluation", "ensembles"}));
+    EXPECT_EQ(s.seed, 42);
+    EXPECT_EQ(s.shuffle, false);
+    EXPECT_EQ(s.capacity, 3);
+    EXPECT_EQ(s.password, "pw");
+    EXPECT_EQ(s.reveal_seconds, 2);
+    EXPECT_EQ(s.judging_seconds, 60);
+    EXPECT_EQ(s.streak_bonus, false);
+}
+
+TEST(CommandLine, HostDefaultsLeaveSettingsToTheServer) {
+    const auto p = parse({"host"});
+    ASSERT_TRUE(p.result.options);
+    const Options& o = *p.result.options;
+    EXPECT_EQ(o.global.url, "ws://127.0.0.1:8080/ws");
+    EXPECT_EQ(o.create.kind, RoomKind::quiz);
+    EXPECT_EQ(o.create.nickname, "host");
+    EXPECT_FALSE(o.create.settings.mode.has_value());
+    EXPECT_FALSE(o.create.settings.questions.has_value());
+    EXPECT_FALSE(o.create.settings.shuffle.has_value());
+}
+
+TEST(CommandLine, JoinTakesTheCodeAsItsArgument) {
+    const auto p = parse({"join", "abc234", "--name", "alice", "--password", "pw", "--json"});
+    ASSERT_TRUE(p.result.options) << p.err;
+    const Options& o = *p.result.options;
+    EXPECT_EQ(o.command, Command::join);
+    EXPECT_EQ(o.join.code, "ABC234");
+    EXPECT_EQ(o.join.nickname, "alice");
+    EXPECT_EQ(o.join.password, "pw");
+    EXPECT_TRUE(o.global.json);  // global options may follow the command
+}
+
+TEST(CommandLine, SoloTakesModeAndClock) {
+    const auto p = parse({"--no-color", "solo", "--name", "me", "--mode", "self", "--clock",
+                          "per-question", "--seconds", "15", "--questions", "5"});
+    ASSERT_TRUE(p.result.options) << p.err;
+    const Options& o = *p.result.options;
+    EXPECT_EQ(o.command, Command::solo);
+    EXPECT_TRUE(o.global.no_color);
+    EXPECT_EQ(o.create.kind, RoomKind::solo);
+    EXPECT_EQ(o.create.settings.mode, AnswerMode::self);
+    EXPECT_EQ(o.create.settings.clock, ClockMode::per_question);
+    EXPECT_EQ(o.create.settings.seconds, 15);
+    EXPECT_EQ(o.create.settings.questions, 5);
+
+    const auto total = parse({"solo", "--name", "me", "--total", "120"});
+    ASSERT_TRUE(total.result.options);
+    EXPECT_EQ(total.result.options->create.settings.clock, ClockMode::total);
+    EXPECT_EQ(total.result.options->create.settings.total_seconds, 120);
+}
+
+TEST(CommandLine, OfflineCommands) {
+    EXPECT_EQ(parse({"tips"}).result.options->command, Command::tips);
+    EXPECT_EQ(parse({"faq"}).result.options->command, Command::faq);
+    EXPECT_EQ(parse({"checklist"}).result.options->command, Command::checklist);
+    const auto bank = parse({"bank", "--topic", "evaluation"});
+    ASSERT_TRUE(bank.result.options);
+    EXPECT_EQ(bank.result.options->bank_topics, (std::vector<std::string>{"evaluation"}));
+}
+
+TEST(CommandLine, HelpIsPerCommand) {
+    const auto top = parse({"--help"});
+    EXPECT_FALSE(top.result.options);
+    EXPECT_EQ(top.result.exit_code, 0);
+    EXPECT_NE(top.out.find("Commands:"), std::string::npos);
+    const auto host = parse({"host", "--help"});
+    EXPECT_EQ(host.result.exit_code, 0);
+    EXPECT_NE(host.out.find("--judging"), std::string::npos);
+    const auto join = parse({"join", "--help"});
+    EXPECT_NE(join.out.find("join CODE --name NAME"), std::string::npos);
+}
+
+TEST(CommandLine, MistakesAreUsageErrors) {
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{},
+                                               {"dance"},
+                                               {"join", "--name", "alice"},
+                                               {"join", "ABC234"},
+                                               {"solo"},
+                                               {"host", "--mode", "self"},
+                                               {"solo", "--name", "me", "--mode", "judge"},
+                                               {"host", "--kind", "party"},
+                                               {"host", "--questions", "many"},
+                                               {"host", "--bogus"},
+                                               {"tips", "--summary", "x.md"}}) {
+        const auto p = parse(args);
+        EXPECT_FALSE(p.result.options);
+        EXPECT_EQ(p.result.exit_code, 1);
+        EXPECT_NE(p.err.find("rapidfire-client:"), std::string::npos);
+    }
+}
+
+}  // namespace
+}  // namespace rapidfire::client

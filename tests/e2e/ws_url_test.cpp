@@ -1,0 +1,33 @@
+#include <gtest/gtest.h>
+
+#include "rapidfire/client/ws_url.hpp"
+
+namespace rapidfire::client {
+namespace {
+
+TEST(WsUrl, Parts) {
+    auto url = parse_ws_url("ws://127.0.0.1:8080/ws");
+    ASSERT_TRUE(url);
+    EXPECT_EQ(url->host, "127.0.0.1");
+    EXPECT_EQ(url->port, "8080");
+    EXPECT_EQ(url->target, "/ws");
+    url = parse_ws_url("ws://quiz.example");
+    ASSERT_TRUE(url);
+    EXPECT_EQ(url->port, "80");
+    EXPECT_EQ(url->target, "/");
+    url = parse_ws_url("ws://[::1]:9000/ws");
+    ASSERT_TRUE(url);
+    EXPECT_EQ(url->host, "::1");
+    EXPECT_EQ(url->port, "9000");
+}
+
+TEST(WsUrl, Refused) {
+    EXPECT_FALSE(parse_ws_url("http://127.0.0.1:8080/ws"));
+    EXPECT_FALSE(parse_ws_url("wss://host/ws"));
+    EXPECT_FALSE(parse_ws_url("ws://:8080/ws"));
+    EXPECT_FALSE(parse_ws_url("ws://host:99999/ws"));
+    EXPECT_FALSE(parse_ws_url("ws://host:80a/ws"));
+}
+
+}  // namespace
+}  // namespace rapidfire::client
