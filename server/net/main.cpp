@@ -2,6 +2,7 @@
 // SIGINT or SIGTERM.
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -32,13 +33,19 @@ int main(int argc, char** argv) {
         return command_line.exit_code;
     net::ServerOptions options = std::move(*command_line.options);
     set_up_logging(options.log_level);
+    // From the environment, not the command line, which every user of the machine can read.
+    if (const char* admin = std::getenv("RAPIDFIRE_ADMIN_TOKEN"); admin != nullptr) {
+        options.admin_token = admin;
+    }
 
     const auto files = net::raise_file_limit();
     // A few descriptors go to the listener, logs and the content files.
     const std::uint64_t room = files.soft > 32 ? files.soft - 32 : 0;
     spdlog::info("open file limit {} (hard {}): room for about {} connections", files.soft,
                  files.hard, room);
-    if (room < options.max_connections) {
+    if (options.max_connections == 0) {
+        options.max_connections = static_cast<std::size_t>(room);
+    } else if (room < options.max_connections) {
         spdlog::warn("--max-connections {} is above what the file limit allows ({})",
                      options.max_connections, room);
     }

@@ -269,6 +269,10 @@ inline FinalResult sample(tag<FinalResult>) {
     return {2, 27, 2350, 3, 2, 1, 3, 41'250, 312'000};
 }
 
+inline PersonalBest sample(tag<PersonalBest>) {
+    return {7'450, 6'900, true, 4};
+}
+
 inline Summary sample(tag<Summary>) {
     Summary s;
     s.player = 17;

@@ -65,12 +65,19 @@ void connect(asio::io_context& io, tcp::socket& socket, std::uint16_t port, Mill
 }  // namespace
 
 HttpReply http_get(std::uint16_t port, const std::string& target, Millis timeout) {
+    return http_get_authorized(port, target, "", timeout);
+}
+
+HttpReply http_get_authorized(std::uint16_t port, const std::string& target,
+                              const std::string& authorization, Millis timeout) {
     asio::io_context io;
     beast::tcp_stream stream(io);
     connect(io, stream.socket(), port, timeout);
     stream.expires_after(timeout);
     http::request<http::empty_body> request(http::verb::get, target, 11);
     request.set(http::field::host, "127.0.0.1");
+    if (!authorization.empty())
+        request.set(http::field::authorization, authorization);
     request.keep_alive(false);
     beast::flat_buffer buffer;
     http::response<http::string_body> response;
@@ -318,6 +325,116 @@ void TestClient::drop() {
     beast::error_code ignored;
     beast::get_lowest_layer(impl_->ws).socket().shutdown(tcp::socket::shutdown_both, ignored);
     beast::get_lowest_layer(impl_->ws).socket().close(ignored);
+    drain(impl_->io);
+    impl_->closed = true;
+}
+
+void TestClient::reset() {
+    auto& socket = beast::get_lowest_layer(impl_->ws).socket();
+    beast::error_code ignored;
+    socket.set_option(asio::socket_base::linger(true, 0), ignored);
+    socket.close(ignored);
+    drain(impl_->io);
+    impl_->closed = true;
+}
+
+void TestClient::keep_reading(Millis duration) {
+    const auto deadline = Clock::now() + duration;
+    while (!impl_->closed && Clock::now() < deadline) {
+        impl_->start_read();
+        if (impl_->io.stopped())
+            impl_->io.restart();
+        impl_->io.run_one_until(deadline);
+    }
+}
+
+struct RawConnection::Impl {
+    asio::io_context io;
+    tcp::socket socket{io};
+    std::array<char, 4096> chunk{};
+    std::string received;
+    bool reading = false;
+    bool closed = false;
+
+    ~Impl() {
+        beast::error_code ignored;
+        socket.close(ignored);
+        drain(io);
+    }
+
+    // One read at a time; the handler touches members only, so it may outlive a timed-out wait.
+    void start_read() {
+        if (reading || closed)
+            return;
+        reading = true;
+        socket.async_read_some(asio::buffer(chunk), [this](beast::error_code ec, std::size_t n) {
+            reading = false;
+            received.append(chunk.data(), n);
+            if (ec)
+                closed = true;
+        });
+    }
+};
+
+RawConnection::RawConnection(std::uint16_t port) : impl_(std::make_unique<Impl>()) {
+    connect(impl_->io, impl_->socket, port, default_timeout);
+}
+
+RawConnection::~RawConnection() = default;
+
+bool RawConnection::write(std::string_view bytes) {
+    if (impl_->closed)
+        return false;
+    bool done = false;
+    beast::error_code result;
+    asio::async_write(impl_->socket, asio::buffer(bytes.data(), bytes.size()),
+                      [&](beast::error_code ec, std::size_t) {
+                          done = true;
+                          result = ec;
+                      });
+    if (!pump(
+            impl_->io, [&] { return done; }, Clock::now() + default_timeout)) {
+        // The handler refers to locals: let it run (aborted) before they go.
+        beast::error_code ignored;
+        impl_->socket.close(ignored);
+        pump(
+            impl_->io, [&] { return done; }, Clock::now() + 1s);
+        impl_->closed = true;
+        return false;
+    }
+    if (result)
+        impl_->closed = true;
+    return !result;
+}
+
+bool RawConnection::wait_closed(Millis timeout) {
+    const auto deadline = Clock::now() + timeout;
+    while (!impl_->closed) {
+        impl_->start_read();
+        if (!pump(
+                impl_->io, [&] { return !impl_->reading || impl_->closed; }, deadline)) {
+            return impl_->closed;
+        }
+    }
+    return true;
+}
+
+const std::string& RawConnection::received() const {
+    return impl_->received;
+}
+
+void RawConnection::close() {
+    beast::error_code ignored;
+    impl_->socket.shutdown(tcp::socket::shutdown_send, ignored);
+    impl_->socket.close(ignored);
+    drain(impl_->io);
+    impl_->closed = true;
+}
+
+void RawConnection::reset() {
+    beast::error_code ignored;
+    impl_->socket.set_option(asio::socket_base::linger(true, 0), ignored);
+    impl_->socket.close(ignored);
     drain(impl_->io);
     impl_->closed = true;
 }

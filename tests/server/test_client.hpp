@@ -30,6 +30,9 @@ struct HttpReply {
 
 // GET http://127.0.0.1:port/target.
 HttpReply http_get(std::uint16_t port, const std::string& target, Millis timeout = default_timeout);
+// The same with an Authorization header (empty: none).
+HttpReply http_get_authorized(std::uint16_t port, const std::string& target,
+                              const std::string& authorization, Millis timeout = default_timeout);
 
 // Connects and reads whatever the server sends until it closes, sending nothing.
 std::string read_until_closed(std::uint16_t port, Millis timeout = default_timeout);
@@ -78,6 +81,36 @@ class TestClient {
 
     // Cuts the TCP connection without a close handshake (a dropped network).
     void drop();
+    // Cuts the TCP connection with a reset (SO_LINGER 0): the abrupt end of a crashed client.
+    void reset();
+
+    // Reads for `duration`, answering the server's pings; what arrives stays queued for next().
+    // Keeps a client alive while the test waits on something else.
+    void keep_reading(Millis duration);
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// A bare TCP connection, for bytes no well-behaved client sends: a request written one byte at a
+// time, a half-sent handshake, a reset. Every call is bounded in time.
+class RawConnection {
+  public:
+    explicit RawConnection(std::uint16_t port);
+    ~RawConnection();
+    RawConnection(const RawConnection&) = delete;
+    RawConnection& operator=(const RawConnection&) = delete;
+
+    // Writes every byte; false when the server has closed or reset the connection.
+    bool write(std::string_view bytes);
+    // True when the server closes the connection within the timeout; what it sent before is
+    // kept in received().
+    bool wait_closed(Millis timeout);
+    const std::string& received() const;
+    // Ends the connection with a FIN, or with a reset (SO_LINGER 0).
+    void close();
+    void reset();
 
   private:
     struct Impl;

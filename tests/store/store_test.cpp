@@ -149,6 +149,10 @@ TEST(Store, OnlyTheHostTokenOpensAGame) {
     EXPECT_FALSE(store.is_host_of(id, "host-token-ABCDEG"));
     EXPECT_FALSE(store.is_host_of(id, ""));
     EXPECT_FALSE(store.is_host_of(id + 1, "host-token-ABCDEF"));
+    EXPECT_EQ(store.games_of_host("host-token-ABCDEF", 10).size(), 1u);
+    EXPECT_TRUE(store.games_of_host("host-token-OTHER", 10).empty());
+    EXPECT_TRUE(store.recent_games(10, true).empty());  // still running
+    EXPECT_EQ(store.recent_games(10, false).size(), 1u);
 }
 
 TEST(Store, ARematchIsANewGame) {
@@ -176,6 +180,7 @@ TEST(Store, PersonalBestsAndTheSoloLeaderboard) {
     const auto best = store.personal_best("ADA", "Bank");
     ASSERT_TRUE(best.has_value());
     EXPECT_EQ(best->points, 7000);
+    EXPECT_EQ(store.solo_run_count("ada", "Bank"), 3);
     EXPECT_FALSE(store.personal_best("Dee", "Bank").has_value());
     EXPECT_FALSE(store.personal_best("Ada", "Other bank").has_value());
     const auto board = store.solo_leaderboard("Bank", 10);

@@ -25,8 +25,6 @@ std::optional<std::string> validate(const ServerOptions& o, long long port) {
         return "--threads must be between 1 and 256";
     if (!is_log_level(o.log_level))
         return "--log-level must be trace, debug, info, warn or error";
-    if (o.max_connections < 1)
-        return "--max-connections must be at least 1";
     if (o.max_room_capacity < 1)
         return "--max-room-capacity must be at least 1";
     if (o.resume_grace.count() < 0)
@@ -49,9 +47,12 @@ std::optional<std::string> validate(const ServerOptions& o, long long port) {
 CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& out,
                                std::ostream& err) {
     ServerOptions o;
+    // On the command line the connection limit follows the open-file limit unless given.
+    o.max_connections = 0;
     long long port = o.port;
     std::vector<std::string> banks;
     std::string guide;
+    std::string data_dir = "data";
     long long resume_grace = o.resume_grace.count();
     long long handshake_timeout = o.handshake_timeout.count();
     long long idle_timeout = o.idle_timeout.count();
@@ -69,7 +70,8 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
         ("log-level", po::value(&o.log_level)->default_value(o.log_level),
          "trace, debug, info, warn or error")
         ("max-connections", po::value(&o.max_connections)->default_value(o.max_connections),
-         "open connections at most; more are refused with 503")
+         "open connections at most; more are refused with 503; 0: as many as the open-file "
+         "limit allows")
         ("max-room-capacity", po::value(&o.max_room_capacity)->default_value(o.max_room_capacity),
          "the largest capacity a room may ask for")
         ("resume-grace", po::value(&resume_grace)->default_value(resume_grace),
@@ -85,6 +87,8 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
          "seconds allowed for the WebSocket opening and closing handshakes")
         ("idle-timeout", po::value(&idle_timeout)->default_value(idle_timeout),
          "seconds without traffic before a client is dropped (pings are sent at half)")
+        ("data-dir", po::value(&data_dir)->default_value(data_dir),
+         "where finished games, answers and solo bests are kept (SQLite); \"\" keeps none")
         ("allowed-origin", po::value(&o.allowed_origins)->composing(),
          "browser Origin allowed to open the WebSocket (exact match); repeatable; "
          "default: any");
@@ -108,6 +112,7 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
     for (const auto& bank : banks)
         o.banks.emplace_back(bank);
     o.guide = guide;
+    o.data_dir = data_dir;
     o.resume_grace = std::chrono::seconds(resume_grace);
     o.handshake_timeout = std::chrono::seconds(handshake_timeout);
     o.idle_timeout = std::chrono::seconds(idle_timeout);

@@ -47,6 +47,7 @@ void HostedRoom::seat_creator(std::shared_ptr<Connection> creator, std::string n
             if (const auto* created = std::get_if<protocol::RoomCreated>(&outgoing.message);
                 created != nullptr && outgoing.audience.kind == Audience::Kind::member) {
                 self->nicknames_[outgoing.audience.member] = nickname;
+                self->kind_ = created->kind;
                 self->seat(outgoing.audience.member, creator);
                 spdlog::info("room {} created: {} by {}", self->code_, name_of(created->kind),
                              nickname);
@@ -160,6 +161,7 @@ void HostedRoom::after_call(protocol::Millis now) {
         observe(outgoing);
         send(outgoing, make_frame(protocol::encode(outgoing.message)));
     }
+    record();
     const auto stats = room_->stats();
     phase_.store(stats.phase, std::memory_order_relaxed);
     players_.store(stats.players, std::memory_order_relaxed);
@@ -247,6 +249,40 @@ void HostedRoom::observe(const core::Outgoing& outgoing) {
             }
         },
         outgoing.message);
+}
+
+void HostedRoom::record() {
+    auto journal = room_->take_journal();
+    if (journal.empty() || !context_->writer)
+        return;
+    if (kind_ == protocol::RoomKind::solo) {
+        for (const auto& entry : journal) {
+            if (const auto* finished = std::get_if<core::GameFinished>(&entry))
+                send_personal_best(*finished);
+        }
+    }
+    context_->writer->submit(std::move(journal));
+}
+
+void HostedRoom::send_personal_best(const core::GameFinished& finished) {
+    if (finished.standings.empty())
+        return;
+    const auto& run = finished.standings.front();
+    protocol::PersonalBest best{run.points, std::nullopt, true, 0};
+    try {
+        // Read before this run is written (the writer has not seen it yet): the best so far.
+        // Solo runs end rarely and the lookup is indexed, so the strand does not wait long.
+        if (const auto earlier = context_->store->personal_best(run.nickname, context_->bank->title)) {
+            best.previous = earlier->points;
+            best.new_best = run.points > earlier->points;
+        }
+        best.runs = context_->store->solo_run_count(run.nickname, context_->bank->title);
+    } catch (const std::exception& e) {
+        spdlog::warn("room {}: personal best not available: {}", code_, e.what());
+        return;
+    }
+    const core::Outgoing outgoing{Audience::to(run.player), best, false};
+    send(outgoing, make_frame(protocol::encode(outgoing.message)));
 }
 
 void HostedRoom::arm_timer(protocol::Millis now) {

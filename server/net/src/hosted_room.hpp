@@ -59,6 +59,9 @@ class HostedRoom : public std::enable_shared_from_this<HostedRoom> {
     void after_call(protocol::Millis now);
     void send(const core::Outgoing& outgoing, const Frame& frame);
     void observe(const core::Outgoing& outgoing);
+    // Hands the room's journal to the record's writer (solo: with the player's personal best).
+    void record();
+    void send_personal_best(const core::GameFinished& finished);
     void arm_timer(protocol::Millis now);
     void on_timer();
     void close();
@@ -70,7 +73,8 @@ class HostedRoom : public std::enable_shared_from_this<HostedRoom> {
     std::string code_;
     std::unordered_map<core::MemberId, SeatHolder> seats_;       // connected members only
     std::unordered_map<core::MemberId, std::string> nicknames_;  // for log lines
-    std::optional<core::MemberId> host_seat_;  // the last member seen in the host audience
+    std::optional<core::MemberId> host_seat_;
+    protocol::RoomKind kind_ = protocol::RoomKind::quiz;  // the last member seen in the host audience
     std::optional<protocol::Millis> timer_due_;
     std::uint64_t timer_generation_ = 0;
     bool closed_ = false;

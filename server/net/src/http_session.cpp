@@ -9,6 +9,7 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 
+#include "api_routes.hpp"
 #include "server_context.hpp"
 #include "websocket_session.hpp"
 
@@ -128,6 +129,21 @@ HttpSession::Response HttpSession::respond(const Request& request) const {
         return reply(
             http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
             context_->metrics->exposition(context_->rooms.counts(), context_->clock.uptime()));
+    }
+    const auto authorization = request.find(http::field::authorization);
+    const ApiRequest api{
+        std::string_view(request.method_string().data(), request.method_string().size()),
+        std::string_view(request.target().data(), request.target().size()),
+        authorization == request.end()
+            ? std::string_view{}
+            : std::string_view(authorization->value().data(), authorization->value().size())};
+    if (auto answer = answer_api(api, *context_)) {
+        if (!answer->attachment.empty()) {
+            response.set(http::field::content_disposition,
+                         "attachment; filename=\"" + answer->attachment + "\"");
+        }
+        return reply(static_cast<http::status>(answer->status), answer->content_type,
+                     std::move(answer->body));
     }
     if (path == "/ws" && websocket::is_upgrade(request)) {
         return reply(http::status::forbidden, "application/json",

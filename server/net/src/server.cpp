@@ -37,7 +37,14 @@ class Server::Impl {
           shutdown_timer_(control_),
           drain_timer_(control_),
           context_(std::make_shared<ServerContext>(io_, std::move(options), std::move(bank),
-                                                   std::move(guide))) {}
+                                                   std::move(guide))) {
+        if (!context_->options.data_dir.empty()) {
+            context_->store = std::make_unique<store::Store>(context_->options.data_dir);
+            context_->writer = std::make_unique<store::StoreWriter>(
+                *context_->store, std::chrono::milliseconds(100));
+            spdlog::info("keeping the record of games in {}", context_->store->path().string());
+        }
+    }
 
     ~Impl() {
         // Rooms own strands and timers of io_: they go first. Handlers still queued in io_
@@ -73,6 +80,10 @@ class Server::Impl {
         run_io();
         for (auto& thread : threads)
             thread.join();
+        if (context_->writer) {
+            context_->writer->flush();
+            spdlog::info("record committed: {} entries", context_->writer->committed_entries());
+        }
         spdlog::info("server stopped");
     }
 

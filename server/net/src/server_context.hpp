@@ -11,6 +11,8 @@
 #include "metrics.hpp"
 #include "rapidfire/content/bank.hpp"
 #include "rapidfire/net/server_options.hpp"
+#include "rapidfire/store/store.hpp"
+#include "rapidfire/store/store_writer.hpp"
 #include "room_registry.hpp"
 #include "server_clock.hpp"
 
@@ -30,6 +32,10 @@ struct ServerContext {
     ConnectionTracker connections;
     RoomRegistry rooms;
     std::atomic<bool> stopping{false};
+    // The record of games, when options.data_dir is set: rooms hand their journals to the
+    // writer, which commits them off the rooms' strands.
+    std::unique_ptr<store::Store> store;
+    std::unique_ptr<store::StoreWriter> writer;
 };
 
 }  // namespace rapidfire::net

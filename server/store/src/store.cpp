@@ -269,10 +269,22 @@ void Store::record(const std::vector<core::JournalEntry>& batch) {
     }
 }
 
-std::vector<GameRow> Store::recent_games(int limit) {
+std::vector<GameRow> Store::recent_games(int limit, bool finished_only) {
     std::lock_guard lock(mutex_);
-    Statement s(db_, std::string(game_columns) + "ORDER BY g.started_at DESC, g.id DESC LIMIT ?");
+    Statement s(db_, std::string(game_columns) +
+                         (finished_only ? "WHERE g.finished_at IS NOT NULL " : "") +
+                         "ORDER BY g.started_at DESC, g.id DESC LIMIT ?");
     s.bind(1, limit);
+    std::vector<GameRow> rows;
+    while (s.step()) rows.push_back(read_game_row(s));
+    return rows;
+}
+
+std::vector<GameRow> Store::games_of_host(std::string_view token, int limit) {
+    std::lock_guard lock(mutex_);
+    Statement s(db_, std::string(game_columns) +
+                         "WHERE g.token_digest = ? ORDER BY g.started_at DESC, g.id DESC LIMIT ?");
+    s.bind(1, token_digest(token)).bind(2, limit);
     std::vector<GameRow> rows;
     while (s.step()) rows.push_back(read_game_row(s));
     return rows;
@@ -377,6 +389,14 @@ std::optional<SoloRun> Store::personal_best(std::string_view nickname, std::stri
     s.bind(1, bank).bind(2, fold(nickname));
     if (s.step()) return read_solo(s);
     return std::nullopt;
+}
+
+int Store::solo_run_count(std::string_view nickname, std::string_view bank) {
+    std::lock_guard lock(mutex_);
+    Statement s(db_, "SELECT count(*) FROM solo_runs WHERE bank = ? AND nickname_key = ?");
+    s.bind(1, bank).bind(2, fold(nickname));
+    s.step();
+    return static_cast<int>(s.integer(0));
 }
 
 std::vector<SoloRun> Store::solo_leaderboard(std::string_view bank, int limit) {

@@ -471,6 +471,17 @@ struct FinalResult {
 BOOST_DESCRIBE_STRUCT(FinalResult, (),
                       (rank, count, points, correct, partial, wrong, unanswered, time_ms, run_ms))
 
+// Solo: to the player after final_result, when the server keeps a record of runs: how this run
+// compares with the player's best before it (same nickname, any case, same bank).
+struct PersonalBest {
+    static constexpr std::string_view type = "personal_best";
+    int points = 0;                 // this run
+    std::optional<int> previous;    // the best earlier run; absent on a first run
+    bool new_best = false;          // this run beat every earlier one
+    int runs = 0;                   // earlier runs on record
+};
+BOOST_DESCRIBE_STRUCT(PersonalBest, (), (points, previous, new_best, runs))
+
 // Interview: to the candidate and to the interviewer.
 struct Summary {
     static constexpr std::string_view type = "summary";
@@ -524,7 +535,8 @@ BOOST_DESCRIBE_STRUCT(Pong, (), (nonce, server_time))
 using ServerMessage =
     std::variant<Welcome, RoomCreated, Joined, Roster, Question, AnswerAccepted, AnswerRejected,
                  AnswerProgress, QuestionClosed, JudgeRequest, Judged, Reveal, Result, Standings, Paused,
-                 Continued, TimeExtended, HostStatus, GameOver, FinalResult, Summary, Kicked,
+                 Continued, TimeExtended, HostStatus, GameOver, FinalResult, PersonalBest, Summary,
+                 Kicked,
                  Left, Error, Pong>;
 
 // The wire name of a message.

@@ -30,6 +30,12 @@ struct ServerOptions {
     std::chrono::seconds idle_timeout{30};       // silence before a client is dropped
     std::vector<std::string> allowed_origins;    // empty: any Origin
 
+    // Where the record of games is kept (SQLite); empty: no record. The command line's
+    // default is ./data.
+    std::filesystem::path data_dir;
+    // Opens every game's results over /api (from $RAPIDFIRE_ADMIN_TOKEN); empty: none.
+    std::string admin_token;
+
     // Not a flag: the executable stops on SIGINT/SIGTERM; tests that run the server inside
     // their own process leave the signals alone.
     bool handle_signals = true;

@@ -98,13 +98,18 @@ public:
     // Writes a batch of journal entries in one transaction.
     void record(const std::vector<core::JournalEntry>& batch);
 
-    std::vector<GameRow> recent_games(int limit);
+    // The most recent games first; `finished_only` leaves out games still running (or cut off
+    // by a crash).
+    std::vector<GameRow> recent_games(int limit, bool finished_only = false);
+    // The games run with this host token, most recent first.
+    std::vector<GameRow> games_of_host(std::string_view token, int limit);
     std::optional<GameRecord> game(std::int64_t id);
     // Whether `token` is the host token of game `id` (compared as digests, in constant time).
     bool is_host_of(std::int64_t id, std::string_view token);
 
-    // The best solo run for this nickname (case-insensitive) and bank.
+    // The best solo run for this nickname (case-insensitive) and bank, and how many there are.
     std::optional<SoloRun> personal_best(std::string_view nickname, std::string_view bank);
+    int solo_run_count(std::string_view nickname, std::string_view bank);
     // The best run of each nickname on this bank, best first.
     std::vector<SoloRun> solo_leaderboard(std::string_view bank, int limit);
 

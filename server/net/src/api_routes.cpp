@@ -1,0 +1,257 @@
+#include "api_routes.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include <boost/json.hpp>
+
+#include "rapidfire/protocol/codec.hpp"
+#include "server_context.hpp"
+
+namespace rapidfire::net {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr int default_limit = 50;
+constexpr int max_limit = 500;
+
+ApiResponse error(int status, std::string_view message) {
+    json::object body{{"error", json::string_view(message.data(), message.size())}};
+    return ApiResponse{status, "application/json", json::serialize(body), {}};
+}
+
+ApiResponse json_reply(const json::value& body) {
+    return ApiResponse{200, "application/json", json::serialize(body), {}};
+}
+
+// "limit=N" in the query, clamped to [1, max_limit].
+int limit_of(std::string_view query) {
+    int limit = default_limit;
+    for (std::size_t start = 0; start < query.size();) {
+        const auto end = std::min(query.find('&', start), query.size());
+        const auto pair = query.substr(start, end - start);
+        if (pair.rfind("limit=", 0) == 0) {
+            const auto value = pair.substr(6);
+            int parsed = 0;
+            if (std::from_chars(value.data(), value.data() + value.size(), parsed).ec ==
+                std::errc{}) {
+                limit = std::clamp(parsed, 1, max_limit);
+            }
+        }
+        start = end + 1;
+    }
+    return limit;
+}
+
+std::string_view bearer_token(std::string_view authorization) {
+    constexpr std::string_view scheme = "Bearer ";
+    if (authorization.size() <= scheme.size() || authorization.substr(0, scheme.size()) != scheme)
+        return {};
+    return authorization.substr(scheme.size());
+}
+
+bool is_admin(const ServerContext& context, std::string_view token) {
+    const auto& admin = context.options.admin_token;
+    if (admin.empty() || token.size() != admin.size())
+        return false;
+    unsigned diff = 0;
+    for (std::size_t i = 0; i < token.size(); ++i)
+        diff |= static_cast<unsigned>(token[i] ^ admin[i]);
+    return diff == 0;
+}
+
+json::value game_json(const store::GameRow& row) {
+    json::object game;
+    game["id"] = row.id;
+    game["code"] = row.code;
+    game["round"] = row.round;
+    game["kind"] = row.kind;
+    game["host"] = row.host;
+    game["bank"] = row.bank;
+    game["started_at"] = row.started_at;
+    game["finished_at"] = row.finished_at ? json::value(*row.finished_at) : json::value(nullptr);
+    game["end_reason"] = row.end_reason;
+    game["players"] = row.players;
+    game["questions"] = row.questions_played;
+    return game;
+}
+
+json::value record_json(const store::GameRecord& record) {
+    json::object out;
+    out["game"] = game_json(record.game);
+    boost::system::error_code ec;
+    out["settings"] = json::parse(record.settings_json, ec);
+    json::array questions;
+    for (const auto& q : record.questions) {
+        json::array topics(q.topics.begin(), q.topics.end());
+        questions.push_back(json::object{{"index", q.index},
+                                         {"id", q.bank_id},
+                                         {"text", q.text},
+                                         {"reference", q.reference},
+                                         {"topics", std::move(topics)}});
+    }
+    out["questions"] = std::move(questions);
+    json::array results;
+    for (const auto& r : record.results) {
+        results.push_back(json::object{{"rank", r.rank},
+                                       {"player", r.player},
+                                       {"nickname", r.nickname},
+                                       {"points", r.points},
+                                       {"correct", r.correct},
+                                       {"partial", r.partial},
+                                       {"wrong", r.wrong},
+                                       {"unanswered", r.unanswered},
+                                       {"time_ms", r.time_ms}});
+    }
+    out["results"] = std::move(results);
+    json::array answers;
+    for (const auto& a : record.answers) {
+        json::object answer{{"question", a.question},       {"player", a.player},
+                            {"nickname", a.nickname},       {"elapsed_ms", a.elapsed_ms},
+                            {"text", a.text},               {"verdict", a.verdict},
+                            {"points", a.points},           {"comment", a.comment},
+                            {"tips", json::array(a.tips.begin(), a.tips.end())}};
+        answer["choice"] = a.choice ? json::value(*a.choice) : json::value(nullptr);
+        answers.push_back(std::move(answer));
+    }
+    out["answers"] = std::move(answers);
+    json::array summaries;
+    for (const auto& summary : record.summaries) {
+        // The summary is the protocol's own message: the same JSON a client already reads.
+        summaries.push_back(json::parse(protocol::encode(protocol::ServerMessage{summary}), ec));
+    }
+    out["summaries"] = std::move(summaries);
+    return out;
+}
+
+// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+        return std::string(text);
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// One row per player: the standing, then each question's verdict and points.
+std::string results_csv(const store::GameRecord& record) {
+    std::string csv = "rank,nickname,points,correct,partial,wrong,unanswered,time_ms";
+    for (const auto& q : record.questions) {
+        if (q.index < record.game.questions_played || record.game.questions_played == 0)
+            csv += ",q" + std::to_string(q.index + 1);
+    }
+    csv += "\r\n";
+    const int played = record.game.questions_played > 0
+                           ? record.game.questions_played
+                           : static_cast<int>(record.questions.size());
+    for (const auto& r : record.results) {
+        csv += std::to_string(r.rank) + "," + csv_field(r.nickname) + "," +
+               std::to_string(r.points) + "," + std::to_string(r.correct) + "," +
+               std::to_string(r.partial) + "," + std::to_string(r.wrong) + "," +
+               std::to_string(r.unanswered) + "," + std::to_string(r.time_ms);
+        for (int q = 0; q < played; ++q) {
+            const auto it = std::find_if(record.answers.begin(), record.answers.end(),
+                                         [&](const auto& a) {
+                                             return a.question == q && a.player == r.player;
+                                         });
+            csv += ",";
+            if (it != record.answers.end() && !it->verdict.empty())
+                csv += it->verdict + " " + std::to_string(it->points);
+        }
+        csv += "\r\n";
+    }
+    return csv;
+}
+
+std::optional<std::int64_t> parse_id(std::string_view text) {
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc{} || end != text.data() + text.size() || id <= 0)
+        return std::nullopt;
+    return id;
+}
+
+}  // namespace
+
+std::optional<ApiResponse> answer_api(const ApiRequest& request, ServerContext& context) {
+    const auto query_at = request.target.find('?');
+    const std::string_view path = request.target.substr(0, query_at);
+    const std::string_view query =
+        query_at == std::string_view::npos ? std::string_view{} : request.target.substr(query_at + 1);
+    if (path != "/api" && path.rfind("/api/", 0) != 0)
+        return std::nullopt;
+    if (request.method != "GET" && request.method != "HEAD")
+        return error(405, "only GET is supported");
+    if (!context.store)
+        return error(404, "this server keeps no record of games (start it with --data-dir)");
+    const std::string_view token = bearer_token(request.authorization);
+    auto& store = *context.store;
+
+    try {
+        if (path == "/api/games") {
+            // Without a token: finished games, for anyone. With a host token: that host's
+            // games; with the admin token: every game, running ones too.
+            const int limit = limit_of(query);
+            std::vector<store::GameRow> rows;
+            if (is_admin(context, token)) {
+                rows = store.recent_games(limit);
+            } else if (!token.empty()) {
+                rows = store.games_of_host(token, limit);
+            } else {
+                rows = store.recent_games(limit, true);
+            }
+            json::array games;
+            for (const auto& row : rows)
+                games.push_back(game_json(row));
+            return json_reply(json::object{{"games", std::move(games)}});
+        }
+        if (path == "/api/solo/leaderboard") {
+            json::array runs;
+            int rank = 0;
+            for (const auto& run : store.solo_leaderboard(context.bank->title, limit_of(query))) {
+                runs.push_back(json::object{{"rank", ++rank},
+                                            {"nickname", run.nickname},
+                                            {"points", run.points},
+                                            {"correct", run.correct},
+                                            {"run_ms", run.run_ms},
+                                            {"finished_at", run.finished_at},
+                                            {"game", run.game_id}});
+            }
+            return json_reply(json::object{{"bank", context.bank->title}, {"runs", std::move(runs)}});
+        }
+        constexpr std::string_view games_prefix = "/api/games/";
+        if (path.rfind(games_prefix, 0) == 0) {
+            const auto rest = path.substr(games_prefix.size());
+            const auto slash = rest.find('/');
+            const auto file = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
+            const auto id = parse_id(rest.substr(0, slash));
+            if (!id || (file != "results.json" && file != "results.csv"))
+                return error(404, "not found");
+            if (token.empty())
+                return error(401, "results need the game's host token (Authorization: Bearer ...)");
+            if (!is_admin(context, token) && !store.is_host_of(*id, token))
+                return error(store.game(*id) ? 403 : 404,
+                             "that token does not open this game's results");
+            const auto record = store.game(*id);
+            if (!record)
+                return error(404, "no such game");
+            const std::string name = "rapidfire-game-" + std::to_string(*id);
+            if (file == "results.csv")
+                return ApiResponse{200, "text/csv; charset=utf-8", results_csv(*record), name + ".csv"};
+            auto reply = json_reply(record_json(*record));
+            reply.attachment = name + ".json";
+            return reply;
+        }
+    } catch (const std::exception& e) {
+        return error(500, std::string("the record could not be read: ") + e.what());
+    }
+    return error(404, "not found");
+}
+
+}  // namespace rapidfire::net

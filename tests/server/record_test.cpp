@@ -1,0 +1,240 @@
+// The record of games: what a finished game leaves behind, who may read it, personal bests, and
+// what survives the server being killed.
+
+#include <gtest/gtest.h>
+
+#include <signal.h>
+
+#include <filesystem>
+#include <random>
+
+#include <boost/json.hpp>
+
+#include "game_steps.hpp"
+#include "server_process.hpp"
+#include "test_server.hpp"
+
+namespace rapidfire::test {
+namespace {
+
+namespace json = boost::json;
+
+class TempDir {
+  public:
+    TempDir() {
+        std::random_device random;
+        path_ = std::filesystem::temp_directory_path() /
+                ("rapidfire-record-" + std::to_string(random()) + std::to_string(random()));
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    const std::filesystem::path& path() const { return path_; }
+
+  private:
+    std::filesystem::path path_;
+};
+
+net::ServerOptions recording_options(const TempDir& dir) {
+    auto options = test_options();
+    options.data_dir = dir.path();
+    return options;
+}
+
+json::value get_json(std::uint16_t port, const std::string& target, const std::string& token = {}) {
+    const auto reply = http_get_authorized(port, target, token.empty() ? "" : "Bearer " + token);
+    EXPECT_EQ(reply.status, 200) << target << ": " << reply.body;
+    return json::parse(reply.body);
+}
+
+// The writer commits in the background: wait until `ready` holds (bounded).
+template <class Ready>
+void eventually(Ready ready) {
+    const auto deadline = Clock::now() + 5s;
+    while (!ready()) {
+        ASSERT_LT(Clock::now(), deadline) << "the record did not catch up in 5 s";
+        std::this_thread::sleep_for(20ms);
+    }
+}
+
+TEST(Record, AFinishedQuizIsListedAndItsResultsExportWithTheHostToken) {
+    TempDir dir;
+    TestServer server(recording_options(dir));
+    HonestGame game(server);
+    game.start();
+    game.finish();
+    const auto port = server.port();
+    const auto& token = game.room().host_token;
+
+    json::array games;
+    eventually([&] {
+        games = get_json(port, "/api/games").at("games").as_array();
+        return !games.empty();
+    });
+    const auto& listed = games.at(0).as_object();
+    EXPECT_EQ(listed.at("code").as_string(), game.room().code);
+    EXPECT_EQ(listed.at("kind").as_string(), "quiz");
+    EXPECT_EQ(listed.at("end_reason").as_string(), "completed");
+    EXPECT_EQ(listed.at("players").as_int64(), 2);
+    EXPECT_EQ(listed.at("questions").as_int64(), HonestGame::questions);
+    const auto id = std::to_string(listed.at("id").as_int64());
+
+    // Results need the host token.
+    EXPECT_EQ(http_get(port, "/api/games/" + id + "/results.json").status, 401);
+    EXPECT_EQ(http_get_authorized(port, "/api/games/" + id + "/results.json", "Bearer wrong").status,
+              403);
+    EXPECT_EQ(http_get_authorized(port, "/api/games/999/results.json", "Bearer " + token).status,
+              404);
+
+    const auto record = get_json(port, "/api/games/" + id + "/results.json", token).as_object();
+    const auto& results = record.at("results").as_array();
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_EQ(results[0].at("nickname").as_string(), "Ada");
+    EXPECT_EQ(results[0].at("points").as_int64(), game.points_of(HonestGame::Who::ada));
+    EXPECT_EQ(results[1].at("points").as_int64(), game.points_of(HonestGame::Who::ben));
+    const auto& answers = record.at("answers").as_array();
+    EXPECT_EQ(answers.size(), 2u * HonestGame::questions);
+    for (const auto& answer : answers) {
+        const bool ada = answer.at("nickname").as_string() == "Ada";
+        EXPECT_EQ(answer.at("verdict").as_string(), ada ? "correct" : "wrong");
+    }
+    EXPECT_EQ(record.at("questions").as_array().size(), static_cast<std::size_t>(HonestGame::questions));
+
+    const auto csv = http_get_authorized(port, "/api/games/" + id + "/results.csv", "Bearer " + token);
+    EXPECT_EQ(csv.status, 200);
+    EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+    EXPECT_EQ(csv.body.substr(0, csv.body.find("\r\n")),
+              "rank,nickname,points,correct,partial,wrong,unanswered,time_ms,q1,q2,q3");
+    EXPECT_NE(csv.body.find("\r\n1,Ada," + std::to_string(game.points_of(HonestGame::Who::ada)) +
+                            ",3,0,0,0,"),
+              std::string::npos)
+        << csv.body;
+
+    // The host's own list, by token.
+    EXPECT_EQ(get_json(port, "/api/games", token).at("games").as_array().size(), 1u);
+}
+
+TEST(Record, WithoutADataDirThereIsNoRecord) {
+    TestServer server;
+    EXPECT_EQ(http_get(server.port(), "/api/games").status, 404);
+}
+
+protocol::PersonalBest solo_run(TestServer& server, bool answer_right) {
+    auto runner = server.client();
+    protocol::RoundSettings settings;
+    settings.questions = 1;
+    settings.reveal_seconds = 0;
+    const auto created = create_room(*runner, protocol::RoomKind::solo, "Sam", settings);
+    runner->send(protocol::Start{created.host_token});
+    const auto question = runner->wait_for<protocol::Question>();
+    runner->send(choice_answer(0, answer_right ? correct_choice(question) : wrong_choice(question)));
+    runner->wait_for<protocol::FinalResult>();
+    return runner->wait_for<protocol::PersonalBest>();
+}
+
+TEST(Record, SoloRunsReportPersonalBests) {
+    TempDir dir;
+    TestServer server(recording_options(dir));
+    const auto first = solo_run(server, true);
+    EXPECT_TRUE(first.new_best);
+    EXPECT_FALSE(first.previous.has_value());
+    EXPECT_EQ(first.runs, 0);
+    EXPECT_GT(first.points, 0);
+    eventually([&] {
+        return !get_json(server.port(), "/api/solo/leaderboard").at("runs").as_array().empty();
+    });
+    const auto second = solo_run(server, false);
+    EXPECT_FALSE(second.new_best);
+    EXPECT_EQ(second.previous, first.points);
+    EXPECT_EQ(second.runs, 1);
+    eventually([&] {
+        return get_json(server.port(), "/api/games").at("games").as_array().size() == 2;
+    });
+    const auto board = get_json(server.port(), "/api/solo/leaderboard").at("runs").as_array();
+    ASSERT_EQ(board.size(), 1u);  // one row per nickname: the best run
+    EXPECT_EQ(board[0].at("points").as_int64(), first.points);
+}
+
+TEST(Record, AKilledServerKeepsFinishedGamesAndCommittedAnswers) {
+    TempDir dir;
+    const std::vector<std::string> args = {"--data-dir", dir.path().string()};
+    std::string finished_token;
+    std::string running_token;
+    {
+        ServerProcess process(args);
+        const auto port = process.wait_listening(10s);
+        TestClient host(port);
+        host.expect<protocol::Welcome>();
+        TestClient player(port);
+        player.expect<protocol::Welcome>();
+
+        // A game played to the end.
+        protocol::RoundSettings one;
+        one.questions = 1;
+        one.reveal_seconds = 0;
+        auto created = create_room(host, protocol::RoomKind::quiz, "Host", one);
+        finished_token = created.host_token;
+        join_room(player, created.code, "Pat");
+        host.send(protocol::Start{created.host_token});
+        auto question = player.wait_for<protocol::Question>();
+        player.send(choice_answer(0, correct_choice(question)));
+        player.wait_for<protocol::Result>();
+        host.send(protocol::Skip{created.host_token});
+        player.wait_for<protocol::GameOver>();
+
+        // A second game, killed in the middle of its second question.
+        TestClient host2(port);
+        host2.expect<protocol::Welcome>();
+        TestClient player2(port);
+        player2.expect<protocol::Welcome>();
+        TestClient other(port);
+        other.expect<protocol::Welcome>();
+        protocol::RoundSettings three;
+        three.questions = 3;
+        three.seconds = 60;
+        three.reveal_seconds = 0;
+        created = create_room(host2, protocol::RoomKind::quiz, "Host", three);
+        running_token = created.host_token;
+        join_room(player2, created.code, "Quinn");
+        join_room(other, created.code, "Remy");
+        host2.send(protocol::Start{created.host_token});
+        question = player2.wait_for<protocol::Question>();
+        player2.send(choice_answer(0, correct_choice(question)));
+        other.send(choice_answer(0, wrong_choice(question)));
+        player2.wait_for<protocol::Result>();
+        host2.send(protocol::Skip{created.host_token});
+        question = player2.wait_for<protocol::Question>();
+        player2.send(choice_answer(1, correct_choice(question)));
+        player2.wait_for<protocol::AnswerAccepted>();
+        // Three answers accepted: wait until they are committed, then kill without warning.
+        eventually([&] {
+            const auto games = get_json(port, "/api/games", running_token).at("games").as_array();
+            if (games.empty())
+                return false;
+            const auto id = std::to_string(games[0].at("id").as_int64());
+            return get_json(port, "/api/games/" + id + "/results.json", running_token)
+                       .at("answers")
+                       .as_array()
+                       .size() == 3;
+        });
+        process.signal(SIGKILL);
+        ASSERT_TRUE(process.wait_exit(5s).has_value());
+    }
+
+    ServerProcess restarted(args);
+    const auto port = restarted.wait_listening(10s);
+    const auto finished = get_json(port, "/api/games", finished_token).at("games").as_array();
+    ASSERT_EQ(finished.size(), 1u);
+    EXPECT_EQ(finished[0].at("end_reason").as_string(), "completed");
+    const auto running = get_json(port, "/api/games", running_token).at("games").as_array();
+    ASSERT_EQ(running.size(), 1u);
+    EXPECT_TRUE(running[0].at("finished_at").is_null());  // cut off, never finished
+    const auto id = std::to_string(running[0].at("id").as_int64());
+    const auto record = get_json(port, "/api/games/" + id + "/results.json", running_token);
+    EXPECT_EQ(record.at("answers").as_array().size(), 3u);
+}
+
+}  // namespace
+}  // namespace rapidfire::test
