@@ -13,8 +13,9 @@ packages=(
   libsqlite3-dev libssl-dev
   # tests
   libgtest-dev libgmock-dev
-  # tools: formatting, fuzzing (clang + libFuzzer runtime), terminal tests
-  clang clang-format libclang-rt-14-dev tmux
+  # tools: formatting, fuzzing (clang + libFuzzer runtime), terminal tests, TLS test
+  # certificates, and the deployment tests (nginx in front of the server, systemd-analyze)
+  clang clang-format libclang-rt-14-dev tmux openssl nginx-light systemd
 )
 
 missing=()
@@ -33,5 +34,13 @@ echo "setup: installing ${missing[*]}"
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 export DEBIAN_FRONTEND=noninteractive
+# nginx is only for the tests, which start their own on loopback: keep its package from
+# starting a system-wide one on port 80 (policy-rc.d exit 101 = "do not start services").
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | "${sudo_cmd[@]}" tee "$policy" >/dev/null
+  "${sudo_cmd[@]}" chmod 755 "$policy"
+  trap '"${sudo_cmd[@]}" rm -f "$policy"' EXIT
+fi
 "${sudo_cmd[@]}" apt-get update
 "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
