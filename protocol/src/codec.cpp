@@ -16,13 +16,11 @@ std::optional<DecodeError> parse_object(std::string_view frame, boost::json::val
     boost::json::parse_options options;
     options.max_depth = max_json_depth;
     boost::system::error_code ec;
-    out = boost::json::parse(boost::json::string_view(frame.data(), frame.size()), ec, {},
-                             options);
+    out = boost::json::parse(boost::json::string_view(frame.data(), frame.size()), ec, {}, options);
     if (ec == boost::json::error::too_deep) {
-        return DecodeError{ErrorCode::too_deep,
-                           "the message is nested deeper than " +
-                               std::to_string(max_json_depth) + " levels",
-                           ""};
+        return DecodeError{
+            ErrorCode::too_deep,
+            "the message is nested deeper than " + std::to_string(max_json_depth) + " levels", ""};
     }
     if (ec) {
         return DecodeError{ErrorCode::bad_json, "the message is not valid JSON: " + ec.message(),
@@ -37,16 +35,19 @@ std::optional<DecodeError> parse_object(std::string_view frame, boost::json::val
 // At most `max_bytes` of `text`, cut on a code point boundary so the result stays UTF-8 (it is
 // echoed back inside an error message).
 std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
-    if (text.size() <= max_bytes) return text;
+    if (text.size() <= max_bytes)
+        return text;
     std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
     return text.substr(0, cut);
 }
 
 template <class Variant>
 Decoded<Variant> decode(std::string_view frame, bool enforce_limits) {
     boost::json::value json;
-    if (auto error = parse_object(frame, json)) return *error;
+    if (auto error = parse_object(frame, json))
+        return *error;
     const auto& object = json.get_object();
     const auto* type = object.if_contains("type");
     if (type == nullptr || !type->is_string()) {
@@ -56,25 +57,25 @@ Decoded<Variant> decode(std::string_view frame, bool enforce_limits) {
     const std::string_view name(type->get_string().data(), type->get_string().size());
 
     std::optional<Decoded<Variant>> result;
-    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<std::variant_size_v<Variant>>>(
-        [&](auto index) {
-            using Message = std::variant_alternative_t<index, Variant>;
-            if (result || Message::type != name) return;
-            Message message{};
-            detail::Reader reader(enforce_limits);
-            if (reader.read_struct(json, message, "")) {
-                result.emplace(Variant{std::move(message)});
-            } else {
-                DecodeError error = *reader.error();
-                error.request = std::string(name);
-                result.emplace(std::move(error));
-            }
-        });
+    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<std::variant_size_v<Variant>>>([&](auto index) {
+        using Message = std::variant_alternative_t<index, Variant>;
+        if (result || Message::type != name)
+            return;
+        Message message{};
+        detail::Reader reader(enforce_limits);
+        if (reader.read_struct(json, message, "")) {
+            result.emplace(Variant{std::move(message)});
+        } else {
+            DecodeError error = *reader.error();
+            error.request = std::string(name);
+            result.emplace(std::move(error));
+        }
+    });
     if (!result) {
-        return DecodeError{ErrorCode::unknown_type,
-                           "unknown message type '" +
-                               std::string(utf8_prefix(name, max_default_chars)) + "'",
-                           "type"};
+        return DecodeError{
+            ErrorCode::unknown_type,
+            "unknown message type '" + std::string(utf8_prefix(name, max_default_chars)) + "'",
+            "type"};
     }
     return std::move(*result);
 }
@@ -110,8 +111,12 @@ Decoded<ServerMessage> decode_server_message(std::string_view frame) {
     return decode<ServerMessage>(frame, false);
 }
 
-std::string encode(const ClientMessage& message) { return encode_variant(message); }
-std::string encode(const ServerMessage& message) { return encode_variant(message); }
+std::string encode(const ClientMessage& message) {
+    return encode_variant(message);
+}
+std::string encode(const ServerMessage& message) {
+    return encode_variant(message);
+}
 
 std::string encode_settings(const RoundSettings& settings) {
     boost::json::value json;
@@ -121,15 +126,21 @@ std::string encode_settings(const RoundSettings& settings) {
 
 std::optional<RoundSettings> decode_settings(std::string_view text) {
     boost::json::value json;
-    if (parse_object(text, json)) return std::nullopt;
+    if (parse_object(text, json))
+        return std::nullopt;
     RoundSettings settings;
     detail::Reader reader(false);
-    if (!reader.read_struct(json, settings, "")) return std::nullopt;
+    if (!reader.read_struct(json, settings, ""))
+        return std::nullopt;
     return settings;
 }
 
-std::vector<std::string_view> client_message_types() { return type_names<ClientMessage>(); }
-std::vector<std::string_view> server_message_types() { return type_names<ServerMessage>(); }
+std::vector<std::string_view> client_message_types() {
+    return type_names<ClientMessage>();
+}
+std::vector<std::string_view> server_message_types() {
+    return type_names<ServerMessage>();
+}
 
 std::string_view type_of(const ClientMessage& message) {
     return std::visit([](const auto& m) { return std::string_view(m.type); }, message);

@@ -12,7 +12,8 @@ std::string_view to_string(ErrorCode code) {
 std::optional<ErrorCode> error_code_from_string(std::string_view name) {
     std::optional<ErrorCode> found;
     boost::mp11::mp_for_each<boost::describe::describe_enumerators<ErrorCode>>([&](auto d) {
-        if (name == d.name) found = d.value;
+        if (name == d.name)
+            found = d.value;
     });
     return found;
 }

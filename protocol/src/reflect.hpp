@@ -41,8 +41,7 @@ template <>
 inline constexpr bool all_members_optional<RoundSettings> = true;
 
 template <class T>
-using members_of =
-    boost::describe::describe_members<T, boost::describe::mod_public>;
+using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
 
 // Names an enum's values for error messages: "quiz, interview or solo".
 template <class E>
@@ -52,7 +51,8 @@ std::string enum_choices() {
         [&](auto d) { names.emplace_back(d.name); });
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += (i + 1 == names.size()) ? " or " : ", ";
+        if (i > 0)
+            out += (i + 1 == names.size()) ? " or " : ", ";
         out += names[i];
     }
     return out;
@@ -60,7 +60,7 @@ std::string enum_choices() {
 
 // Reads JSON into C++ values, stopping at the first error it records.
 class Reader {
-public:
+  public:
     explicit Reader(bool enforce_limits) : enforce_limits_(enforce_limits) {}
 
     const std::optional<DecodeError>& error() const { return error_; }
@@ -71,13 +71,15 @@ public:
     bool read(const boost::json::value& value, T& out, const std::string& path,
               std::string_view leaf) {
         if constexpr (std::is_same_v<T, bool>) {
-            if (!value.is_bool()) return fail_type(path, "true or false");
+            if (!value.is_bool())
+                return fail_type(path, "true or false");
             out = value.get_bool();
             return true;
         } else if constexpr (std::is_integral_v<T>) {
             return read_integer(value, out, path);
         } else if constexpr (std::is_floating_point_v<T>) {
-            if (!value.is_number()) return fail_type(path, "a number");
+            if (!value.is_number())
+                return fail_type(path, "a number");
             out = static_cast<T>(value.to_number<double>());
             return true;
         } else if constexpr (std::is_same_v<T, std::string>) {
@@ -86,7 +88,8 @@ public:
             return read_enum(value, out, path);
         } else if constexpr (is_optional<T>::value) {
             typename T::value_type inner{};
-            if (!read(value, inner, path, leaf)) return false;
+            if (!read(value, inner, path, leaf))
+                return false;
             out = std::move(inner);
             return true;
         } else if constexpr (is_vector<T>::value) {
@@ -98,11 +101,13 @@ public:
 
     template <class T>
     bool read_struct(const boost::json::value& value, T& out, const std::string& path) {
-        if (!value.is_object()) return fail_type(path, "an object");
+        if (!value.is_object())
+            return fail_type(path, "an object");
         const auto& object = value.get_object();
         bool ok = true;
         boost::mp11::mp_for_each<members_of<T>>([&](auto member) {
-            if (!ok) return;
+            if (!ok)
+                return;
             using Member = std::remove_cvref_t<decltype(out.*member.pointer)>;
             const std::string member_path =
                 path.empty() ? std::string(member.name) : path + "." + member.name;
@@ -119,9 +124,10 @@ public:
         return ok;
     }
 
-private:
+  private:
     bool fail(ErrorCode code, std::string message, const std::string& path) {
-        if (!error_) error_ = DecodeError{code, std::move(message), path};
+        if (!error_)
+            error_ = DecodeError{code, std::move(message), path};
         return false;
     }
 
@@ -145,8 +151,7 @@ private:
         }
         if (number < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
             number > static_cast<std::int64_t>(std::numeric_limits<T>::max())) {
-            return fail(ErrorCode::out_of_range, "the field '" + path + "' is out of range",
-                        path);
+            return fail(ErrorCode::out_of_range, "the field '" + path + "' is out of range", path);
         }
         out = static_cast<T>(number);
         return true;
@@ -154,7 +159,8 @@ private:
 
     bool read_string(const boost::json::value& value, std::string& out, const std::string& path,
                      std::string_view leaf) {
-        if (!value.is_string()) return fail_type(path, "a string");
+        if (!value.is_string())
+            return fail_type(path, "a string");
         const auto& s = value.get_string();
         const std::string_view view(s.data(), s.size());
         if (!is_valid_utf8(view)) {
@@ -176,7 +182,8 @@ private:
 
     template <class E>
     bool read_enum(const boost::json::value& value, E& out, const std::string& path) {
-        if (!value.is_string()) return fail_type(path, "one of " + enum_choices<E>());
+        if (!value.is_string())
+            return fail_type(path, "one of " + enum_choices<E>());
         const auto& s = value.get_string();
         bool found = false;
         boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
@@ -193,9 +200,10 @@ private:
     }
 
     template <class T>
-    bool read_array(const boost::json::value& value, std::vector<T>& out,
-                    const std::string& path, std::string_view leaf) {
-        if (!value.is_array()) return fail_type(path, "an array");
+    bool read_array(const boost::json::value& value, std::vector<T>& out, const std::string& path,
+                    std::string_view leaf) {
+        if (!value.is_array())
+            return fail_type(path, "an array");
         const auto& array = value.get_array();
         if (enforce_limits_ && array.size() > max_array_items) {
             return fail(ErrorCode::too_many_items,
@@ -207,7 +215,8 @@ private:
         out.reserve(array.size());
         for (std::size_t i = 0; i < array.size(); ++i) {
             T item{};
-            if (!read(array[i], item, path + "[" + std::to_string(i) + "]", leaf)) return false;
+            if (!read(array[i], item, path + "[" + std::to_string(i) + "]", leaf))
+                return false;
             out.push_back(std::move(item));
         }
         return true;
@@ -227,7 +236,8 @@ void write_struct(boost::json::object& object, const T& value) {
         const auto& field = value.*member.pointer;
         using Member = std::remove_cvref_t<decltype(field)>;
         if constexpr (is_optional<Member>::value) {
-            if (!field) return;
+            if (!field)
+                return;
             write(object[member.name], *field);
         } else {
             write(object[member.name], field);

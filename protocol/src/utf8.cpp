@@ -27,9 +27,11 @@ bool is_valid_utf8(std::string_view text) {
         } else {
             return false;  // a continuation byte or 0xF8..0xFF as a lead
         }
-        if (static_cast<std::size_t>(end - p) <= extra) return false;
+        if (static_cast<std::size_t>(end - p) <= extra)
+            return false;
         for (std::size_t i = 1; i <= extra; ++i) {
-            if ((p[i] & 0xC0) != 0x80) return false;
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
             cp = (cp << 6) | (p[i] & 0x3F);
         }
         // Overlong encodings, UTF-16 surrogates and code points past Unicode are not UTF-8.
@@ -46,7 +48,8 @@ std::size_t utf8_length(std::string_view text) {
     std::size_t count = 0;
     for (const char c : text) {
         // Count every byte that is not a continuation byte.
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            ++count;
     }
     return count;
 }

@@ -13,7 +13,8 @@ TEST(AnswerMatching, NormalisesCaseSpaceAndEndPunctuation) {
 }
 
 TEST(AnswerMatching, UsesTheBanksKeyTermsWhenGiven) {
-    content::BankQuestion q{"x", {}, "Q", "Dropout, early stopping.", {"Dropout", "Early Stopping"}};
+    content::BankQuestion q{
+        "x", {}, "Q", "Dropout, early stopping.", {"Dropout", "Early Stopping"}};
     EXPECT_EQ(key_terms_for(q), (std::vector<std::string>{"dropout", "early stopping"}));
 }
 

@@ -7,7 +7,7 @@ namespace rapidfire::core::testing {
 namespace {
 
 class ChoiceRound : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         RoundSettings s;
         s.seconds = 10;
@@ -79,7 +79,8 @@ TEST_F(ChoiceRound, AnswerAfterTheGraceIsTooLateEvenBeforeTheTimerRuns) {
     std::optional<ErrorCode> refused;
     for (const auto& out : h.room().take_outbox()) {
         revealed |= std::holds_alternative<Reveal>(out.message);
-        if (const auto* r = std::get_if<AnswerRejected>(&out.message)) refused = r->code;
+        if (const auto* r = std::get_if<AnswerRejected>(&out.message))
+            refused = r->code;
     }
     EXPECT_TRUE(revealed);
     EXPECT_EQ(refused, ErrorCode::too_late);
@@ -151,7 +152,7 @@ TEST_F(ChoiceRound, StreakBonusCanBeTurnedOff) {
 TEST_F(ChoiceRound, TiesBreakByAnswerTimeThenJoinOrder) {
     // Same points and same answer time: the one who joined first ranks first.
     answer(b, right());
-    answer(a, right());  // same instant: same points, same time
+    answer(a, right());                    // same instant: same points, same time
     EXPECT_EQ(h.last<Result>(a).rank, 1);  // joined first
     EXPECT_EQ(h.last<Result>(b).rank, 2);
 }

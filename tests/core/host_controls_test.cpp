@@ -6,7 +6,7 @@ namespace rapidfire::core::testing {
 namespace {
 
 class HostControls : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         RoundSettings s;
         s.seconds = 20;
@@ -83,21 +83,35 @@ TEST_F(HostControls, EndFinishesEarly) {
 TEST_F(HostControls, EveryHostActionNeedsTheHostSeatAndToken) {
     const std::string token = h.host_token();
     const std::vector<ClientMessage> with_wrong_token = {
-        Start{"wrong"},         Pause{"wrong"}, Continue{"wrong"}, Skip{"wrong"},
-        Extend{"wrong", 5},     EndGame{"wrong"}, Kick{"wrong", a}, Lock{"wrong", true},
-        Judge{"wrong", 0, 0, Verdict::correct, {}, {}}, AcceptSuggestions{"wrong", 0},
-        Rematch{"wrong", false}, Start{""}};
+        Start{"wrong"},
+        Pause{"wrong"},
+        Continue{"wrong"},
+        Skip{"wrong"},
+        Extend{"wrong", 5},
+        EndGame{"wrong"},
+        Kick{"wrong", a},
+        Lock{"wrong", true},
+        Judge{"wrong", 0, 0, Verdict::correct, {}, {}},
+        AcceptSuggestions{"wrong", 0},
+        Rematch{"wrong", false},
+        Start{""}};
     for (const auto& message : with_wrong_token) {
         h.clear();
         h.send(h.host(), message);
         EXPECT_EQ(h.error_code(h.host()), ErrorCode::bad_host_token) << type_of(message);
     }
     // A player holding a leaked token is still not the host.
-    const std::vector<ClientMessage> from_player = {
-        Start{token}, Pause{token}, Continue{token}, Skip{token}, Extend{token, 5},
-        EndGame{token}, Kick{token, a}, Lock{token, true},
-        Judge{token, 0, 0, Verdict::correct, {}, {}}, AcceptSuggestions{token, 0},
-        Rematch{token, false}};
+    const std::vector<ClientMessage> from_player = {Start{token},
+                                                    Pause{token},
+                                                    Continue{token},
+                                                    Skip{token},
+                                                    Extend{token, 5},
+                                                    EndGame{token},
+                                                    Kick{token, a},
+                                                    Lock{token, true},
+                                                    Judge{token, 0, 0, Verdict::correct, {}, {}},
+                                                    AcceptSuggestions{token, 0},
+                                                    Rematch{token, false}};
     for (const auto& message : from_player) {
         h.clear();
         h.send(a, message);

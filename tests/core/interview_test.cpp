@@ -21,12 +21,17 @@ TEST(Interview, SummaryReportsEveryQuestionVerdictCommentTopicAndTip) {
     h.send(cand, Answer{0, {}, std::string("share of actual positives")});
     const auto request = h.last<JudgeRequest>(h.host());
     EXPECT_EQ(request.tips, (std::vector<std::string>{"structure", "tradeoffs", "honesty"}));
-    h.send(h.host(), Judge{h.host_token(), 0, 0, Verdict::correct, std::string("Crisp."),
+    h.send(h.host(), Judge{h.host_token(),
+                           0,
+                           0,
+                           Verdict::correct,
+                           std::string("Crisp."),
                            {"structure", "honesty"}});
     h.run_for(5'000);
     // Q2: wrong.
     h.send(cand, Answer{1, {}, std::string("more layers")});
-    h.send(h.host(), Judge{h.host_token(), 1, 0, Verdict::wrong, std::string("Think dropout."), {}});
+    h.send(h.host(),
+           Judge{h.host_token(), 1, 0, Verdict::wrong, std::string("Think dropout."), {}});
     h.run_for(5'000);
     // Q3: no answer.
     h.run_for(45'251 + 5'000);

@@ -6,7 +6,7 @@ namespace rapidfire::core::testing {
 namespace {
 
 class JudgeRound : public ::testing::Test {
-protected:
+  protected:
     void open(int judging_seconds = 0) {
         RoundSettings s;
         s.mode = AnswerMode::judge;
@@ -44,7 +44,7 @@ TEST_F(JudgeRound, IdenticalAnswersAreGroupedWithSuggestions) {
     EXPECT_EQ(request.groups[0].suggestion, Verdict::correct);
     EXPECT_DOUBLE_EQ(request.groups[0].overlap, 1.0);
     EXPECT_EQ(request.groups[1].suggestion, Verdict::wrong);
-    EXPECT_EQ(h.count<Reveal>(a), 0);  // the round waits for the judge
+    EXPECT_EQ(h.count<Reveal>(a), 0);                  // the round waits for the judge
     EXPECT_EQ(h.last<QuestionClosed>(a).answered, 3);  // and the players know it
 }
 

@@ -38,7 +38,8 @@ TEST(Lobby, PlayersJoinWithTrimmedUniqueNicknames) {
     EXPECT_TRUE(std::holds_alternative<MemberId>(h.try_join(std::string(24, 'x'))));
     // 24 characters of two bytes each are 24 characters, not 48.
     std::string accents;
-    for (int i = 0; i < 24; ++i) accents += "\xc3\xa9";
+    for (int i = 0; i < 24; ++i)
+        accents += "\xc3\xa9";
     EXPECT_TRUE(std::holds_alternative<MemberId>(h.try_join(accents)));
 }
 
@@ -108,7 +109,8 @@ TEST(Lobby, RosterUpdatesAreCoalesced) {
     h.create(RoomKind::quiz);
     h.clear();
     const MemberId first = h.join("p0");
-    for (int i = 1; i < 50; ++i) h.join("p" + std::to_string(i));
+    for (int i = 1; i < 50; ++i)
+        h.join("p" + std::to_string(i));
     // The first join goes out at once; the other 49 wait for the next slot.
     EXPECT_EQ(h.count<Roster>(h.host()), 1);
     EXPECT_EQ(h.count<Roster>(first), 2);  // its snapshot and the first broadcast

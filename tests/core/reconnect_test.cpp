@@ -6,7 +6,7 @@ namespace rapidfire::core::testing {
 namespace {
 
 class Reconnect : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         RoundSettings s;
         s.seconds = 20;

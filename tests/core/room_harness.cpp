@@ -8,12 +8,26 @@ std::shared_ptr<content::Bank> make_test_bank() {
     auto bank = std::make_shared<content::Bank>();
     bank->title = "Test bank";
     bank->questions = {
-        {"q1", {"evaluation"}, "What is recall?", "The share of actual positives found.",
+        {"q1",
+         {"evaluation"},
+         "What is recall?",
+         "The share of actual positives found.",
          {"actual positives", "share"}},
-        {"q2", {"regularization"}, "Name a way to prevent overfitting.",
-         "Dropout, early stopping or weight decay.", {"dropout", "early stopping", "weight decay"}},
-        {"q3", {"evaluation"}, "What is precision?", "The share of positive predictions that are right.", {}},
-        {"q4", {"optimization"}, "What does the learning rate control?", "The step size of updates.", {}},
+        {"q2",
+         {"regularization"},
+         "Name a way to prevent overfitting.",
+         "Dropout, early stopping or weight decay.",
+         {"dropout", "early stopping", "weight decay"}},
+        {"q3",
+         {"evaluation"},
+         "What is precision?",
+         "The share of positive predictions that are right.",
+         {}},
+        {"q4",
+         {"optimization"},
+         "What does the learning rate control?",
+         "The step size of updates.",
+         {}},
         {"q5", {"regularization"}, "What does L1 produce?", "Sparse weights.", {}},
         {"q6", {"optimization"}, "What is gradient clipping?", "Capping gradient norms.", {}},
     };
@@ -34,7 +48,8 @@ std::optional<protocol::Error> RoomHarness::try_create(RoomKind kind, RoundSetti
     RoomDeps deps{bank_, guide_, limits_, entropy_.get()};
     auto created = Room::create("ABCDEF", CreateRoom{kind, "Host", std::move(settings)},
                                 std::move(deps), now_);
-    if (auto* error = std::get_if<protocol::Error>(&created)) return *error;
+    if (auto* error = std::get_if<protocol::Error>(&created))
+        return *error;
     room_ = std::move(std::get<std::unique_ptr<Room>>(created));
     max_member_ = 1;
     collect();
@@ -46,8 +61,9 @@ std::optional<protocol::Error> RoomHarness::try_create(RoomKind kind, RoundSetti
 
 void RoomHarness::create(RoomKind kind, RoundSettings settings, std::string nickname) {
     RoomDeps deps{bank_, guide_, limits_, entropy_.get()};
-    auto created = Room::create("ABCDEF", CreateRoom{kind, std::move(nickname), std::move(settings)},
-                                std::move(deps), now_);
+    auto created =
+        Room::create("ABCDEF", CreateRoom{kind, std::move(nickname), std::move(settings)},
+                     std::move(deps), now_);
     ASSERT_TRUE(std::holds_alternative<std::unique_ptr<Room>>(created))
         << std::get<protocol::Error>(created).message;
     room_ = std::move(std::get<std::unique_ptr<Room>>(created));
@@ -60,7 +76,8 @@ void RoomHarness::create(RoomKind kind, RoundSettings settings, std::string nick
 
 Seat RoomHarness::try_join(const std::string& nickname, std::optional<std::string> password) {
     Seat seat = room_->join(Join{"ABCDEF", nickname, std::move(password)}, now_);
-    if (const auto* id = std::get_if<MemberId>(&seat)) max_member_ = std::max(max_member_, *id);
+    if (const auto* id = std::get_if<MemberId>(&seat))
+        max_member_ = std::max(max_member_, *id);
     collect();
     if (const auto* id = std::get_if<MemberId>(&seat)) {
         tokens_[*id] = last<Joined>(*id).resume_token;
@@ -103,7 +120,8 @@ void RoomHarness::run_for(Millis ms) {
     const Millis end = now_ + ms;
     while (true) {
         const auto next = room_->next_wakeup();
-        if (!next || *next > end) break;
+        if (!next || *next > end)
+            break;
         now_ = std::max(now_, *next);
         room_->tick(now_);
         collect();
@@ -115,8 +133,10 @@ void RoomHarness::run_for(Millis ms) {
 
 std::optional<ErrorCode> RoomHarness::error_code(MemberId member) {
     for (const auto& message : inbox_[member]) {
-        if (const auto* e = std::get_if<protocol::Error>(&message)) return e->code;
-        if (const auto* r = std::get_if<AnswerRejected>(&message)) return r->code;
+        if (const auto* e = std::get_if<protocol::Error>(&message))
+            return e->code;
+        if (const auto* r = std::get_if<AnswerRejected>(&message))
+            return r->code;
     }
     return std::nullopt;
 }
@@ -131,7 +151,8 @@ int RoomHarness::correct_choice(const Question& q) const {
 void RoomHarness::collect() {
     for (auto& out : room_->take_outbox()) {
         for (MemberId id = 1; id <= max_member_; ++id) {
-            if (room_->in_audience(out.audience, id)) inbox_[id].push_back(out.message);
+            if (room_->in_audience(out.audience, id))
+                inbox_[id].push_back(out.message);
         }
     }
 }

@@ -21,7 +21,7 @@ std::shared_ptr<content::Bank> make_test_bank();
 std::shared_ptr<content::StudyGuide> make_test_guide();
 
 class RoomHarness {
-public:
+  public:
     explicit RoomHarness(RoomLimits limits = {});
 
     // Creates the room; the creator is member 1. Fails the test on refusal.
@@ -46,7 +46,8 @@ public:
     std::vector<M> all(MemberId member) {
         std::vector<M> found;
         for (const auto& message : inbox_[member]) {
-            if (const auto* m = std::get_if<M>(&message)) found.push_back(*m);
+            if (const auto* m = std::get_if<M>(&message))
+                found.push_back(*m);
         }
         return found;
     }
@@ -79,7 +80,7 @@ public:
     std::shared_ptr<content::Bank> bank_ = make_test_bank();
     std::shared_ptr<content::StudyGuide> guide_ = make_test_guide();
 
-private:
+  private:
     void collect();
 
     RoomLimits limits_;

@@ -25,7 +25,8 @@ ResolvedSettings resolve_ok(RoomKind kind, RoundSettings requested) {
 std::string refused_field(RoomKind kind, RoundSettings requested) {
     auto bank = testing::make_test_bank();
     auto result = resolve_settings(kind, requested, *bank, 500, 99);
-    if (!std::holds_alternative<protocol::Error>(result)) return "accepted";
+    if (!std::holds_alternative<protocol::Error>(result))
+        return "accepted";
     const auto& error = std::get<protocol::Error>(result);
     EXPECT_EQ(error.code, ErrorCode::invalid_settings);
     return error.field.value_or("");
@@ -100,7 +101,8 @@ TEST(RoundPlan, TheSameSeedGivesTheSameRound) {
     s.seed = 4321;
     const auto c = plan_round(*bank, resolve_ok(RoomKind::quiz, s));
     bool differs = false;
-    for (std::size_t i = 0; i < a.size(); ++i) differs |= a[i].source != c[i].source;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        differs |= a[i].source != c[i].source;
     EXPECT_TRUE(differs);
 }
 
@@ -112,10 +114,9 @@ TEST(RoundPlan, ChoicesHoldTheReferenceAndThreeDistinctDistractorsSameTopicFirst
         EXPECT_EQ(q.choices[q.correct_choice], q.source->answer);
         EXPECT_EQ(std::set<std::string>(q.choices.begin(), q.choices.end()).size(), 4u);
         // Each question in the test bank has exactly one other of its topic: it must be there.
-        const auto sibling = std::find_if(bank->questions.begin(), bank->questions.end(),
-                                          [&](const auto& b) {
-                                              return &b != q.source && b.topics == q.source->topics;
-                                          });
+        const auto sibling = std::find_if(
+            bank->questions.begin(), bank->questions.end(),
+            [&](const auto& b) { return &b != q.source && b.topics == q.source->topics; });
         EXPECT_NE(std::find(q.choices.begin(), q.choices.end(), sibling->answer), q.choices.end());
     }
 }

@@ -26,13 +26,13 @@ using core::MemberId;
 
 // Reads the fuzzer's bytes as a stream of small decisions.
 class Bytes {
-public:
+  public:
     Bytes(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
     bool empty() const { return pos_ >= size_; }
     std::uint8_t next() { return pos_ < size_ ? data_[pos_++] : 0; }
     int below(int bound) { return bound <= 0 ? 0 : next() % bound; }
 
-private:
+  private:
     const std::uint8_t* data_;
     std::size_t size_;
     std::size_t pos_ = 0;
@@ -44,7 +44,8 @@ private:
 }
 
 void check(bool ok, const char* what) {
-    if (!ok) violated(what);
+    if (!ok)
+        violated(what);
 }
 
 std::shared_ptr<content::Bank> make_bank() {
@@ -81,7 +82,8 @@ struct Observer {
                         deadline = m.deadline;
                     } else if constexpr (std::is_same_v<M, TimeExtended> ||
                                          std::is_same_v<M, Continued>) {
-                        if (m.deadline > 0) deadline = m.deadline;
+                        if (m.deadline > 0)
+                            deadline = m.deadline;
                     } else if constexpr (std::is_same_v<M, AnswerAccepted>) {
                         check(out.audience.kind == core::Audience::Kind::member, "ack audience");
                         check(accepted.insert({out.audience.member, m.question}).second,
@@ -101,7 +103,8 @@ struct Observer {
                         for (std::size_t i = 0; i < rows.size(); ++i) {
                             check(rows[i].points >= 0, "negative standing");
                             check(rows[i].rank == static_cast<int>(i) + 1, "ranks out of order");
-                            if (i > 0) check(rows[i - 1].points >= rows[i].points, "unsorted");
+                            if (i > 0)
+                                check(rows[i - 1].points >= rows[i].points, "unsorted");
                         }
                     } else if constexpr (std::is_same_v<M, FinalResult>) {
                         check(m.points >= 0, "negative final score");
@@ -129,13 +132,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     settings.seconds = 5 + in.below(20);
     settings.reveal_seconds = in.below(4);
     settings.judging_seconds = in.below(3) * 5;
-    if (kind == RoomKind::solo) settings.clock = static_cast<ClockMode>(in.below(2));
+    if (kind == RoomKind::solo)
+        settings.clock = static_cast<ClockMode>(in.below(2));
     settings.questions = 1 + in.below(6);
 
     Observer seen;
     auto created = core::Room::create("ABCDEF", CreateRoom{kind, "host", settings},
                                       core::RoomDeps{bank, guide, limits, entropy.get()}, seen.now);
-    if (!std::holds_alternative<std::unique_ptr<core::Room>>(created)) return 0;
+    if (!std::holds_alternative<std::unique_ptr<core::Room>>(created))
+        return 0;
     auto room = std::move(std::get<std::unique_ptr<core::Room>>(created));
 
     std::string host_token;
@@ -154,8 +159,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::string token = in.below(8) == 0 ? "forged" : host_token;
         switch (op) {
             case 0: {
-                auto seat = room->join(Join{"ABCDEF", "p" + std::to_string(in.below(12)), {}},
-                                       seen.now);
+                auto seat =
+                    room->join(Join{"ABCDEF", "p" + std::to_string(in.below(12)), {}}, seen.now);
                 if (const auto* id = std::get_if<MemberId>(&seat)) {
                     max_member = std::max(max_member, *id);
                 }
@@ -167,8 +172,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                              seen.now);
                 break;
             case 2:
-                room->handle(who, Answer{seen.question, {}, std::string("Answer number ") +
-                                                                std::to_string(in.below(6))},
+                room->handle(who,
+                             Answer{seen.question,
+                                    {},
+                                    std::string("Answer number ") + std::to_string(in.below(6))},
                              seen.now);
                 break;
             case 3:
@@ -191,8 +198,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 room->handle(who, Extend{token, in.below(40) - 5}, seen.now);
                 break;
             case 9:
-                room->handle(who, Judge{token, seen.question, in.below(4),
-                                        static_cast<Verdict>(in.below(3)), {}, {}},
+                room->handle(who,
+                             Judge{token,
+                                   seen.question,
+                                   in.below(4),
+                                   static_cast<Verdict>(in.below(3)),
+                                   {},
+                                   {}},
                              seen.now);
                 break;
             case 10:
@@ -216,8 +228,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                              seen.now);
                 break;
             case 15:
-                room->handle(who, in.below(2) ? ClientMessage{Lock{token, in.below(2) == 0}}
-                                              : ClientMessage{EndGame{token}},
+                room->handle(who,
+                             in.below(2) ? ClientMessage{Lock{token, in.below(2) == 0}}
+                                         : ClientMessage{EndGame{token}},
                              seen.now);
                 break;
         }

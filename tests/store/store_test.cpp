@@ -26,7 +26,7 @@ using core::GameStarted;
 using core::JournalEntry;
 
 class TempDir {
-public:
+  public:
     TempDir() {
         std::random_device rd;
         path_ = std::filesystem::temp_directory_path() /
@@ -36,7 +36,7 @@ public:
     ~TempDir() { std::filesystem::remove_all(path_); }
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -104,9 +104,17 @@ TEST(Store, RecordsAGameWithAnswersMarksResultsAndSummaries) {
     Store store(dir.path());
     std::vector<JournalEntry> batch;
     batch.emplace_back(started("ABCDEF", RoomKind::interview, 1'000));
-    batch.emplace_back(AnswerRecorded{"ABCDEF", 1, 0, 2, "Cand", 4'000, std::nullopt, "my answer", 5'000});
-    batch.emplace_back(AnswerMarked{"ABCDEF", 1, 0, 2, Verdict::correct, std::nullopt, 911,
-                                    std::string("Good."), {"structure", "honesty"}});
+    batch.emplace_back(
+        AnswerRecorded{"ABCDEF", 1, 0, 2, "Cand", 4'000, std::nullopt, "my answer", 5'000});
+    batch.emplace_back(AnswerMarked{"ABCDEF",
+                                    1,
+                                    0,
+                                    2,
+                                    Verdict::correct,
+                                    std::nullopt,
+                                    911,
+                                    std::string("Good."),
+                                    {"structure", "honesty"}});
     auto end = finished("ABCDEF", {{"Cand", 911}}, 9'000);
     Summary summary;
     summary.player = 2;
@@ -174,7 +182,8 @@ TEST(Store, PersonalBestsAndTheSoloLeaderboard) {
     Millis at = 1;
     for (const auto& [nickname, points] : runs) {
         const std::string code = "S" + std::to_string(at);
-        store.record({started(code, RoomKind::solo, at), finished(code, {{nickname, points}}, at + 1)});
+        store.record(
+            {started(code, RoomKind::solo, at), finished(code, {{nickname, points}}, at + 1)});
         at += 10;
     }
     const auto best = store.personal_best("ADA", "Bank");
@@ -189,7 +198,8 @@ TEST(Store, PersonalBestsAndTheSoloLeaderboard) {
     EXPECT_EQ(board[1].nickname, "Bob");
     EXPECT_EQ(board[2].nickname, "Cy");
     // Quiz games never count as solo runs.
-    store.record({started("QUIZ01", RoomKind::quiz, 100), finished("QUIZ01", {{"Zed", 99999}}, 101)});
+    store.record(
+        {started("QUIZ01", RoomKind::quiz, 100), finished("QUIZ01", {{"Zed", 99999}}, 101)});
     EXPECT_FALSE(store.personal_best("Zed", "Bank").has_value());
 }
 

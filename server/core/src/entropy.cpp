@@ -8,10 +8,11 @@ namespace rapidfire::core {
 namespace {
 
 class SecureEntropy final : public Entropy {
-public:
+  public:
     std::string bytes(std::size_t count) override {
         std::string out(count, '\0');
-        for (auto& c : out) c = static_cast<char>(device_() & 0xFF);
+        for (auto& c : out)
+            c = static_cast<char>(device_() & 0xFF);
         return out;
     }
     std::uint64_t below(std::uint64_t bound) override {
@@ -19,21 +20,22 @@ public:
         return pick(device_);
     }
 
-private:
+  private:
     std::random_device device_;  // libstdc++ reads the kernel's random source
 };
 
 class SeededEntropy final : public Entropy {
-public:
+  public:
     explicit SeededEntropy(std::uint64_t seed) : engine_(seed) {}
     std::string bytes(std::size_t count) override {
         std::string out(count, '\0');
-        for (auto& c : out) c = static_cast<char>(engine_() & 0xFF);
+        for (auto& c : out)
+            c = static_cast<char>(engine_() & 0xFF);
         return out;
     }
     std::uint64_t below(std::uint64_t bound) override { return engine_() % bound; }
 
-private:
+  private:
     std::mt19937_64 engine_;
 };
 
@@ -44,7 +46,9 @@ constexpr std::string_view token_alphabet =
 
 }  // namespace
 
-std::unique_ptr<Entropy> make_secure_entropy() { return std::make_unique<SecureEntropy>(); }
+std::unique_ptr<Entropy> make_secure_entropy() {
+    return std::make_unique<SecureEntropy>();
+}
 
 std::unique_ptr<Entropy> make_seeded_entropy(std::uint64_t seed) {
     return std::make_unique<SeededEntropy>(seed);

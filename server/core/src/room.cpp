@@ -29,14 +29,17 @@ std::string_view room_code_of_token(std::string_view token) {
 Room::Room(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Room::~Room() = default;
 
-std::variant<std::unique_ptr<Room>, protocol::Error> Room::create(
-    std::string code, const CreateRoom& request, RoomDeps deps, Millis now) {
+std::variant<std::unique_ptr<Room>, protocol::Error> Room::create(std::string code,
+                                                                  const CreateRoom& request,
+                                                                  RoomDeps deps, Millis now) {
     auto nickname = ops::clean_nickname(request.nickname, CreateRoom::type);
-    if (auto* error = std::get_if<protocol::Error>(&nickname)) return *error;
+    if (auto* error = std::get_if<protocol::Error>(&nickname))
+        return *error;
     auto resolved =
         resolve_settings(request.kind, request.settings, *deps.bank, deps.limits.max_capacity,
                          static_cast<std::int64_t>(deps.entropy->below(max_seed)));
-    if (auto* error = std::get_if<protocol::Error>(&resolved)) return *error;
+    if (auto* error = std::get_if<protocol::Error>(&resolved))
+        return *error;
 
     auto state = std::make_unique<State>();
     state->code = std::move(code);
@@ -52,7 +55,8 @@ std::variant<std::unique_ptr<Room>, protocol::Error> Room::create(
     created.code = state->code;
     created.host_token = state->host_token;
     created.resume_token = host.token;
-    if (solo) created.player = host.id;
+    if (solo)
+        created.player = host.id;
     created.kind = request.kind;
     created.settings = state->settings.to_wire();
     created.questions_available = count_matching(*state->deps.bank, state->settings.topics);
@@ -60,7 +64,9 @@ std::variant<std::unique_ptr<Room>, protocol::Error> Room::create(
     return std::unique_ptr<Room>(new Room(std::move(state)));
 }
 
-const std::string& Room::code() const { return state_->code; }
+const std::string& Room::code() const {
+    return state_->code;
+}
 
 Seat Room::join(const Join& request, Millis now) {
     ops::run_timers(*state_, now);
@@ -77,7 +83,9 @@ void Room::disconnected(MemberId member, Millis now) {
     ops::disconnect(*state_, member, now);
 }
 
-void Room::tick(Millis now) { ops::run_timers(*state_, now); }
+void Room::tick(Millis now) {
+    ops::run_timers(*state_, now);
+}
 
 void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
     State& s = *state_;
@@ -134,7 +142,8 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
                 }
             },
             [&](const Start& msg) {
-                if (!host_ok(msg.host_token)) return;
+                if (!host_ok(msg.host_token))
+                    return;
                 if (s.phase != RoomPhase::lobby) {
                     return error(ErrorCode::wrong_state, "the game has already started");
                 }
@@ -144,20 +153,26 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
                 ops::start_game(s, now);
             },
             [&](const Pause& msg) {
-                if (!host_ok(msg.host_token) || !in_game()) return;
-                if (s.paused) return error(ErrorCode::wrong_state, "the game is already paused");
+                if (!host_ok(msg.host_token) || !in_game())
+                    return;
+                if (s.paused)
+                    return error(ErrorCode::wrong_state, "the game is already paused");
                 ops::pause(s, PauseReason::host, now);
             },
             [&](const Continue& msg) {
-                if (!host_ok(msg.host_token) || !in_game()) return;
-                if (!s.paused) return error(ErrorCode::wrong_state, "the game is not paused");
+                if (!host_ok(msg.host_token) || !in_game())
+                    return;
+                if (!s.paused)
+                    return error(ErrorCode::wrong_state, "the game is not paused");
                 ops::resume_clock(s, now);
             },
             [&](const Skip& msg) {
-                if (host_ok(msg.host_token) && in_game() && not_paused()) ops::skip(s, now);
+                if (host_ok(msg.host_token) && in_game() && not_paused())
+                    ops::skip(s, now);
             },
             [&](const Extend& msg) {
-                if (!host_ok(msg.host_token)) return;
+                if (!host_ok(msg.host_token))
+                    return;
                 if (s.phase != RoomPhase::question) {
                     return error(ErrorCode::wrong_state, "no question is open");
                 }
@@ -167,14 +182,16 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
                 ops::extend(s, msg.seconds * Millis{1000}, now);
             },
             [&](const EndGame& msg) {
-                if (!host_ok(msg.host_token)) return;
+                if (!host_ok(msg.host_token))
+                    return;
                 if (s.phase == RoomPhase::finished) {
                     return error(ErrorCode::wrong_state, "the game is already over");
                 }
                 ops::finish(s, EndReason::ended_by_host, now);
             },
             [&](const Kick& msg) {
-                if (!host_ok(msg.host_token)) return;
+                if (!host_ok(msg.host_token))
+                    return;
                 Member* target = s.find(msg.player);
                 if (target == nullptr || !target->active || target->host) {
                     return error(ErrorCode::unknown_player, "no such player in this room",
@@ -183,18 +200,21 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
                 ops::remove_member(s, *target, Kicked{"removed by the host"}, now);
             },
             [&](const Lock& msg) {
-                if (!host_ok(msg.host_token)) return;
+                if (!host_ok(msg.host_token))
+                    return;
                 s.locked = msg.locked;
                 ops::mark_roster(s, now);
             },
             [&](const protocol::Answer& msg) {
                 if (!m.player) {
-                    return error(ErrorCode::not_a_player, "the host runs the game and does not answer");
+                    return error(ErrorCode::not_a_player,
+                                 "the host runs the game and does not answer");
                 }
                 ops::record_answer(s, m, msg, now);
             },
             [&](const Judge& msg) {
-                if (!host_ok(msg.host_token)) return;
+                if (!host_ok(msg.host_token))
+                    return;
                 if (s.phase != RoomPhase::judging) {
                     return error(ErrorCode::wrong_state, "no answers are waiting for a verdict");
                 }
@@ -206,8 +226,8 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
                     return error(ErrorCode::unknown_group, "no such answer group", "group");
                 }
                 for (const auto& tip : msg.tips) {
-                    const auto& tips = s.deps.guide ? s.deps.guide->tips
-                                                    : std::vector<content::Tip>{};
+                    const auto& tips =
+                        s.deps.guide ? s.deps.guide->tips : std::vector<content::Tip>{};
                     if (std::none_of(tips.begin(), tips.end(),
                                      [&](const auto& t) { return t.id == tip; })) {
                         return error(ErrorCode::out_of_range, "unknown tip '" + tip + "'", "tips");
@@ -216,7 +236,8 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
                 ops::record_verdict(s, msg, now);
             },
             [&](const AcceptSuggestions& msg) {
-                if (!host_ok(msg.host_token)) return;
+                if (!host_ok(msg.host_token))
+                    return;
                 if (s.phase != RoomPhase::judging) {
                     return error(ErrorCode::wrong_state, "no answers are waiting for a verdict");
                 }
@@ -233,7 +254,8 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
                 ops::record_grade(s, m, msg, now);
             },
             [&](const Rematch& msg) {
-                if (!host_ok(msg.host_token)) return;
+                if (!host_ok(msg.host_token))
+                    return;
                 if (s.phase != RoomPhase::finished) {
                     return error(ErrorCode::wrong_state, "a rematch follows a finished game");
                 }
@@ -249,7 +271,9 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
                 error(ErrorCode::already_in_room, "leave this room before joining another");
             },
             // The shell answers these itself; they never change a room.
-            [&](const Hello&) {}, [&](const Resume&) {}, [&](const Ping&) {},
+            [&](const Hello&) {},
+            [&](const Resume&) {},
+            [&](const Ping&) {},
         },
         message);
 }
@@ -258,14 +282,18 @@ std::optional<Millis> Room::next_wakeup() const {
     const State& s = *state_;
     std::optional<Millis> next;
     auto consider = [&](Millis at) { next = next ? std::min(*next, at) : at; };
-    if (!s.paused && s.phase_deadline) consider(*s.phase_deadline);
+    if (!s.paused && s.phase_deadline)
+        consider(*s.phase_deadline);
     if (s.host_gone_at && s.phase != RoomPhase::finished) {
         consider(*s.host_gone_at + s.deps.limits.resume_grace_ms);
     }
-    if (!s.expiries.empty()) consider(s.expiries.begin()->first);
+    if (!s.expiries.empty())
+        consider(s.expiries.begin()->first);
     const Millis interval = s.deps.limits.roster_interval_ms;
-    if (s.roster_dirty) consider(s.last_roster ? *s.last_roster + interval : 0);
-    if (s.progress_dirty) consider(s.last_progress ? *s.last_progress + interval : 0);
+    if (s.roster_dirty)
+        consider(s.last_roster ? *s.last_roster + interval : 0);
+    if (s.progress_dirty)
+        consider(s.last_progress ? *s.last_progress + interval : 0);
     return next;
 }
 
@@ -283,7 +311,8 @@ std::vector<JournalEntry> Room::take_journal() {
 
 bool Room::in_audience(const Audience& audience, MemberId member) const {
     const Member* m = state_->find(member);
-    if (m == nullptr) return false;
+    if (m == nullptr)
+        return false;
     switch (audience.kind) {
         case Audience::Kind::member:
             return audience.member == member;
@@ -307,7 +336,8 @@ RoomStats Room::stats() const {
     for (const auto& m : state_->members) {
         if (m.active && m.player) {
             ++stats.players;
-            if (m.connected) ++stats.connected;
+            if (m.connected)
+                ++stats.connected;
         }
     }
     return stats;

@@ -14,21 +14,27 @@ using namespace protocol;
 
 namespace {
 
-bool total_clock(const State& s) { return s.settings.clock == ClockMode::total; }
+bool total_clock(const State& s) {
+    return s.settings.clock == ClockMode::total;
+}
 
-bool run_out_of_time(const State& s) { return total_clock(s) && s.run_used >= s.run_budget; }
+bool run_out_of_time(const State& s) {
+    return total_clock(s) && s.run_used >= s.run_budget;
+}
 
 // The T of the scoring formula: the question's time, or on one total clock, the share of the
 // total each question gets.
 Millis scoring_limit(const State& s) {
-    if (total_clock(s)) return s.run_budget / static_cast<Millis>(s.plan.size());
+    if (total_clock(s))
+        return s.run_budget / static_cast<Millis>(s.plan.size());
     return s.limit;
 }
 
 int waiting_players(const State& s) {
     int count = 0;
     for (const auto& m : s.members) {
-        if (m.player && m.active && m.connected) ++count;
+        if (m.player && m.active && m.connected)
+            ++count;
     }
     return count;
 }
@@ -37,7 +43,8 @@ int waiting_players(const State& s) {
 void reveal_results(State& s, Millis now) {
     const Millis limit = scoring_limit(s);
     for (auto& m : s.members) {
-        if (!m.player) continue;
+        if (!m.player)
+            continue;
         AnswerRecord& r = m.answer(s.current);
         if (!r.answered) {
             if (m.active) {
@@ -53,7 +60,8 @@ void reveal_results(State& s, Millis now) {
             case Verdict::correct:
                 ++m.correct;
                 ++m.streak;
-                if (s.settings.streak_bonus) points += streak_bonus(m.streak);
+                if (s.settings.streak_bonus)
+                    points += streak_bonus(m.streak);
                 break;
             case Verdict::partial:
                 ++m.partial;
@@ -92,7 +100,8 @@ void build_groups(State& s) {
     std::unordered_map<std::string, std::size_t> index;
     for (const auto& m : s.members) {
         const AnswerRecord* r = m.find_answer(s.current);
-        if (!m.player || r == nullptr || !r->answered) continue;
+        if (!m.player || r == nullptr || !r->answered)
+            continue;
         std::string normalized = normalize_answer(r->text);
         auto [it, added] = index.try_emplace(normalized, s.groups.size());
         if (added) {
@@ -139,7 +148,8 @@ void start_game(State& s, Millis now) {
     started.round = s.round;
     started.kind = s.settings.kind;
     started.settings = s.settings.to_wire();
-    if (const Member* host = s.find(s.host_id)) started.host = host->nickname;
+    if (const Member* host = s.find(s.host_id))
+        started.host = host->nickname;
     started.bank = s.deps.bank->title;
     started.host_token = s.host_token;
     for (std::size_t i = 0; i < s.plan.size(); ++i) {
@@ -176,7 +186,8 @@ void open_question(State& s, int index, Millis now) {
 }
 
 void close_question(State& s, Millis now) {
-    if (total_clock(s)) s.run_used += std::min(question_elapsed(s, now), s.limit);
+    if (total_clock(s))
+        s.run_used += std::min(question_elapsed(s, now), s.limit);
     s.phase_deadline.reset();
     s.progress_dirty = false;
     switch (s.settings.mode) {
@@ -216,7 +227,8 @@ void close_question(State& s, Millis now) {
             // Grading gets at least half a minute: reading the reference takes time.
             s.phase_deadline = now + std::max(s.settings.seconds, 30) * Millis{1000};
             send_reveal(s, true);
-            if (s.pending == 0) finish_grading(s, now);
+            if (s.pending == 0)
+                finish_grading(s, now);
             break;
         }
     }
@@ -227,7 +239,9 @@ void finish_judging(State& s, Millis now) {
     reveal_results(s, now);
 }
 
-void finish_grading(State& s, Millis now) { reveal_results(s, now); }
+void finish_grading(State& s, Millis now) {
+    reveal_results(s, now);
+}
 
 void advance(State& s, Millis now) {
     if (s.current + 1 < static_cast<int>(s.plan.size()) && !run_out_of_time(s)) {
@@ -238,7 +252,8 @@ void advance(State& s, Millis now) {
 }
 
 void finish(State& s, EndReason reason, Millis now) {
-    if (s.phase == RoomPhase::finished) return;
+    if (s.phase == RoomPhase::finished)
+        return;
     s.phase = RoomPhase::finished;
     s.end_reason = reason;
     s.run_ended = now;
@@ -249,7 +264,8 @@ void finish(State& s, EndReason reason, Millis now) {
     s.progress_dirty = false;
     rank_players(s);
     send_game_over(s);
-    if (s.round == 0) return;  // closed from the lobby: no game to record
+    if (s.round == 0)
+        return;  // closed from the lobby: no game to record
     GameFinished finished;
     finished.code = s.code;
     finished.round = s.round;
@@ -260,29 +276,33 @@ void finish(State& s, EndReason reason, Millis now) {
     for (const MemberId id : s.final_order) {
         const Member& m = *s.find(id);
         finished.results.push_back(final_result_for(s, m));
-        if (s.settings.kind == RoomKind::interview) finished.summaries.push_back(summary_for(s, m));
+        if (s.settings.kind == RoomKind::interview)
+            finished.summaries.push_back(summary_for(s, m));
     }
     finished.at = now;
     s.journal.emplace_back(std::move(finished));
 }
 
 void pause(State& s, PauseReason reason, Millis now) {
-    if (s.phase == RoomPhase::question) s.elapsed_before += std::max<Millis>(0, now - s.active_since);
+    if (s.phase == RoomPhase::question)
+        s.elapsed_before += std::max<Millis>(0, now - s.active_since);
     s.paused_phase_remaining.reset();
-    if (s.phase_deadline) s.paused_phase_remaining = std::max<Millis>(0, *s.phase_deadline - now);
+    if (s.phase_deadline)
+        s.paused_phase_remaining = std::max<Millis>(0, *s.phase_deadline - now);
     s.phase_deadline.reset();
     s.paused = true;
     s.pause_reason = reason;
-    const Millis remaining = s.phase == RoomPhase::question
-                                 ? question_remaining(s, now)
-                                 : s.paused_phase_remaining.value_or(0);
+    const Millis remaining = s.phase == RoomPhase::question ? question_remaining(s, now)
+                                                            : s.paused_phase_remaining.value_or(0);
     emit(s, Audience::everyone(), Paused{reason, remaining});
 }
 
 void resume_clock(State& s, Millis now) {
     s.paused = false;
-    if (s.phase == RoomPhase::question) s.active_since = now;
-    if (s.paused_phase_remaining) s.phase_deadline = now + *s.paused_phase_remaining;
+    if (s.phase == RoomPhase::question)
+        s.active_since = now;
+    if (s.paused_phase_remaining)
+        s.phase_deadline = now + *s.paused_phase_remaining;
     s.paused_phase_remaining.reset();
     if (s.phase == RoomPhase::question) {
         emit(s, Audience::everyone(), Continued{question_deadline(s), question_remaining(s, now)});
@@ -295,9 +315,12 @@ void resume_clock(State& s, Millis now) {
 
 void extend(State& s, Millis extra, Millis now) {
     s.limit += extra;
-    if (total_clock(s)) s.run_budget += extra;
-    if (s.phase_deadline) *s.phase_deadline += extra;
-    if (s.paused_phase_remaining) *s.paused_phase_remaining += extra;
+    if (total_clock(s))
+        s.run_budget += extra;
+    if (s.phase_deadline)
+        *s.phase_deadline += extra;
+    if (s.paused_phase_remaining)
+        *s.paused_phase_remaining += extra;
     const Millis remaining = question_remaining(s, now);
     emit(s, Audience::everyone(),
          TimeExtended{s.current, s.paused ? now + remaining : question_deadline(s), remaining});
@@ -337,7 +360,8 @@ void record_answer(State& s, Member& m, const protocol::Answer& answer, Millis n
         return reject(ErrorCode::unknown_question,
                       "question " + std::to_string(answer.question) + " is not the open one");
     }
-    if (s.paused) return reject(ErrorCode::wrong_state, "the game is paused");
+    if (s.paused)
+        return reject(ErrorCode::wrong_state, "the game is paused");
     AnswerRecord& record = m.answer(s.current);
     if (record.answered) {
         return reject(ErrorCode::already_answered, "you have already answered this question");
@@ -361,21 +385,22 @@ void record_answer(State& s, Member& m, const protocol::Answer& answer, Millis n
             return reject(ErrorCode::invalid_answer, "answer with text");
         }
         std::string text = trim(*answer.text);
-        if (text.empty()) return reject(ErrorCode::invalid_answer, "the answer is empty");
+        if (text.empty())
+            return reject(ErrorCode::invalid_answer, "the answer is empty");
         record.text = std::move(text);
     }
     record.answered = true;
     record.elapsed = std::min(elapsed, s.limit);
     ++s.answered;
-    if (m.connected) --s.pending;
-    s.journal.emplace_back(AnswerRecorded{s.code, s.round, s.current, m.id, m.nickname,
-                                          record.elapsed,
-                                          record.choice >= 0 ? std::optional(record.choice)
-                                                             : std::nullopt,
-                                          record.text, now});
+    if (m.connected)
+        --s.pending;
+    s.journal.emplace_back(AnswerRecorded{
+        s.code, s.round, s.current, m.id, m.nickname, record.elapsed,
+        record.choice >= 0 ? std::optional(record.choice) : std::nullopt, record.text, now});
     emit(s, Audience::to(m.id), AnswerAccepted{s.current, record.elapsed});
     mark_progress(s, now);
-    if (s.pending <= 0) close_question(s, now);
+    if (s.pending <= 0)
+        close_question(s, now);
 }
 
 void record_grade(State& s, Member& m, const protocol::Grade& grade, Millis now) {
@@ -398,23 +423,28 @@ void record_grade(State& s, Member& m, const protocol::Grade& grade, Millis now)
     }
     record.grade = grade.grade;
     record.verdict = verdict_for_grade(grade.grade);
-    if (m.connected) --s.pending;
-    if (s.pending <= 0) finish_grading(s, now);
+    if (m.connected)
+        --s.pending;
+    if (s.pending <= 0)
+        finish_grading(s, now);
 }
 
 void record_verdict(State& s, const protocol::Judge& judge, Millis now) {
     JudgeGroup& group = s.groups[judge.group];
-    if (!group.verdict) --s.unjudged;
+    if (!group.verdict)
+        --s.unjudged;
     group.verdict = judge.verdict;
     group.comment = judge.comment;
     group.tips = judge.tips;
     emit(s, Audience::host(), Judged{s.current, judge.group, judge.verdict, s.unjudged});
-    if (s.unjudged == 0) finish_judging(s, now);
+    if (s.unjudged == 0)
+        finish_judging(s, now);
 }
 
 void accept_suggestions(State& s, Millis now) {
     for (auto& group : s.groups) {
-        if (!group.verdict) group.verdict = group.suggestion;
+        if (!group.verdict)
+            group.verdict = group.suggestion;
     }
     s.unjudged = 0;
     finish_judging(s, now);

@@ -16,11 +16,13 @@ namespace {
 bool has_control_characters(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x20 || c == 0x7F) return true;
+        if (c < 0x20 || c == 0x7F)
+            return true;
         // U+0080..U+009F are encoded as C2 80..C2 9F.
         if (c == 0xC2 && i + 1 < text.size()) {
             const auto next = static_cast<unsigned char>(text[i + 1]);
-            if (next >= 0x80 && next <= 0x9F) return true;
+            if (next >= 0x80 && next <= 0x9F)
+                return true;
         }
     }
     return false;
@@ -35,22 +37,28 @@ void seat_dropped(State& s, Member& m, Millis now) {
 
 // A connected member stops counting towards what the current phase waits for.
 void stop_waiting_for(State& s, const Member& m, Millis now) {
-    if (!m.player) return;
+    if (!m.player)
+        return;
     const AnswerRecord* r = m.find_answer(s.current);
     const bool answered = r != nullptr && r->answered;
     if (s.phase == RoomPhase::question && !answered) {
-        if (--s.pending <= 0 && !s.paused) close_question(s, now);
+        if (--s.pending <= 0 && !s.paused)
+            close_question(s, now);
     } else if (s.phase == RoomPhase::grading && answered && !r->grade) {
-        if (--s.pending <= 0 && !s.paused) finish_grading(s, now);
+        if (--s.pending <= 0 && !s.paused)
+            finish_grading(s, now);
     }
 }
 
 void start_waiting_for(State& s, const Member& m) {
-    if (!m.player) return;
+    if (!m.player)
+        return;
     const AnswerRecord* r = m.find_answer(s.current);
     const bool answered = r != nullptr && r->answered;
-    if (s.phase == RoomPhase::question && !answered) ++s.pending;
-    if (s.phase == RoomPhase::grading && answered && !r->grade) ++s.pending;
+    if (s.phase == RoomPhase::question && !answered)
+        ++s.pending;
+    if (s.phase == RoomPhase::grading && answered && !r->grade)
+        ++s.pending;
 }
 
 }  // namespace
@@ -74,8 +82,10 @@ std::variant<std::string, protocol::Error> clean_nickname(std::string_view raw,
         return protocol::Error{ErrorCode::invalid_nickname, std::move(message), "nickname",
                                std::string(request)};
     };
-    if (nickname.empty()) return refuse("the nickname is empty");
-    if (has_control_characters(nickname)) return refuse("the nickname has control characters");
+    if (nickname.empty())
+        return refuse("the nickname is empty");
+    if (has_control_characters(nickname))
+        return refuse("the nickname has control characters");
     if (utf8_length(nickname) > max_nickname_chars) {
         return refuse("the nickname is longer than " + std::to_string(max_nickname_chars) +
                       " characters");
@@ -103,7 +113,8 @@ Member& add_member(State& s, std::string nickname, bool host, bool player, Milli
     s.by_token.emplace(m.token, m.id);
     s.by_nickname.emplace(m.folded, m.id);
     ++s.connected_members;
-    if (player) ++s.active_players;
+    if (player)
+        ++s.active_players;
     s.members.push_back(std::move(m));
     return s.members.back();
 }
@@ -111,17 +122,21 @@ Member& add_member(State& s, std::string nickname, bool host, bool player, Milli
 Seat join(State& s, const protocol::Join& request, Millis now) {
     auto refuse = [](ErrorCode code, std::string message, std::string field = {}) -> Seat {
         protocol::Error error{code, std::move(message), std::nullopt, "join"};
-        if (!field.empty()) error.field = std::move(field);
+        if (!field.empty())
+            error.field = std::move(field);
         return error;
     };
-    if (s.phase == RoomPhase::finished) return refuse(ErrorCode::wrong_state, "the game is over");
-    if (s.locked) return refuse(ErrorCode::room_locked, "the host has locked this room");
+    if (s.phase == RoomPhase::finished)
+        return refuse(ErrorCode::wrong_state, "the game is over");
+    if (s.locked)
+        return refuse(ErrorCode::room_locked, "the host has locked this room");
     if (!s.settings.password.empty() &&
         !constant_time_equal(request.password.value_or(""), s.settings.password)) {
         return refuse(ErrorCode::wrong_password, "wrong room password", "password");
     }
     auto cleaned = clean_nickname(request.nickname, "join");
-    if (auto* error = std::get_if<protocol::Error>(&cleaned)) return *error;
+    if (auto* error = std::get_if<protocol::Error>(&cleaned))
+        return *error;
     std::string nickname = std::get<std::string>(std::move(cleaned));
     const bool solo = s.settings.kind == RoomKind::solo;
     if (solo || s.active_players >= s.settings.capacity) {
@@ -159,7 +174,8 @@ Seat resume(State& s, std::string_view token, Millis now) {
     if (m->host && s.host_gone_at) {
         s.host_gone_at.reset();
         emit(s, Audience::players(), HostStatus{true, 0});
-        if (s.paused && s.pause_reason == PauseReason::host_disconnected) resume_clock(s, now);
+        if (s.paused && s.pause_reason == PauseReason::host_disconnected)
+            resume_clock(s, now);
     }
     mark_roster(s, now);
     return m->id;
@@ -167,20 +183,24 @@ Seat resume(State& s, std::string_view token, Millis now) {
 
 void disconnect(State& s, MemberId id, Millis now) {
     Member* m = s.find(id);
-    if (m == nullptr || !m->active || !m->connected) return;
+    if (m == nullptr || !m->active || !m->connected)
+        return;
     seat_dropped(s, *m, now);
     if (m->host) {
         s.host_gone_at = now;
-        if (running(s) && !s.paused) pause(s, PauseReason::host_disconnected, now);
+        if (running(s) && !s.paused)
+            pause(s, PauseReason::host_disconnected, now);
         emit(s, Audience::players(), HostStatus{false, s.deps.limits.resume_grace_ms});
     }
-    if (running(s)) stop_waiting_for(s, *m, now);
+    if (running(s))
+        stop_waiting_for(s, *m, now);
     mark_roster(s, now);
 }
 
 void remove_member(State& s, Member& m, ServerMessage farewell, Millis now) {
     const bool was_connected = m.connected;
-    if (was_connected && running(s)) stop_waiting_for(s, m, now);
+    if (was_connected && running(s))
+        stop_waiting_for(s, m, now);
     if (was_connected) {
         --s.connected_members;
     } else {
@@ -188,7 +208,8 @@ void remove_member(State& s, Member& m, ServerMessage farewell, Millis now) {
     }
     m.active = false;
     m.connected = false;
-    if (m.player) --s.active_players;
+    if (m.player)
+        --s.active_players;
     s.by_token.erase(m.token);
     s.by_nickname.erase(m.folded);
     emit(s, Audience::to(m.id), std::move(farewell), true);
@@ -200,13 +221,15 @@ void expire_seats(State& s, Millis now) {
         const MemberId id = s.expiries.begin()->second;
         s.expiries.erase(s.expiries.begin());
         Member* m = s.find(id);
-        if (m == nullptr || !m->active || m->connected) continue;
+        if (m == nullptr || !m->active || m->connected)
+            continue;
         // The seat can no longer be resumed. Scores stay in the standings; in the lobby the
         // nickname is freed for someone else.
         s.by_token.erase(m->token);
         if (s.phase == RoomPhase::lobby || m->host) {
             m->active = false;
-            if (m->player) --s.active_players;
+            if (m->player)
+                --s.active_players;
             s.by_nickname.erase(m->folded);
             s.roster_dirty = true;
         }
@@ -249,9 +272,11 @@ void rematch(State& s, bool swap_roles, Millis now) {
     s.final_order.clear();
     s.groups.clear();
     for (auto& m : s.members) {
-        if (!m.active || !m.connected) continue;
+        if (!m.active || !m.connected)
+            continue;
         protocol::Joined joined = joined_message(s, m, false);
-        if (m.host) joined.host_token = s.host_token;
+        if (m.host)
+            joined.host_token = s.host_token;
         emit(s, Audience::to(m.id), std::move(joined));
     }
     mark_roster(s, now);

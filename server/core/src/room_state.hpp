@@ -48,7 +48,8 @@ struct Member {
     std::vector<AnswerRecord> answers;  // by question index
 
     AnswerRecord& answer(int question) {
-        if (answers.size() <= static_cast<std::size_t>(question)) answers.resize(question + 1);
+        if (answers.size() <= static_cast<std::size_t>(question))
+            answers.resize(question + 1);
         return answers[question];
     }
     const AnswerRecord* find_answer(int question) const {

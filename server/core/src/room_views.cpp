@@ -17,7 +17,8 @@ void emit(State& s, Audience to, ServerMessage message, bool unbind) {
 void send_error(State& s, MemberId to, ErrorCode code, std::string message,
                 std::string_view request, std::string field) {
     protocol::Error error{code, std::move(message), std::nullopt, std::string(request)};
-    if (!field.empty()) error.field = std::move(field);
+    if (!field.empty())
+        error.field = std::move(field);
     emit(s, Audience::to(to), std::move(error));
 }
 
@@ -25,14 +26,17 @@ protocol::Joined joined_message(const State& s, const Member& m, bool resumed) {
     protocol::Joined j;
     j.code = s.code;
     j.role = m.host ? Role::host : Role::player;
-    if (m.player) j.player = m.id;
+    if (m.player)
+        j.player = m.id;
     j.nickname = m.nickname;
     j.resume_token = m.token;
-    if (m.host && resumed) j.host_token = s.host_token;
+    if (m.host && resumed)
+        j.host_token = s.host_token;
     j.kind = s.settings.kind;
     j.phase = s.phase;
     j.settings = s.settings.to_wire();
-    if (const Member* host = s.find(s.host_id)) j.host = host->nickname;
+    if (const Member* host = s.find(s.host_id))
+        j.host = host->nickname;
     j.resumed = resumed;
     j.points = m.points;
     return j;
@@ -72,11 +76,14 @@ protocol::Question question_message(const State& s, Millis now) {
 void rank_players(State& s) {
     std::vector<Member*> players;
     for (auto& m : s.members) {
-        if (m.player && (m.active || m.answers.size() > 0)) players.push_back(&m);
+        if (m.player && (m.active || m.answers.size() > 0))
+            players.push_back(&m);
     }
     std::sort(players.begin(), players.end(), [](const Member* a, const Member* b) {
-        if (a->points != b->points) return a->points > b->points;
-        if (a->time_ms != b->time_ms) return a->time_ms < b->time_ms;
+        if (a->points != b->points)
+            return a->points > b->points;
+        if (a->time_ms != b->time_ms)
+            return a->time_ms < b->time_ms;
         return a->join_order < b->join_order;
     });
     s.final_order.clear();
@@ -90,7 +97,8 @@ void rank_players(State& s) {
 std::vector<Standing> top_standings(const State& s, int limit) {
     std::vector<Standing> top;
     for (const MemberId id : s.final_order) {
-        if (static_cast<int>(top.size()) >= limit) break;
+        if (static_cast<int>(top.size()) >= limit)
+            break;
         const Member* m = s.find(id);
         top.push_back(Standing{m->rank, m->id, m->nickname, m->points, m->correct, m->time_ms});
     }
@@ -101,7 +109,8 @@ protocol::Summary summary_for(const State& s, const Member& candidate) {
     protocol::Summary summary;
     summary.player = candidate.id;
     summary.nickname = candidate.nickname;
-    if (const Member* host = s.find(s.host_id)) summary.interviewer = host->nickname;
+    if (const Member* host = s.find(s.host_id))
+        summary.interviewer = host->nickname;
     summary.points = candidate.points;
     summary.rank = candidate.rank;
     summary.correct = candidate.correct;
@@ -137,7 +146,8 @@ protocol::Summary summary_for(const State& s, const Member& candidate) {
             ++summary.unanswered;
         }
         if (item.verdict != Verdict::correct) {
-            for (const auto& topic : question.topics) misses[topic].push_back(i);
+            for (const auto& topic : question.topics)
+                misses[topic].push_back(i);
         }
         summary.items.push_back(std::move(item));
     }
@@ -169,11 +179,13 @@ protocol::Reveal reveal_message(const State& s, bool grading) {
         reveal.choice_counts.assign(planned.choices.size(), 0);
         for (const auto& m : s.members) {
             const AnswerRecord* r = m.find_answer(s.current);
-            if (r != nullptr && r->answered && r->choice >= 0) ++reveal.choice_counts[r->choice];
+            if (r != nullptr && r->answered && r->choice >= 0)
+                ++reveal.choice_counts[r->choice];
         }
     }
     reveal.grading = grading;
-    if (!grading && s.phase_deadline && !s.paused) reveal.next_at = s.phase_deadline;
+    if (!grading && s.phase_deadline && !s.paused)
+        reveal.next_at = s.phase_deadline;
     return reveal;
 }
 
@@ -214,10 +226,13 @@ protocol::Roster roster_message(const State& s, bool with_players) {
     protocol::Roster roster;
     roster.locked = s.locked;
     for (const auto& m : s.members) {
-        if (!m.active || !m.player || m.host) continue;
+        if (!m.active || !m.player || m.host)
+            continue;
         ++roster.count;
-        if (m.connected) ++roster.connected;
-        if (with_players && static_cast<int>(roster.players.size()) < s.deps.limits.roster_list_max) {
+        if (m.connected)
+            ++roster.connected;
+        if (with_players &&
+            static_cast<int>(roster.players.size()) < s.deps.limits.roster_list_max) {
             roster.players.push_back(PlayerInfo{m.id, m.nickname, m.connected});
         }
     }
@@ -235,24 +250,30 @@ JudgeRequest judge_request_message(const State& s) {
     request.key_terms = key_terms_for(question);
     for (std::size_t g = 0; g < s.groups.size(); ++g) {
         const auto& group = s.groups[g];
-        if (group.verdict) continue;  // already marked
+        if (group.verdict)
+            continue;  // already marked
         AnswerGroup wire;
         wire.group = static_cast<int>(g);
         wire.answer = group.display;
         wire.count = static_cast<int>(group.members.size());
-        for (const MemberId id : group.members) wire.players.push_back(s.find(id)->nickname);
+        for (const MemberId id : group.members)
+            wire.players.push_back(s.find(id)->nickname);
         wire.suggestion = group.suggestion;
         wire.overlap = group.overlap;
         request.groups.push_back(std::move(wire));
     }
     if (s.settings.kind == RoomKind::interview && s.deps.guide) {
-        for (const auto& tip : s.deps.guide->tips) request.tips.push_back(tip.id);
+        for (const auto& tip : s.deps.guide->tips)
+            request.tips.push_back(tip.id);
     }
-    if (s.phase_deadline && !s.paused) request.deadline = s.phase_deadline;
+    if (s.phase_deadline && !s.paused)
+        request.deadline = s.phase_deadline;
     return request;
 }
 
-void send_reveal(State& s, bool grading) { emit(s, Audience::everyone(), reveal_message(s, grading)); }
+void send_reveal(State& s, bool grading) {
+    emit(s, Audience::everyone(), reveal_message(s, grading));
+}
 
 void send_results(State& s) {
     for (const auto& m : s.members) {
@@ -273,20 +294,24 @@ void send_game_over(State& s) {
                   top_standings(s, s.deps.limits.final_standings_top)});
     for (const MemberId id : s.final_order) {
         const Member& m = *s.find(id);
-        if (m.active && m.connected) emit(s, Audience::to(id), final_result_for(s, m));
+        if (m.active && m.connected)
+            emit(s, Audience::to(id), final_result_for(s, m));
         if (s.settings.kind == RoomKind::interview) {
             auto summary = summary_for(s, m);
-            if (m.active && m.connected) emit(s, Audience::to(id), summary);
+            if (m.active && m.connected)
+                emit(s, Audience::to(id), summary);
             emit(s, Audience::host(), std::move(summary));
         }
     }
 }
 
 void send_snapshot(State& s, Member& m, Millis now) {
-    if (m.host) emit(s, Audience::to(m.id), roster_message(s, true));
+    if (m.host)
+        emit(s, Audience::to(m.id), roster_message(s, true));
     switch (s.phase) {
         case RoomPhase::lobby:
-            if (!m.host) emit(s, Audience::to(m.id), roster_message(s, false));
+            if (!m.host)
+                emit(s, Audience::to(m.id), roster_message(s, false));
             break;
         case RoomPhase::question: {
             emit(s, Audience::to(m.id), question_message(s, now));
@@ -297,24 +322,27 @@ void send_snapshot(State& s, Member& m, Millis now) {
             break;
         }
         case RoomPhase::judging:
-            if (m.host) emit(s, Audience::to(m.id), judge_request_message(s));
+            if (m.host)
+                emit(s, Audience::to(m.id), judge_request_message(s));
             break;
         case RoomPhase::grading:
             emit(s, Audience::to(m.id), reveal_message(s, true));
             break;
         case RoomPhase::reveal:
             emit(s, Audience::to(m.id), reveal_message(s, false));
-            if (m.player) emit(s, Audience::to(m.id), result_message(s, m));
+            if (m.player)
+                emit(s, Audience::to(m.id), result_message(s, m));
             break;
         case RoomPhase::finished:
             emit(s, Audience::to(m.id),
-                 GameOver{s.end_reason, s.questions_played,
-                          static_cast<int>(s.final_order.size()),
+                 GameOver{s.end_reason, s.questions_played, static_cast<int>(s.final_order.size()),
                           top_standings(s, s.deps.limits.final_standings_top)});
-            if (m.player) emit(s, Audience::to(m.id), final_result_for(s, m));
+            if (m.player)
+                emit(s, Audience::to(m.id), final_result_for(s, m));
             if (s.settings.kind == RoomKind::interview) {
                 for (const MemberId id : s.final_order) {
-                    if (m.host || id == m.id) emit(s, Audience::to(m.id), summary_for(s, *s.find(id)));
+                    if (m.host || id == m.id)
+                        emit(s, Audience::to(m.id), summary_for(s, *s.find(id)));
                 }
             }
             break;
@@ -349,7 +377,8 @@ void flush_updates(State& s, Millis now) {
         s.progress_dirty = false;
         s.last_progress = now;
         if (s.phase == RoomPhase::question) {
-            emit(s, Audience::host(), AnswerProgress{s.current, s.answered, s.answered + s.pending});
+            emit(s, Audience::host(),
+                 AnswerProgress{s.current, s.answered, s.answered + s.pending});
         }
     }
 }

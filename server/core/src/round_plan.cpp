@@ -16,9 +16,11 @@ protocol::Error invalid(const std::string& field, const std::string& message) {
 }
 
 bool matches(const content::BankQuestion& question, const std::vector<std::string>& topics) {
-    if (topics.empty()) return true;
+    if (topics.empty())
+        return true;
     for (const auto& topic : question.topics) {
-        if (std::find(topics.begin(), topics.end(), topic) != topics.end()) return true;
+        if (std::find(topics.begin(), topics.end(), topic) != topics.end())
+            return true;
     }
     return false;
 }
@@ -95,10 +97,12 @@ std::variant<ResolvedSettings, protocol::Error> resolve_settings(
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     }
     const int available = count_matching(bank, s.topics);
-    if (available == 0) return invalid("topics", "no question in the bank has these topics");
+    if (available == 0)
+        return invalid("topics", "no question in the bank has these topics");
 
     if (requested.questions) {
-        if (*requested.questions < 1) return invalid("questions", "ask at least 1 question");
+        if (*requested.questions < 1)
+            return invalid("questions", "ask at least 1 question");
         s.questions = *requested.questions;
     }
     s.questions = std::min(s.questions, available);
@@ -120,7 +124,8 @@ std::variant<ResolvedSettings, protocol::Error> resolve_settings(
         }
         s.seconds = *requested.seconds;
     }
-    if (requested.mode) s.mode = *requested.mode;
+    if (requested.mode)
+        s.mode = *requested.mode;
     if (kind == RoomKind::solo && s.mode == AnswerMode::judge) {
         return invalid("mode", "a solo run has no judge: use choice or self");
     }
@@ -164,7 +169,8 @@ std::variant<ResolvedSettings, protocol::Error> resolve_settings(
         }
         s.reveal_seconds = *requested.reveal_seconds;
     }
-    if (requested.password) s.password = *requested.password;
+    if (requested.password)
+        s.password = *requested.password;
     return s;
 }
 
@@ -172,10 +178,12 @@ std::vector<PlannedQuestion> plan_round(const content::Bank& bank,
                                         const ResolvedSettings& settings) {
     std::vector<const content::BankQuestion*> pool;
     for (const auto& q : bank.questions) {
-        if (matches(q, settings.topics)) pool.push_back(&q);
+        if (matches(q, settings.topics))
+            pool.push_back(&q);
     }
     SeededSequence order(static_cast<std::uint64_t>(settings.seed));
-    if (settings.shuffle) shuffle_with(pool, order);
+    if (settings.shuffle)
+        shuffle_with(pool, order);
     pool.resize(std::min<std::size_t>(pool.size(), static_cast<std::size_t>(settings.questions)));
 
     std::vector<PlannedQuestion> plan;
@@ -190,7 +198,8 @@ std::vector<PlannedQuestion> plan_round(const content::Bank& bank,
             std::vector<const content::BankQuestion*> same_topic;
             std::vector<const content::BankQuestion*> other;
             for (const auto& candidate : bank.questions) {
-                if (&candidate == question || candidate.answer == question->answer) continue;
+                if (&candidate == question || candidate.answer == question->answer)
+                    continue;
                 const bool shares = std::any_of(
                     candidate.topics.begin(), candidate.topics.end(), [&](const auto& t) {
                         return std::find(question->topics.begin(), question->topics.end(), t) !=

@@ -6,9 +6,11 @@
 namespace rapidfire::core {
 
 int speed_points(Millis elapsed, Millis limit) {
-    if (limit <= 0) return max_points;
+    if (limit <= 0)
+        return max_points;
     const Millis t = std::clamp<Millis>(elapsed, 0, limit);
-    if (t <= full_points_window_ms) return max_points;
+    if (t <= full_points_window_ms)
+        return max_points;
     const double share = static_cast<double>(t) / static_cast<double>(limit);
     return static_cast<int>(std::lround(max_points * (1.0 - share / 2.0)));
 }
@@ -26,7 +28,8 @@ int base_points(protocol::Verdict verdict, Millis elapsed, Millis limit) {
 }
 
 int streak_bonus(int streak) {
-    if (streak <= 1) return 0;
+    if (streak <= 1)
+        return 0;
     return std::min(streak_step * (streak - 1), streak_cap);
 }
 

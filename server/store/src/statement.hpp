@@ -13,7 +13,7 @@
 namespace rapidfire::store::detail {
 
 class Statement {
-public:
+  public:
     Statement(sqlite3* db, std::string_view sql) : db_(db) {
         if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
             SQLITE_OK) {
@@ -40,7 +40,8 @@ public:
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     template <class T>
     Statement& bind(int index, const std::optional<T>& value) {
-        if (value) return bind(index, *value);
+        if (value)
+            return bind(index, *value);
         check(sqlite3_bind_null(stmt_, index));
         return *this;
     }
@@ -48,8 +49,10 @@ public:
     // Steps once: true while there is a row to read.
     bool step() {
         const int rc = sqlite3_step(stmt_);
-        if (rc == SQLITE_ROW) return true;
-        if (rc == SQLITE_DONE) return false;
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
         throw StoreError(std::string("sqlite step: ") + sqlite3_errmsg(db_));
     }
     void run() {
@@ -65,14 +68,16 @@ public:
     bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
     std::string text(int column) const {
         const auto* p = sqlite3_column_text(stmt_, column);
-        return p == nullptr ? std::string()
-                            : std::string(reinterpret_cast<const char*>(p),
-                                          static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+        return p == nullptr
+                   ? std::string()
+                   : std::string(reinterpret_cast<const char*>(p),
+                                 static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
     }
 
-private:
+  private:
     void check(int rc) {
-        if (rc != SQLITE_OK) throw StoreError(std::string("sqlite bind: ") + sqlite3_errmsg(db_));
+        if (rc != SQLITE_OK)
+            throw StoreError(std::string("sqlite bind: ") + sqlite3_errmsg(db_));
     }
 
     sqlite3* db_;

@@ -26,7 +26,8 @@ std::string name_of(E value) {
 std::string join(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& item : items) {
-        if (!out.empty()) out += ',';
+        if (!out.empty())
+            out += ',';
         out += item;
     }
     return out;
@@ -38,7 +39,8 @@ std::vector<std::string> split(const std::string& text) {
     while (start < text.size()) {
         const auto comma = text.find(',', start);
         const auto end = comma == std::string::npos ? text.size() : comma;
-        if (end > start) items.push_back(text.substr(start, end - start));
+        if (end > start)
+            items.push_back(text.substr(start, end - start));
         start = end + 1;
     }
     return items;
@@ -53,9 +55,11 @@ std::string fold(std::string_view nickname) {
 }
 
 std::optional<std::int64_t> find_game(sqlite3* db, const std::string& code, int round) {
-    Statement find(db, "SELECT id FROM games WHERE code = ? AND round = ? ORDER BY id DESC LIMIT 1");
+    Statement find(db,
+                   "SELECT id FROM games WHERE code = ? AND round = ? ORDER BY id DESC LIMIT 1");
     find.bind(1, code).bind(2, round);
-    if (find.step()) return find.integer(0);
+    if (find.step())
+        return find.integer(0);
     return std::nullopt;
 }
 
@@ -68,7 +72,8 @@ GameRow read_game_row(const Statement& s) {
     row.host = s.text(4);
     row.bank = s.text(5);
     row.started_at = s.integer(6);
-    if (!s.is_null(7)) row.finished_at = s.integer(7);
+    if (!s.is_null(7))
+        row.finished_at = s.integer(7);
     row.end_reason = s.text(8);
     row.questions_played = static_cast<int>(s.integer(9));
     row.players = static_cast<int>(s.integer(10));
@@ -105,7 +110,8 @@ void record_one(sqlite3* db, const core::GameStarted& e) {
 
 void record_one(sqlite3* db, const core::AnswerRecorded& e) {
     const auto id = find_game(db, e.code, e.round);
-    if (!id) return;  // the game's start was never recorded (a store opened mid-game)
+    if (!id)
+        return;  // the game's start was never recorded (a store opened mid-game)
     Statement answer(db,
                      "INSERT OR IGNORE INTO answers (game_id, question, player, nickname, "
                      "elapsed_ms, choice, text, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -116,7 +122,8 @@ void record_one(sqlite3* db, const core::AnswerRecorded& e) {
 
 void record_one(sqlite3* db, const core::AnswerMarked& e) {
     const auto id = find_game(db, e.code, e.round);
-    if (!id) return;
+    if (!id)
+        return;
     Statement mark(db,
                    "UPDATE answers SET verdict = ?, grade = ?, points = ?, comment = ?, tips = ? "
                    "WHERE game_id = ? AND question = ? AND player = ?");
@@ -129,7 +136,8 @@ void record_one(sqlite3* db, const core::AnswerMarked& e) {
 
 void record_one(sqlite3* db, const core::GameFinished& e) {
     const auto id = find_game(db, e.code, e.round);
-    if (!id) return;
+    if (!id)
+        return;
     Statement game(db,
                    "UPDATE games SET finished_at = ?, end_reason = ?, questions_played = ?, "
                    "run_ms = ? WHERE id = ?");
@@ -149,9 +157,12 @@ void record_one(sqlite3* db, const core::GameFinished& e) {
         result.run();
         result.reset();
     }
-    Statement summary(db, "INSERT OR REPLACE INTO summaries (game_id, player, body) VALUES (?, ?, ?)");
+    Statement summary(db,
+                      "INSERT OR REPLACE INTO summaries (game_id, player, body) VALUES (?, ?, ?)");
     for (const auto& s : e.summaries) {
-        summary.bind(1, *id).bind(2, s.player).bind(3, protocol::encode(protocol::ServerMessage{s}));
+        summary.bind(1, *id)
+            .bind(2, s.player)
+            .bind(3, protocol::encode(protocol::ServerMessage{s}));
         summary.run();
         summary.reset();
     }
@@ -195,7 +206,8 @@ std::string token_digest(std::string_view token) {
 Store::Store(const std::filesystem::path& data_dir) : path_(data_dir / "rapidfire.sqlite3") {
     std::error_code ec;
     std::filesystem::create_directories(data_dir, ec);
-    if (ec) throw StoreError("cannot create " + data_dir.string() + ": " + ec.message());
+    if (ec)
+        throw StoreError("cannot create " + data_dir.string() + ": " + ec.message());
     if (sqlite3_open_v2(path_.c_str(), &db_,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                         nullptr) != SQLITE_OK) {
@@ -212,7 +224,9 @@ Store::Store(const std::filesystem::path& data_dir) : path_(data_dir / "rapidfir
     migrate();
 }
 
-Store::~Store() { sqlite3_close(db_); }
+Store::~Store() {
+    sqlite3_close(db_);
+}
 
 void Store::exec(const char* sql) {
     char* error = nullptr;
@@ -255,7 +269,8 @@ void Store::migrate() {
 }
 
 void Store::record(const std::vector<core::JournalEntry>& batch) {
-    if (batch.empty()) return;
+    if (batch.empty())
+        return;
     std::lock_guard lock(mutex_);
     exec("BEGIN IMMEDIATE");
     try {
@@ -276,7 +291,8 @@ std::vector<GameRow> Store::recent_games(int limit, bool finished_only) {
                          "ORDER BY g.started_at DESC, g.id DESC LIMIT ?");
     s.bind(1, limit);
     std::vector<GameRow> rows;
-    while (s.step()) rows.push_back(read_game_row(s));
+    while (s.step())
+        rows.push_back(read_game_row(s));
     return rows;
 }
 
@@ -286,7 +302,8 @@ std::vector<GameRow> Store::games_of_host(std::string_view token, int limit) {
                          "WHERE g.token_digest = ? ORDER BY g.started_at DESC, g.id DESC LIMIT ?");
     s.bind(1, token_digest(token)).bind(2, limit);
     std::vector<GameRow> rows;
-    while (s.step()) rows.push_back(read_game_row(s));
+    while (s.step())
+        rows.push_back(read_game_row(s));
     return rows;
 }
 
@@ -296,13 +313,15 @@ std::optional<GameRecord> Store::game(std::int64_t id) {
     {
         Statement s(db_, std::string(game_columns) + "WHERE g.id = ?");
         s.bind(1, id);
-        if (!s.step()) return std::nullopt;
+        if (!s.step())
+            return std::nullopt;
         record.game = read_game_row(s);
     }
     {
         Statement s(db_, "SELECT settings FROM games WHERE id = ?");
         s.bind(1, id);
-        if (s.step()) record.settings_json = s.text(0);
+        if (s.step())
+            record.settings_json = s.text(0);
     }
     {
         Statement s(db_,
@@ -320,11 +339,11 @@ std::optional<GameRecord> Store::game(std::int64_t id) {
                     "time_ms FROM results WHERE game_id = ? ORDER BY rank");
         s.bind(1, id);
         while (s.step()) {
-            record.results.push_back(ResultRow{
-                s.integer(0), s.text(1), static_cast<int>(s.integer(2)),
-                static_cast<int>(s.integer(3)), static_cast<int>(s.integer(4)),
-                static_cast<int>(s.integer(5)), static_cast<int>(s.integer(6)),
-                static_cast<int>(s.integer(7)), s.integer(8)});
+            record.results.push_back(
+                ResultRow{s.integer(0), s.text(1), static_cast<int>(s.integer(2)),
+                          static_cast<int>(s.integer(3)), static_cast<int>(s.integer(4)),
+                          static_cast<int>(s.integer(5)), static_cast<int>(s.integer(6)),
+                          static_cast<int>(s.integer(7)), s.integer(8)});
         }
     }
     {
@@ -339,7 +358,8 @@ std::optional<GameRecord> Store::game(std::int64_t id) {
             row.player = s.integer(1);
             row.nickname = s.text(2);
             row.elapsed_ms = s.integer(3);
-            if (!s.is_null(4)) row.choice = static_cast<int>(s.integer(4));
+            if (!s.is_null(4))
+                row.choice = static_cast<int>(s.integer(4));
             row.text = s.text(5);
             row.verdict = s.text(6);
             row.points = static_cast<int>(s.integer(7));
@@ -369,7 +389,8 @@ bool Store::is_host_of(std::int64_t id, std::string_view token) {
         std::lock_guard lock(mutex_);
         Statement s(db_, "SELECT token_digest FROM games WHERE id = ?");
         s.bind(1, id);
-        if (!s.step()) return false;
+        if (!s.step())
+            return false;
         stored = s.text(0);
     }
     const std::string given = token_digest(token);
@@ -387,7 +408,8 @@ std::optional<SoloRun> Store::personal_best(std::string_view nickname, std::stri
                 "solo_runs WHERE bank = ? AND nickname_key = ? ORDER BY points DESC, run_ms ASC "
                 "LIMIT 1");
     s.bind(1, bank).bind(2, fold(nickname));
-    if (s.step()) return read_solo(s);
+    if (s.step())
+        return read_solo(s);
     return std::nullopt;
 }
 
@@ -409,7 +431,8 @@ std::vector<SoloRun> Store::solo_leaderboard(std::string_view bank, int limit) {
                 "ORDER BY points DESC, run_ms ASC LIMIT ?");
     s.bind(1, bank).bind(2, limit);
     std::vector<SoloRun> runs;
-    while (s.step()) runs.push_back(read_solo(s));
+    while (s.step())
+        runs.push_back(read_solo(s));
     return runs;
 }
 

@@ -17,15 +17,18 @@ StoreWriter::~StoreWriter() {
 }
 
 void StoreWriter::submit(std::vector<core::JournalEntry> entries) {
-    if (entries.empty()) return;
+    if (entries.empty())
+        return;
     std::size_t queued = 0;
     {
         std::lock_guard lock(mutex_);
         submitted_ += entries.size();
-        for (auto& entry : entries) queue_.push_back(std::move(entry));
+        for (auto& entry : entries)
+            queue_.push_back(std::move(entry));
         queued = queue_.size();
     }
-    if (queued >= max_batch_) wake_.notify_all();
+    if (queued >= max_batch_)
+        wake_.notify_all();
 }
 
 void StoreWriter::flush() {
@@ -52,9 +55,11 @@ void StoreWriter::run() {
             return stopping_ || queue_.size() >= max_batch_ || committed_ < submitted_;
         });
         if (queue_.empty()) {
-            if (stopping_) return;
+            if (stopping_)
+                return;
             // Woken with nothing queued (a flush of an empty queue): nothing to write.
-            if (committed_ >= submitted_) continue;
+            if (committed_ >= submitted_)
+                continue;
         }
         std::vector<core::JournalEntry> batch;
         batch.swap(queue_);
@@ -70,9 +75,11 @@ void StoreWriter::run() {
         }
         lock.lock();
         committed_ += batch.size();
-        if (!ok) ++failed_batches_;
+        if (!ok)
+            ++failed_batches_;
         done_.notify_all();
-        if (stopping_ && queue_.empty()) return;
+        if (stopping_ && queue_.empty())
+            return;
     }
 }
 

@@ -8,10 +8,10 @@
 namespace rapidfire::content {
 
 struct BankQuestion {
-    std::string id;                   // unique in the bank, e.g. "ml-07"
-    std::vector<std::string> topics;  // lower-case tags, e.g. "evaluation"
-    std::string text;                 // the question
-    std::string answer;               // the reference answer
+    std::string id;                      // unique in the bank, e.g. "ml-07"
+    std::vector<std::string> topics;     // lower-case tags, e.g. "evaluation"
+    std::string text;                    // the question
+    std::string answer;                  // the reference answer
     std::vector<std::string> key_terms;  // optional: what a good answer mentions
 };
 

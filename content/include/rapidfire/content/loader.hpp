@@ -13,7 +13,7 @@
 namespace rapidfire::content {
 
 class LoadError : public std::runtime_error {
-public:
+  public:
     // `line` is 1-based, 0 when the error is not tied to a line; `field` may be empty.
     LoadError(std::string file, int line, std::string field, const std::string& message);
 
@@ -21,7 +21,7 @@ public:
     int line() const { return line_; }
     const std::string& field() const { return field_; }
 
-private:
+  private:
     std::string file_;
     int line_;
     std::string field_;

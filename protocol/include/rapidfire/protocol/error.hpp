@@ -31,29 +31,36 @@ enum class ErrorCode {
     rate_limited,         // too many messages per second
     server_full,          // the server's connection limit is reached
     // Room and game errors.
-    not_in_room,          // the action needs a room and the sender has none
-    already_in_room,      // create/join while already seated
-    room_not_found,       // no room with that code
-    room_locked,          // the host locked the room
-    room_full,            // the room is at capacity
-    wrong_password,       // the room has a password and this is not it
-    nickname_taken,       // another player in the room has this nickname
-    invalid_nickname,     // empty, too long or not printable
-    invalid_settings,     // a round setting outside its range
-    not_host,             // a host action from someone who is not the host
-    bad_host_token,       // the host token is missing or wrong
-    bad_resume_token,     // unknown, revoked or expired resume token
-    wrong_state,          // the action is not allowed in the room's current state
-    unknown_question,     // the question index is not the open one
-    already_answered,     // the player has already answered this question
-    too_late,             // the answer arrived after the deadline and grace
-    invalid_answer,       // the answer does not fit the question's mode
-    unknown_player,       // no such player in the room
-    unknown_group,        // no such answer group in judging
-    not_a_player,         // the host tried to play in a room where the host only runs the game
-    internal,             // a bug on the server side; the connection stays usable
+    not_in_room,       // the action needs a room and the sender has none
+    already_in_room,   // create/join while already seated
+    room_not_found,    // no room with that code
+    room_locked,       // the host locked the room
+    room_full,         // the room is at capacity
+    wrong_password,    // the room has a password and this is not it
+    nickname_taken,    // another player in the room has this nickname
+    invalid_nickname,  // empty, too long or not printable
+    invalid_settings,  // a round setting outside its range
+    not_host,          // a host action from someone who is not the host
+    bad_host_token,    // the host token is missing or wrong
+    bad_resume_token,  // unknown, revoked or expired resume token
+    wrong_state,       // the action is not allowed in the room's current state
+    unknown_question,  // the question index is not the open one
+    already_answered,  // the player has already answered this question
+    too_late,          // the answer arrived after the deadline and grace
+    invalid_answer,    // the answer does not fit the question's mode
+    unknown_player,    // no such player in the room
+    unknown_group,     // no such answer group in judging
+    not_a_player,      // the host tried to play in a room where the host only runs the game
+    internal,          // a bug on the server side; the connection stays usable
 };
-BOOST_DESCRIBE_ENUM(ErrorCode, bad_json, not_object, too_deep, invalid_utf8, binary_frame, frame_too_large, missing_type, unknown_type, missing_field, wrong_type, out_of_range, too_long, too_many_items, unsupported_version, rate_limited, server_full, not_in_room, already_in_room, room_not_found, room_locked, room_full, wrong_password, nickname_taken, invalid_nickname, invalid_settings, not_host, bad_host_token, bad_resume_token, wrong_state, unknown_question, already_answered, too_late, invalid_answer, unknown_player, unknown_group, not_a_player, internal)
+BOOST_DESCRIBE_ENUM(ErrorCode, bad_json, not_object, too_deep, invalid_utf8, binary_frame,
+                    frame_too_large, missing_type, unknown_type, missing_field, wrong_type,
+                    out_of_range, too_long, too_many_items, unsupported_version, rate_limited,
+                    server_full, not_in_room, already_in_room, room_not_found, room_locked,
+                    room_full, wrong_password, nickname_taken, invalid_nickname, invalid_settings,
+                    not_host, bad_host_token, bad_resume_token, wrong_state, unknown_question,
+                    already_answered, too_late, invalid_answer, unknown_player, unknown_group,
+                    not_a_player, internal)
 
 std::string_view to_string(ErrorCode code);
 std::optional<ErrorCode> error_code_from_string(std::string_view name);

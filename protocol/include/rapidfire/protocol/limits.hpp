@@ -23,10 +23,14 @@ inline constexpr std::size_t max_default_chars = 128;
 
 // Longest string (in Unicode code points) accepted for a field of this name.
 constexpr std::size_t max_chars_for_field(std::string_view field) {
-    if (field == "nickname") return max_nickname_field_chars;
-    if (field == "text") return max_answer_chars;
-    if (field == "comment") return max_comment_chars;
-    if (field == "host_token" || field == "token" || field == "password") return max_token_chars;
+    if (field == "nickname")
+        return max_nickname_field_chars;
+    if (field == "text")
+        return max_answer_chars;
+    if (field == "comment")
+        return max_comment_chars;
+    if (field == "host_token" || field == "token" || field == "password")
+        return max_token_chars;
     return max_default_chars;
 }
 

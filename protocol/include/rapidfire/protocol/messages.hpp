@@ -32,20 +32,20 @@ using Millis = std::int64_t;
 // Round settings chosen when a room is created. Absent members take the defaults documented in
 // GAME.md; the server answers with every member filled in (the password excepted).
 struct RoundSettings {
-    std::optional<int> questions;         // how many questions
-    std::vector<std::string> topics;      // only questions tagged with one of these; empty = all
-    std::optional<bool> shuffle;          // shuffled (true) or bank order (false)
-    std::optional<std::int64_t> seed;     // seed for order and choices; reported for replays
-    std::optional<int> seconds;           // time per question
-    std::optional<AnswerMode> mode;       // choice, judge or self
-    std::optional<ClockMode> clock;       // solo: per_question or total
-    std::optional<int> total_seconds;     // solo total clock
-    std::optional<bool> show_leaderboard; // standings between questions
-    std::optional<bool> streak_bonus;     // +100 per consecutive correct answer, capped
-    std::optional<int> capacity;          // most players
-    std::optional<int> judging_seconds;   // judge mode: apply suggestions after this; 0 = wait
-    std::optional<int> reveal_seconds;    // pause on the reveal; 0 = the host advances with skip
-    std::optional<std::string> password;  // players must give it to join
+    std::optional<int> questions;          // how many questions
+    std::vector<std::string> topics;       // only questions tagged with one of these; empty = all
+    std::optional<bool> shuffle;           // shuffled (true) or bank order (false)
+    std::optional<std::int64_t> seed;      // seed for order and choices; reported for replays
+    std::optional<int> seconds;            // time per question
+    std::optional<AnswerMode> mode;        // choice, judge or self
+    std::optional<ClockMode> clock;        // solo: per_question or total
+    std::optional<int> total_seconds;      // solo total clock
+    std::optional<bool> show_leaderboard;  // standings between questions
+    std::optional<bool> streak_bonus;      // +100 per consecutive correct answer, capped
+    std::optional<int> capacity;           // most players
+    std::optional<int> judging_seconds;    // judge mode: apply suggestions after this; 0 = wait
+    std::optional<int> reveal_seconds;     // pause on the reveal; 0 = the host advances with skip
+    std::optional<std::string> password;   // players must give it to join
 };
 BOOST_DESCRIBE_STRUCT(RoundSettings, (),
                       (questions, topics, shuffle, seed, seconds, mode, clock, total_seconds,
@@ -94,8 +94,8 @@ struct SummaryItem {
     int points = 0;
 };
 BOOST_DESCRIBE_STRUCT(SummaryItem, (),
-                      (question, text, topics, reference, answer, verdict, comment, tips,
-                       time_ms, points))
+                      (question, text, topics, reference, answer, verdict, comment, tips, time_ms,
+                       points))
 
 struct TopicMisses {
     std::string topic;
@@ -270,8 +270,7 @@ struct RoomCreated {
     int questions_available = 0;
 };
 BOOST_DESCRIBE_STRUCT(RoomCreated, (),
-                      (code, host_token, resume_token, player, kind, settings,
-                       questions_available))
+                      (code, host_token, resume_token, player, kind, settings, questions_available))
 
 // To a player who joined, or to anyone (host included) who resumed with a token.
 struct Joined {
@@ -365,8 +364,8 @@ struct JudgeRequest {
     std::string reference;
     std::vector<std::string> key_terms;
     std::vector<AnswerGroup> groups;
-    std::vector<std::string> tips;  // interview: the rubric the judge may tick
-    std::optional<Millis> deadline; // when suggestions are applied automatically
+    std::vector<std::string> tips;   // interview: the rubric the judge may tick
+    std::optional<Millis> deadline;  // when suggestions are applied automatically
 };
 BOOST_DESCRIBE_STRUCT(JudgeRequest, (),
                       (question, text, reference, key_terms, groups, tips, deadline))
@@ -449,8 +448,8 @@ BOOST_DESCRIBE_STRUCT(HostStatus, (), (connected, grace_ms))
 struct GameOver {
     static constexpr std::string_view type = "game_over";
     EndReason reason = EndReason::completed;
-    int questions = 0;  // questions played
-    int count = 0;      // players ranked
+    int questions = 0;                // questions played
+    int count = 0;                    // players ranked
     std::vector<Standing> standings;  // the top of the final standings
 };
 BOOST_DESCRIBE_STRUCT(GameOver, (), (reason, questions, count, standings))
@@ -475,10 +474,10 @@ BOOST_DESCRIBE_STRUCT(FinalResult, (),
 // compares with the player's best before it (same nickname, any case, same bank).
 struct PersonalBest {
     static constexpr std::string_view type = "personal_best";
-    int points = 0;                 // this run
-    std::optional<int> previous;    // the best earlier run; absent on a first run
-    bool new_best = false;          // this run beat every earlier one
-    int runs = 0;                   // earlier runs on record
+    int points = 0;               // this run
+    std::optional<int> previous;  // the best earlier run; absent on a first run
+    bool new_best = false;        // this run beat every earlier one
+    int runs = 0;                 // earlier runs on record
 };
 BOOST_DESCRIBE_STRUCT(PersonalBest, (), (points, previous, new_best, runs))
 
@@ -534,10 +533,9 @@ BOOST_DESCRIBE_STRUCT(Pong, (), (nonce, server_time))
 
 using ServerMessage =
     std::variant<Welcome, RoomCreated, Joined, Roster, Question, AnswerAccepted, AnswerRejected,
-                 AnswerProgress, QuestionClosed, JudgeRequest, Judged, Reveal, Result, Standings, Paused,
-                 Continued, TimeExtended, HostStatus, GameOver, FinalResult, PersonalBest, Summary,
-                 Kicked,
-                 Left, Error, Pong>;
+                 AnswerProgress, QuestionClosed, JudgeRequest, Judged, Reveal, Result, Standings,
+                 Paused, Continued, TimeExtended, HostStatus, GameOver, FinalResult, PersonalBest,
+                 Summary, Kicked, Left, Error, Pong>;
 
 // The wire name of a message.
 template <class Message>

@@ -9,7 +9,7 @@
 namespace rapidfire::core {
 
 class Entropy {
-public:
+  public:
     virtual ~Entropy() = default;
     // `count` random bytes.
     virtual std::string bytes(std::size_t count) = 0;

@@ -65,7 +65,7 @@ struct GameFinished {
     protocol::EndReason reason = protocol::EndReason::completed;
     int questions_played = 0;
     Millis run_ms = 0;
-    std::vector<protocol::Standing> standings;  // every player
+    std::vector<protocol::Standing> standings;   // every player
     std::vector<protocol::FinalResult> results;  // in the order of standings
     std::vector<protocol::Summary> summaries;    // interview rooms
     Millis at = 0;

@@ -26,13 +26,13 @@ using protocol::Millis;
 
 // Server-wide rules that a room creator cannot change.
 struct RoomLimits {
-    int max_capacity = 500;          // the largest capacity a room may ask for
+    int max_capacity = 500;            // the largest capacity a room may ask for
     Millis resume_grace_ms = 120'000;  // how long a dropped seat is kept
-    Millis answer_grace_ms = 250;     // network allowance after a deadline
-    Millis roster_interval_ms = 250;  // roster and progress updates are coalesced to this
-    int standings_top = 10;           // players listed in standings between questions
-    int final_standings_top = 50;     // players listed in game_over
-    int roster_list_max = 1000;       // players listed in the host's roster
+    Millis answer_grace_ms = 250;      // network allowance after a deadline
+    Millis roster_interval_ms = 250;   // roster and progress updates are coalesced to this
+    int standings_top = 10;            // players listed in standings between questions
+    int final_standings_top = 50;      // players listed in game_over
+    int roster_list_max = 1000;        // players listed in the host's roster
 };
 
 struct RoomDeps {
@@ -53,7 +53,7 @@ struct RoomStats {
 using Seat = std::variant<MemberId, protocol::Error>;
 
 class Room {
-public:
+  public:
     // Creates a room with the given code. On success the creator holds the host seat (and in
     // solo also the only player seat); room_created has been queued for them.
     static std::variant<std::unique_ptr<Room>, protocol::Error> create(
@@ -98,7 +98,7 @@ public:
 
     struct State;  // opaque: defined in the core's sources
 
-private:
+  private:
     explicit Room(std::unique_ptr<State> state);
     std::unique_ptr<State> state_;
 };

@@ -43,8 +43,8 @@ inline constexpr std::int64_t max_seed = (std::int64_t{1} << 53) - 1;
 // Applies the kind's defaults and checks every range. `random_seed` is used when no seed was
 // given. On error: an invalid_settings error naming the field.
 std::variant<ResolvedSettings, protocol::Error> resolve_settings(
-    protocol::RoomKind kind, const protocol::RoundSettings& requested,
-    const content::Bank& bank, int max_capacity, std::int64_t random_seed);
+    protocol::RoomKind kind, const protocol::RoundSettings& requested, const content::Bank& bank,
+    int max_capacity, std::int64_t random_seed);
 
 struct PlannedQuestion {
     const content::BankQuestion* source = nullptr;
@@ -64,12 +64,12 @@ int count_matching(const content::Bank& bank, const std::vector<std::string>& to
 // A small deterministic generator (splitmix64): the same seed gives the same round on every
 // platform, unlike the standard distributions.
 class SeededSequence {
-public:
+  public:
     explicit SeededSequence(std::uint64_t seed) : state_(seed) {}
     std::uint64_t next();
     std::uint64_t below(std::uint64_t bound) { return next() % bound; }
 
-private:
+  private:
     std::uint64_t state_;
 };
 

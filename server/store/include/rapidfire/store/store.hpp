@@ -79,12 +79,12 @@ struct SoloRun {
 };
 
 class StoreError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class Store {
-public:
+  public:
     // Opens (creating if needed) <data_dir>/rapidfire.sqlite3 and brings its schema up to date.
     explicit Store(const std::filesystem::path& data_dir);
     ~Store();
@@ -113,7 +113,7 @@ public:
     // The best run of each nickname on this bank, best first.
     std::vector<SoloRun> solo_leaderboard(std::string_view bank, int limit);
 
-private:
+  private:
     void migrate();
     void exec(const char* sql);
 

@@ -16,7 +16,7 @@
 namespace rapidfire::store {
 
 class StoreWriter {
-public:
+  public:
     // Commits whatever is queued every `interval` (and at once when `max_batch` is reached).
     StoreWriter(Store& store, std::chrono::milliseconds interval, std::size_t max_batch = 5000);
     ~StoreWriter();  // commits what is queued, then stops
@@ -30,7 +30,7 @@ public:
     std::uint64_t committed_entries() const;
     std::uint64_t failed_batches() const;
 
-private:
+  private:
     void run();
 
     Store& store_;
