@@ -142,3 +142,42 @@ TEST(Lobby, StartNeedsAPlayer) {
 
 }  // namespace
 }  // namespace rapidfire::core::testing
+
+namespace rapidfire::core::testing {
+namespace {
+
+// The counts the shell reads after every call are kept as the room changes, not recounted.
+TEST(Stats, CountPlayersAndConnectionsThroughJoinsDropsKicksAndResumes) {
+    RoomHarness h;
+    h.create(RoomKind::quiz);
+    EXPECT_EQ(h.room().stats().players, 0);
+    EXPECT_EQ(h.room().stats().connected, 0);  // the host is not a player
+    const MemberId a = h.join("a");
+    const MemberId b = h.join("b");
+    h.join("c");
+    EXPECT_EQ(h.room().stats().players, 3);
+    EXPECT_EQ(h.room().stats().connected, 3);
+    h.drop(a);
+    h.drop(h.host());
+    EXPECT_EQ(h.room().stats().connected, 2);
+    h.run_for(300);  // the roster is coalesced
+    EXPECT_EQ(h.last<Roster>(b).count, 3);
+    EXPECT_EQ(h.last<Roster>(b).connected, 2);
+    h.resume(h.token(a));
+    EXPECT_EQ(h.room().stats().connected, 3);
+    h.send(h.host(), Kick{h.host_token(), b});
+    EXPECT_EQ(h.room().stats().players, 2);
+    EXPECT_EQ(h.room().stats().connected, 2);
+}
+
+TEST(Stats, TheSoloPlayerIsHostAndPlayer) {
+    RoomHarness h;
+    h.create(RoomKind::solo);
+    EXPECT_EQ(h.room().stats().players, 1);
+    EXPECT_EQ(h.room().stats().connected, 1);
+    h.drop(1);
+    EXPECT_EQ(h.room().stats().connected, 0);
+}
+
+}  // namespace
+}  // namespace rapidfire::core::testing

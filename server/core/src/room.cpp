@@ -331,15 +331,14 @@ bool Room::closed(Millis) const {
 }
 
 RoomStats Room::stats() const {
+    // O(1): the shell asks after every call, and a room may hold thousands of players.
+    const State& s = *state_;
     RoomStats stats;
-    stats.phase = state_->phase;
-    for (const auto& m : state_->members) {
-        if (m.active && m.player) {
-            ++stats.players;
-            if (m.connected)
-                ++stats.connected;
-        }
-    }
+    stats.phase = s.phase;
+    stats.players = s.active_players;
+    const Member* host = s.find(s.host_id);
+    const bool host_counted = host != nullptr && host->active && host->connected && !host->player;
+    stats.connected = s.connected_members - (host_counted ? 1 : 0);
     return stats;
 }
 

@@ -225,16 +225,20 @@ namespace {
 protocol::Roster roster_message(const State& s, bool with_players) {
     protocol::Roster roster;
     roster.locked = s.locked;
+    // The counts come from the room's counters, so a player's roster costs O(1) however full
+    // the room; only the host's list walks the members (and that is coalesced).
+    const Member* host = s.find(s.host_id);
+    const bool host_plays = host != nullptr && host->active && host->player;
+    roster.count = s.active_players - (host_plays ? 1 : 0);
+    roster.connected =
+        s.connected_members - (host != nullptr && host->active && host->connected ? 1 : 0);
+    if (!with_players)
+        return roster;
     for (const auto& m : s.members) {
-        if (!m.active || !m.player || m.host)
-            continue;
-        ++roster.count;
-        if (m.connected)
-            ++roster.connected;
-        if (with_players &&
-            static_cast<int>(roster.players.size()) < s.deps.limits.roster_list_max) {
+        if (static_cast<int>(roster.players.size()) >= s.deps.limits.roster_list_max)
+            break;
+        if (m.active && m.player && !m.host)
             roster.players.push_back(PlayerInfo{m.id, m.nickname, m.connected});
-        }
     }
     return roster;
 }
