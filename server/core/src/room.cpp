@@ -123,6 +123,18 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
         }
         return true;
     };
+    // Marks are for the question being judged, and only while it is.
+    auto judging = [&](int question) {
+        if (s.phase != RoomPhase::judging) {
+            error(ErrorCode::wrong_state, "no answers are waiting for a verdict");
+            return false;
+        }
+        if (question != s.current) {
+            error(ErrorCode::unknown_question, "that question is not being judged", "question");
+            return false;
+        }
+        return true;
+    };
     auto not_paused = [&] {
         if (s.paused) {
             error(ErrorCode::wrong_state, "the game is paused");
@@ -184,6 +196,10 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
             [&](const EndGame& msg) {
                 if (!host_ok(msg.host_token))
                     return;
+                // PROTOCOL.md: `end` ends a running game; the lobby has none to end.
+                if (s.phase == RoomPhase::lobby) {
+                    return error(ErrorCode::wrong_state, "no game is running");
+                }
                 if (s.phase == RoomPhase::finished) {
                     return error(ErrorCode::wrong_state, "the game is already over");
                 }
@@ -213,22 +229,14 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
                 ops::record_answer(s, m, msg, now);
             },
             [&](const Judge& msg) {
-                if (!host_ok(msg.host_token))
+                if (!host_ok(msg.host_token) || !judging(msg.question))
                     return;
-                if (s.phase != RoomPhase::judging) {
-                    return error(ErrorCode::wrong_state, "no answers are waiting for a verdict");
-                }
-                if (msg.question != s.current) {
-                    return error(ErrorCode::unknown_question, "that question is not being judged",
-                                 "question");
-                }
                 if (msg.group < 0 || msg.group >= static_cast<int>(s.groups.size())) {
                     return error(ErrorCode::unknown_group, "no such answer group", "group");
                 }
                 for (const auto& tip : msg.tips) {
-                    const auto& tips =
-                        s.deps.guide ? s.deps.guide->tips : std::vector<content::Tip>{};
-                    if (std::none_of(tips.begin(), tips.end(),
+                    if (!s.deps.guide ||
+                        std::none_of(s.deps.guide->tips.begin(), s.deps.guide->tips.end(),
                                      [&](const auto& t) { return t.id == tip; })) {
                         return error(ErrorCode::out_of_range, "unknown tip '" + tip + "'", "tips");
                     }
@@ -236,16 +244,8 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
                 ops::record_verdict(s, msg, now);
             },
             [&](const AcceptSuggestions& msg) {
-                if (!host_ok(msg.host_token))
-                    return;
-                if (s.phase != RoomPhase::judging) {
-                    return error(ErrorCode::wrong_state, "no answers are waiting for a verdict");
-                }
-                if (msg.question != s.current) {
-                    return error(ErrorCode::unknown_question, "that question is not being judged",
-                                 "question");
-                }
-                ops::accept_suggestions(s, now);
+                if (host_ok(msg.host_token) && judging(msg.question))
+                    ops::accept_suggestions(s, now);
             },
             [&](const Grade& msg) {
                 if (!m.player) {

@@ -456,26 +456,14 @@ void run_timers(State& s, Millis now) {
         s.phase != RoomPhase::finished) {
         finish(s, EndReason::host_gone, now);
     }
-    // Each step sets its next deadline in the future or clears it, so this ends.
+    // A phase whose time is up ends as if the host had skipped it. Each step sets its next
+    // deadline in the future or clears it, so this ends.
     while (!s.paused && s.phase_deadline && now >= *s.phase_deadline) {
-        switch (s.phase) {
-            case RoomPhase::question:
-                close_question(s, now);
-                break;
-            case RoomPhase::judging:
-                accept_suggestions(s, now);
-                break;
-            case RoomPhase::grading:
-                finish_grading(s, now);
-                break;
-            case RoomPhase::reveal:
-                advance(s, now);
-                break;
-            case RoomPhase::lobby:
-            case RoomPhase::finished:
-                s.phase_deadline.reset();
-                break;
+        if (s.phase == RoomPhase::lobby || s.phase == RoomPhase::finished) {
+            s.phase_deadline.reset();
+            break;
         }
+        skip(s, now);
     }
     flush_updates(s, now);
 }
