@@ -12,6 +12,7 @@
 
 #include "rapidfire/client/backoff.hpp"
 #include "rapidfire/client/client_state.hpp"
+#include "rapidfire/client/hosted_rooms.hpp"
 #include "rapidfire/client/line_editor.hpp"
 #include "rapidfire/content/loader.hpp"
 #include "rapidfire/protocol/codec.hpp"
@@ -29,6 +30,9 @@ using namespace std::chrono_literals;
 constexpr auto redraw_interval = 100ms;  // the countdown is redrawn ~10 times a second
 constexpr auto end_grace = 3s;           // after game_over, the last messages have this long
 constexpr auto close_grace = 1s;         // a polite close gets this long
+// personal_best follows final_result at once when the server keeps a record, and never when it
+// does not: a solo run waits this long for it.
+constexpr auto personal_best_grace = 700ms;
 
 Millis wall_clock_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -68,12 +72,14 @@ std::shared_ptr<const content::StudyGuide> load_guide() {
 
 class App {
   public:
-    App(const Options& options, WsUrl url)
+    App(const Options& options, WsUrl url, std::shared_ptr<ClientTls> tls)
         : options_(options),
           url_(std::move(url)),
+          tls_(std::move(tls)),
           redraw_timer_(io_),
           reconnect_timer_(io_),
           end_timer_(io_),
+          best_timer_(io_),
           signals_(io_, SIGINT, SIGTERM, SIGHUP),
           // A person at a terminal: keys as typed, the live countdown, the roomy layout.
           // Otherwise (a pipe or a file on either side, or --json) one line per event.
@@ -126,6 +132,7 @@ class App {
         config.json = options.global.json;
         config.save_summary = !options.global.summary_file.empty();
         config.guide = load_guide();
+        config.server_url = options.global.url;
         return config;
     }
 
@@ -137,7 +144,7 @@ class App {
             apply(state_.on_frame(frame, wall_clock_ms()));
         };
         handlers.closed = [this](std::string why) { on_closed(why); };
-        ws_ = WebSocketClient::connect(io_, url_, std::move(handlers));
+        ws_ = WebSocketClient::connect(io_, url_, tls_, std::move(handlers));
     }
 
     void on_closed(const std::string& why) {
@@ -179,8 +186,18 @@ class App {
         }
         if (fx.summary_markdown)
             save_summary(*fx.summary_markdown);
+        if (fx.remember)
+            remember(*fx.remember);
         if (fx.exit_code)
             return exit_with(*fx.exit_code);
+        if (state_.awaiting_personal_best() && !best_timer_armed_) {
+            best_timer_armed_ = true;
+            best_timer_.expires_after(personal_best_grace);
+            best_timer_.async_wait([this](const boost::system::error_code& ec) {
+                if (!ec && !exit_code_)
+                    apply(state_.stop_awaiting_personal_best());
+            });
+        }
         if (state_.game_over() && !end_timer_armed_) {
             // Whatever still comes after game_over comes at once; do not wait forever for it.
             end_timer_armed_ = true;
@@ -205,6 +222,19 @@ class App {
         }
     }
 
+    // Keeps the room's host token for `history` and `export`. Not being able to is no reason
+    // to stop the game: say so, with the token, so the host can keep it by hand.
+    void remember(const HostedRoom& room) {
+        const auto file = hosted_rooms_file();
+        try {
+            remember_hosted_room(file,
+                                 {utc_timestamp(), room.code, room.host_token, server_of(url_)});
+        } catch (const std::exception& e) {
+            print({true, "cannot remember the host token of room " + room.code + " (" + e.what() +
+                             "); to get the results later use --token " + room.host_token});
+        }
+    }
+
     void exit_with(int code) {
         if (exit_code_)
             return;
@@ -213,6 +243,7 @@ class App {
         live_ = false;
         redraw_timer_.cancel();
         reconnect_timer_.cancel();
+        best_timer_.cancel();
         if (!ws_) {
             io_.stop();
             return;
@@ -294,10 +325,12 @@ class App {
 
     Options options_;
     WsUrl url_;
+    std::shared_ptr<ClientTls> tls_;  // wss:// only
     asio::io_context io_;
     asio::steady_timer redraw_timer_;
     asio::steady_timer reconnect_timer_;
     asio::steady_timer end_timer_;
+    asio::steady_timer best_timer_;
     asio::signal_set signals_;
     bool interactive_;
     bool live_;
@@ -312,6 +345,7 @@ class App {
     bool ever_connected_ = false;
     bool reconnecting_ = false;
     bool end_timer_armed_ = false;
+    bool best_timer_armed_ = false;
     bool live_drawn_ = false;
 };
 
@@ -320,10 +354,20 @@ class App {
 int run_online(const Options& options) {
     const auto url = parse_ws_url(options.global.url);
     if (!url) {
-        std::cerr << "rapidfire-client: --url must look like ws://HOST:PORT/ws\n";
+        std::cerr << "rapidfire-client: --url must look like ws://HOST:PORT/ws or "
+                     "wss://HOST:PORT/ws\n";
         return 1;
     }
-    App app(options, *url);
+    std::shared_ptr<ClientTls> tls;
+    if (url->tls) {
+        try {
+            tls = make_client_tls(options.global.ca_file);
+        } catch (const std::exception& e) {
+            std::cerr << "rapidfire-client: " << e.what() << "\n";
+            return 1;
+        }
+    }
+    App app(options, *url, std::move(tls));
     return app.run();
 }
 

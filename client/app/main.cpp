@@ -1,5 +1,5 @@
 // rapidfire-client: host, join or play solo on a rapidfire server from a terminal or a script,
-// or read the bundled study material offline.
+// read the record of past games (history, export), or read the bundled study material offline.
 
 #include <iostream>
 
@@ -7,6 +7,7 @@
 #include "rapidfire/client/command_line.hpp"
 #include "rapidfire/client/study_material.hpp"
 #include "rapidfire/content/loader.hpp"
+#include "results_commands.hpp"
 
 namespace {
 
@@ -45,6 +46,8 @@ int main(int argc, char** argv) {
     if (!command_line.options)
         return command_line.exit_code;
     const client::Options& options = *command_line.options;
+    if (client::reads_results(options.command))
+        return client::run_results_command(options);
     if (!client::plays_online(options.command))
         return print_study_material(options);
     return client::run_online(options);

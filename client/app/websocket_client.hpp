@@ -1,11 +1,12 @@
 #pragma once
-// One WebSocket connection to the server (Boost.Beast, kept out of this header: Beast is slow to
-// compile). Every callback runs on the io_context's thread.
+// One WebSocket connection to the server, ws:// or wss:// (Boost.Beast, kept out of this header:
+// Beast is slow to compile). Every callback runs on the io_context's thread.
 
 #include <functional>
 #include <memory>
 #include <string>
 
+#include "client_tls.hpp"
 #include "rapidfire/client/ws_url.hpp"
 
 namespace boost::asio {
@@ -22,8 +23,9 @@ class WebSocketClient {
         std::function<void(std::string why)> closed;   // once, when the connection ends
     };
 
-    // Starts connecting at once.
+    // Starts connecting at once. A wss:// URL needs `tls` (from make_client_tls).
     static std::shared_ptr<WebSocketClient> connect(boost::asio::io_context& io, const WsUrl& url,
+                                                    std::shared_ptr<ClientTls> tls,
                                                     Handlers handlers);
     virtual ~WebSocketClient() = default;
 

@@ -81,15 +81,42 @@ void ClientState::finish(Effects& fx, int code) {
 }
 
 void ClientState::maybe_finish(Effects& fx) {
-    if (phase_ != Phase::over)
+    if (phase_ != Phase::over || finished_)
         return;
     const bool interview = kind_ == RoomKind::interview;
+    const bool solo = config_.command == Command::solo;
+    bool done = false;
     if (host_) {
-        if (!interview || summaries_received_ >= summaries_expected_)
-            finish(fx, 0);
-    } else if (final_received_ && (!interview || summaries_received_ >= 1)) {
-        finish(fx, 0);
+        done = !interview || summaries_received_ >= summaries_expected_;
+    } else {
+        done =
+            final_received_ && (!interview || summaries_received_ >= 1) && (!solo || best_settled_);
     }
+    if (!done)
+        return;
+    // Whoever holds the host token can fetch the results later: say how.
+    if (host_ || solo)
+        say(fx, {results_hint()});
+    finish(fx, 0);
+}
+
+std::string ClientState::results_hint() const {
+    const std::string& url = config_.server_url;
+    const std::string client =
+        "rapidfire-client" + (url.empty() || url == default_url ? "" : " --url " + url);
+    return "results: " + client + " history, then " + client + " export ID --format csv|json|md";
+}
+
+bool ClientState::awaiting_personal_best() const {
+    return config_.command == Command::solo && phase_ == Phase::over && final_received_ &&
+           !best_settled_ && !finished_;
+}
+
+Effects ClientState::stop_awaiting_personal_best() {
+    Effects fx;
+    best_settled_ = true;
+    maybe_finish(fx);
+    return fx;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,6 +173,7 @@ void ClientState::handle(const RoomCreated& m, Effects& fx, Millis now) {
     config_.create.settings = m.settings;
     phase_ = Phase::lobby;
     say(fx, presenter_.room_created(m));
+    fx.remember = HostedRoom{m.code, m.host_token};
     if (config_.command == Command::solo) {
         if (config_.fancy)
             say(fx, solo_help);
@@ -357,6 +385,14 @@ void ClientState::handle(const GameOver& m, Effects& fx, Millis) {
 void ClientState::handle(const FinalResult& m, Effects& fx, Millis) {
     final_received_ = true;
     say(fx, presenter_.final_result(m));
+    maybe_finish(fx);
+}
+
+void ClientState::handle(const PersonalBest& m, Effects& fx, Millis) {
+    if (config_.command != Command::solo)
+        return;
+    best_settled_ = true;
+    say(fx, presenter_.personal_best(m));
     maybe_finish(fx);
 }
 

@@ -6,6 +6,8 @@
 
 #include <boost/program_options.hpp>
 
+#include "rapidfire/client/ws_url.hpp"
+
 namespace rapidfire::client {
 namespace po = boost::program_options;
 using namespace protocol;
@@ -16,7 +18,7 @@ struct UsageError {
     std::string message;
 };
 
-const char* const usage_line = "Usage: rapidfire-client [--url ws://HOST:PORT/ws] COMMAND ...";
+const char* const usage_line = "Usage: rapidfire-client [--url ws[s]://HOST:PORT/ws] COMMAND ...";
 
 const char* const command_list =
     "Commands:\n"
@@ -27,6 +29,8 @@ const char* const command_list =
     "  faq        print the frequently asked questions\n"
     "  checklist  print the final checklist before an interview\n"
     "  bank       print the bundled questions and answers\n"
+    "  history    list the games you hosted (or any with --token)\n"
+    "  export ID  save a game's results as CSV, JSON or Markdown\n"
     "Run 'rapidfire-client COMMAND --help' for a command's options.\n";
 
 std::string upper(std::string text) {
@@ -53,6 +57,27 @@ AnswerMode parse_mode(const std::string& text, bool solo) {
     throw UsageError{solo ? "--mode must be choice or self" : "--mode must be choice or judge"};
 }
 
+std::int64_t parse_game_id(const std::string& text) {
+    if (text.empty())
+        throw UsageError{"export needs the game's id: export ID (see history)"};
+    const bool digits =
+        text.size() <= 18 &&
+        std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+    if (!digits || std::stoll(text) < 1)
+        throw UsageError{"the game id must be a positive number (see history)"};
+    return std::stoll(text);
+}
+
+ExportFormat parse_format(const std::string& text) {
+    if (text == "csv")
+        return ExportFormat::csv;
+    if (text == "json")
+        return ExportFormat::json;
+    if (text == "md" || text == "markdown")
+        return ExportFormat::md;
+    throw UsageError{"--format must be csv, json or md"};
+}
+
 ClockMode parse_clock(const std::string& text) {
     if (text == "per-question" || text == "per_question")
         return ClockMode::per_question;
@@ -77,10 +102,13 @@ po::options_description global_options() {
     // clang-format off
     global.add_options()
         ("help,h", "print help (after a command: that command's options)")
-        ("url", po::value<std::string>()->default_value(default_url), "the server's WebSocket URL")
-        ("json", "print every message received from the server as one JSON line")
+        ("url", po::value<std::string>()->default_value(default_url), "the server's WebSocket URL: ws:// or wss://")
+        ("json", "print every message received from the server as one JSON line "
+                 "(history: one game per line)")
         ("summary", po::value<std::string>(), "interview: save the summary as Markdown in this file")
-        ("no-color", "no colours (also when NO_COLOR is set or stdout is not a terminal)");
+        ("no-color", "no colours (also when NO_COLOR is set or stdout is not a terminal)")
+        ("ca", po::value<std::string>(),
+         "wss://: trust this CA certificate (PEM) instead of the system's trust store");
     // clang-format on
     return global;
 }
@@ -117,6 +145,8 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
         options.global.no_color = values.count("no-color") != 0;
         if (values.count("summary") != 0)
             options.global.summary_file = values["summary"].as<std::string>();
+        if (values.count("ca") != 0)
+            options.global.ca_file = values["ca"].as<std::string>();
         const bool help = values.count("help") != 0;
 
         if (values.count("command") == 0) {
@@ -141,6 +171,8 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
         std::vector<std::string> topics;
         std::string password;
         std::string code;
+        std::string format;
+        std::string game;
         // clang-format off
         if (command == "host") {
             synopsis = "host [options]";
@@ -180,6 +212,23 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
             synopsis = "bank [--topic T]...";
             own.add_options()
                 ("topic", po::value(&topics)->composing(), "only questions on this topic; repeatable");
+        } else if (command == "history") {
+            synopsis = "history [--token T] [--limit N]";
+            own.add_options()
+                ("token", po::value(&options.results.token),
+                 "a host token; default: the tokens of the rooms hosted from here")
+                ("limit", po::value(&options.results.limit)->default_value(options.results.limit),
+                 "list this many games at most");
+        } else if (command == "export") {
+            synopsis = "export ID [--format csv|json|md] [--token T] [--output FILE]";
+            own.add_options()
+                ("id", po::value(&game), "the game's id, from history (also the first argument)")
+                ("format", po::value(&format)->default_value("csv"),
+                 "csv, json or md (interviews: the summaries; other games: the results table)")
+                ("token", po::value(&options.results.token),
+                 "the game's host token; default: the tokens of the rooms hosted from here")
+                ("output", po::value(&options.results.output), "write to this file, not stdout");
+            own_positional.add("id", 1);
         } else if (command == "tips" || command == "faq" || command == "checklist") {
             synopsis = command == "tips" ? "tips" : command == "faq" ? "faq" : "checklist";
         } else {
@@ -243,10 +292,21 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
         } else if (command == "bank") {
             options.command = Command::bank;
             options.bank_topics = topics;
+        } else if (command == "history") {
+            options.command = Command::history;
+            if (options.results.limit < 1 || options.results.limit > 500)
+                throw UsageError{"--limit must be between 1 and 500"};
+        } else if (command == "export") {
+            options.command = Command::export_results;
+            options.results.game = parse_game_id(game);
+            options.results.format = parse_format(format);
         } else {
             options.command = command == "tips"  ? Command::tips
                               : command == "faq" ? Command::faq
                                                  : Command::checklist;
+        }
+        if (reads_results(options.command) && !parse_ws_url(options.global.url)) {
+            throw UsageError{"--url must look like ws://HOST:PORT/ws or wss://HOST:PORT/ws"};
         }
         if (!options.global.summary_file.empty() && !plays_online(options.command)) {
             throw UsageError{"--summary applies to host, join and solo"};

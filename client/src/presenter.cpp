@@ -392,6 +392,22 @@ Lines Presenter::final_result(const FinalResult& r) const {
                        format_seconds(r.run_ms) + ".")};
 }
 
+Lines Presenter::personal_best(const PersonalBest& best) const {
+    // Plain: "new personal best! 7450 points (before: 6900)" or "best so far: 7450 (this run
+    // 6900)"; a first run has nothing before it.
+    if (best.new_best) {
+        const std::string before =
+            best.previous ? "before: " + number(*best.previous) : std::string("first run");
+        const std::string line =
+            "new personal best! " + number(best.points) + " points (" + before + ")";
+        return {fancy_ ? style_.bold(style_.green(line)) : line};
+    }
+    const int top = best.previous.value_or(best.points);
+    const std::string line =
+        "best so far: " + number(top) + " (this run " + number(best.points) + ")";
+    return {fancy_ ? style_.dim(line) : line};
+}
+
 Lines Presenter::summary(const std::string& markdown) const {
     Lines lines;
     std::size_t start = 0;

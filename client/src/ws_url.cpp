@@ -6,13 +6,19 @@
 namespace rapidfire::client {
 
 std::optional<WsUrl> parse_ws_url(std::string_view text) {
-    constexpr std::string_view scheme = "ws://";
-    if (text.substr(0, scheme.size()) != scheme)
+    constexpr std::string_view plain = "ws://";
+    constexpr std::string_view secure = "wss://";
+    WsUrl url;
+    if (text.substr(0, secure.size()) == secure) {
+        url.tls = true;
+        text.remove_prefix(secure.size());
+    } else if (text.substr(0, plain.size()) == plain) {
+        text.remove_prefix(plain.size());
+    } else {
         return std::nullopt;
-    text.remove_prefix(scheme.size());
+    }
     const auto slash = text.find('/');
     std::string_view authority = text.substr(0, slash);
-    WsUrl url;
     url.target = slash == std::string_view::npos ? "/" : std::string(text.substr(slash));
     std::string_view port;
     if (!authority.empty() && authority.front() == '[') {
@@ -35,7 +41,7 @@ std::optional<WsUrl> parse_ws_url(std::string_view text) {
     if (url.host.empty())
         return std::nullopt;
     if (port.empty()) {
-        url.port = "80";
+        url.port = url.tls ? "443" : "80";
     } else {
         const bool digits = std::all_of(port.begin(), port.end(),
                                         [](unsigned char c) { return std::isdigit(c) != 0; });
@@ -44,6 +50,12 @@ std::optional<WsUrl> parse_ws_url(std::string_view text) {
         url.port = std::string(port);
     }
     return url;
+}
+
+std::string server_of(const WsUrl& url) {
+    const bool v6 = url.host.find(':') != std::string::npos;
+    return std::string(url.tls ? "wss://" : "ws://") + (v6 ? "[" + url.host + "]" : url.host) +
+           ":" + url.port;
 }
 
 }  // namespace rapidfire::client

@@ -127,6 +127,27 @@ TEST(CommandLine, HelpIsPerCommand) {
     EXPECT_NE(join.out.find("join CODE --name NAME"), std::string::npos);
 }
 
+TEST(CommandLine, HistoryAndExportReadTheRecord) {
+    auto p = parse({"--url", "wss://quiz.example.org/ws", "--ca", "ca.pem", "history", "--limit",
+                    "5", "--json"});
+    ASSERT_TRUE(p.result.options) << p.err;
+    EXPECT_EQ(p.result.options->command, Command::history);
+    EXPECT_EQ(p.result.options->results.limit, 5);
+    EXPECT_TRUE(p.result.options->global.json);
+    EXPECT_EQ(p.result.options->global.ca_file, "ca.pem");
+    EXPECT_TRUE(p.result.options->results.token.empty());
+
+    p = parse({"export", "12", "--format", "md", "--token", "T", "--output", "out.md"});
+    ASSERT_TRUE(p.result.options) << p.err;
+    const auto& results = p.result.options->results;
+    EXPECT_EQ(p.result.options->command, Command::export_results);
+    EXPECT_EQ(results.game, 12);
+    EXPECT_EQ(results.format, ExportFormat::md);
+    EXPECT_EQ(results.token, "T");
+    EXPECT_EQ(results.output, "out.md");
+    EXPECT_EQ(parse({"export", "3"}).result.options->results.format, ExportFormat::csv);
+}
+
 TEST(CommandLine, MistakesAreUsageErrors) {
     for (const auto& args :
          std::vector<std::vector<std::string>>{{},
@@ -139,7 +160,13 @@ TEST(CommandLine, MistakesAreUsageErrors) {
                                                {"host", "--kind", "party"},
                                                {"host", "--questions", "many"},
                                                {"host", "--bogus"},
-                                               {"tips", "--summary", "x.md"}}) {
+                                               {"tips", "--summary", "x.md"},
+                                               {"export"},
+                                               {"export", "abc"},
+                                               {"export", "0"},
+                                               {"export", "3", "--format", "xml"},
+                                               {"history", "--limit", "0"},
+                                               {"--url", "http://host/ws", "history"}}) {
         const auto p = parse(args);
         EXPECT_FALSE(p.result.options);
         EXPECT_EQ(p.result.exit_code, 1);

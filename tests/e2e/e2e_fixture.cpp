@@ -24,6 +24,8 @@ void EndToEnd::SetUp() {
         (std::filesystem::temp_directory_path() / "rapidfire-e2e-XXXXXX").string();
     ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
     scratch_ = pattern;
+    // Hosts remember their rooms' tokens under $XDG_STATE_HOME: here, not in the user's home.
+    ::setenv("XDG_STATE_HOME", (scratch_ + "/state").c_str(), 1);
 }
 
 void EndToEnd::TearDown() {

@@ -34,7 +34,7 @@ TEST_F(EndToEnd, AKickedPlayerExitsWithTwo) {
     EXPECT_EQ(alice->wait_exit(), 2) << alice->transcript();
     EXPECT_NE(alice->errors().find("kicked: "), std::string::npos);
     ASSERT_TRUE(host->wait_for_line("players 0")) << host->transcript();
-    host->write_line("end");
+    host->write_line("leave");  // `end` is for a running game; leaving closes the room
     EXPECT_EQ(host->wait_exit(), 0) << host->transcript();
 }
 

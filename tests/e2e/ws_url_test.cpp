@@ -21,9 +21,27 @@ TEST(WsUrl, Parts) {
     EXPECT_EQ(url->port, "9000");
 }
 
+TEST(WsUrl, SecureUrlsUseTlsAndPort443) {
+    auto url = parse_ws_url("wss://quiz.example.org/ws");
+    ASSERT_TRUE(url);
+    EXPECT_TRUE(url->tls);
+    EXPECT_EQ(url->host, "quiz.example.org");
+    EXPECT_EQ(url->port, "443");
+    EXPECT_EQ(url->target, "/ws");
+    EXPECT_EQ(server_of(*url), "wss://quiz.example.org:443");
+    url = parse_ws_url("wss://[::1]:9443/ws");
+    ASSERT_TRUE(url);
+    EXPECT_EQ(server_of(*url), "wss://[::1]:9443");
+    url = parse_ws_url("ws://127.0.0.1:8080/other");
+    ASSERT_TRUE(url);
+    EXPECT_FALSE(url->tls);
+    EXPECT_EQ(server_of(*url), "ws://127.0.0.1:8080");  // the path does not name the server
+}
+
 TEST(WsUrl, Refused) {
     EXPECT_FALSE(parse_ws_url("http://127.0.0.1:8080/ws"));
-    EXPECT_FALSE(parse_ws_url("wss://host/ws"));
+    EXPECT_FALSE(parse_ws_url("https://host/ws"));
+    EXPECT_FALSE(parse_ws_url("wss://:443/ws"));
     EXPECT_FALSE(parse_ws_url("ws://:8080/ws"));
     EXPECT_FALSE(parse_ws_url("ws://host:99999/ws"));
     EXPECT_FALSE(parse_ws_url("ws://host:80a/ws"));

@@ -98,6 +98,7 @@ void HonestGame::answer(Who who) {
 }
 
 void HonestGame::answer_both() {
+    wait_question();
     if (!ada_answered_)
         answer(Who::ada);
     if (!ben_answered_)
@@ -126,6 +127,8 @@ void HonestGame::reveal(bool close_with_skip, bool advance_after) {
     EXPECT_EQ(ben_result.total, ben_total_);
 
     open_.reset();
+    ada_answered_ = false;
+    ben_answered_ = false;
     ++played_;
     if (advance_after)
         advance();

@@ -5,6 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <functional>
+#include <optional>
+#include <thread>
+
 #include "game_steps.hpp"
 #include "test_server.hpp"
 
@@ -30,6 +35,13 @@ std::string nested_objects(int depth) {
         frame += R"({"a":)";
     frame += "1" + std::string(depth, '}') + "}";
     return frame;
+}
+
+std::string array_of(int items) {
+    std::string list;
+    for (int i = 0; i < items; ++i)
+        list += (i == 0 ? "\"t\"" : ",\"t\"");
+    return "[" + list + "]";
 }
 
 struct BadFrame {
@@ -60,20 +72,19 @@ std::vector<BadFrame> refused_frames() {
         {R"({"type":"answer","question":0,"choice":true})", ErrorCode::wrong_type},
         {R"({"type":"answer","question":99999999999,"choice":1})", ErrorCode::out_of_range},
         {R"({"type":"kick","host_token":"h","player":-1e30})", ErrorCode::out_of_range},
+        {R"({"type":"create_room","kind":"party","nickname":"X","settings":{}})",
+         ErrorCode::out_of_range},
         {R"({"type":"answer","question":0,"text":")" + std::string(501, 'x') + "\"}",
          ErrorCode::too_long},
+        {R"({"type":"judge","host_token":"x","question":0,"group":0,"verdict":"correct",)"
+         R"("tips":)" +
+             array_of(65) + "}",
+         ErrorCode::too_many_items},
         {nested_arrays(17), ErrorCode::too_deep},
         {nested_arrays(1000), ErrorCode::too_deep},
         {nested_objects(1000), ErrorCode::too_deep},
         {nested_arrays(8000), ErrorCode::too_deep},  // just under the 16 KiB frame limit
     };
-}
-
-std::string array_of(int items) {
-    std::string list;
-    for (int i = 0; i < items; ++i)
-        list += (i == 0 ? "\"t\"" : ",\"t\"");
-    return "[" + list + "]";
 }
 
 // Everything the decoder refuses, sent mid-question by a stranger and by a seated player who
@@ -88,15 +99,8 @@ TEST(HardeningInput, DecodeErrorsFromAStrangerAndFromASeatedPlayerLeaveTheGameAl
     game.start();
     game.wait_question();
 
-    auto frames = refused_frames();
-    frames.push_back({R"({"type":"judge","host_token":"x","question":0,"group":0,)"
-                      R"("verdict":"correct","tips":)" +
-                          array_of(65) + "}",
-                      ErrorCode::too_many_items});
-    frames.push_back({R"({"type":"create_room","kind":"party","nickname":"X","settings":{}})",
-                      ErrorCode::out_of_range});
     for (TestClient* sender : {stranger.get(), &game.ada()}) {
-        for (const auto& bad : frames) {
+        for (const auto& bad : refused_frames()) {
             SCOPED_TRACE(bad.frame.substr(0, 80));
             sender->send_text(bad.frame);
             const auto error = sender->wait_for<protocol::Error>();
@@ -144,9 +148,10 @@ TEST_P(FatalFrameTest, FromASeatedPlayerClosesOnlyThatConnection) {
 INSTANTIATE_TEST_SUITE_P(
     HardeningInput, FatalFrameTest,
     ::testing::Values(
-        FatalFrame{"binary_frame",
-                   [](TestClient& c) { c.send_binary(R"({"type":"answer","question":0,"choice":1})"); },
-                   ErrorCode::binary_frame, 1003},
+        FatalFrame{
+            "binary_frame",
+            [](TestClient& c) { c.send_binary(R"({"type":"answer","question":0,"choice":1})"); },
+            ErrorCode::binary_frame, 1003},
         FatalFrame{"over_the_size_limit",
                    [](TestClient& c) {
                        c.send_text(R"({"type":"ping","pad":")" + std::string(17'000, 'x') + "\"}");
@@ -191,8 +196,7 @@ TEST(HardeningInput, EveryActionInTheWrongStateIsRefusedAndChangesNothing) {
     answer_refused(0, ErrorCode::wrong_state);
     ada.send(protocol::Grade{0, protocol::SelfGrade::good});
     EXPECT_EQ(ada.wait_for<protocol::Error>().code, ErrorCode::wrong_state);
-    for (const protocol::ClientMessage& message :
-         std::vector<protocol::ClientMessage>{
+    for (const protocol::ClientMessage& message : std::vector<protocol::ClientMessage>{
              protocol::Pause{token}, protocol::Continue{token}, protocol::Skip{token},
              protocol::Extend{token, 10}, protocol::EndGame{token},
              protocol::Judge{token, 0, 0, protocol::Verdict::correct, {}, {}},
@@ -269,12 +273,83 @@ TEST(HardeningInput, SecondLateAndMalformedAnswersDoNotChangeAnyScore) {
     EXPECT_EQ(rejected(ben, choice_answer(0, correct_choice(question))),
               ErrorCode::already_answered);
     game.answer(Who::ada);
-    game.reveal();
+    game.reveal(false, /*advance=*/false);
     // After the reveal the same question is too late, and once the next opens it is unknown.
     EXPECT_EQ(rejected(ben, choice_answer(0, correct_choice(question))), ErrorCode::too_late);
+    game.advance();
     game.wait_question();
     EXPECT_EQ(rejected(ben, choice_answer(0, correct_choice(question))),
               ErrorCode::unknown_question);
+    game.finish();
+}
+
+// Resume tokens that must not work, tried while a game runs: forged ones for the live room,
+// one that was given up (leave), one revoked (kick) and one expired (a 1 s grace). Each gets
+// bad_resume_token, the connection stays open and unseated, and the game does not notice.
+TEST(HardeningInput, ForgedRevokedAndExpiredResumeTokensAreRefusedWhileTheGameGoesOn) {
+    auto options = test_options();
+    options.resume_grace = 1s;
+    TestServer server(options);
+    HonestGame game(server);
+    const auto& code = game.room().code;
+
+    auto leaver = server.client();
+    const auto left = join_room(*leaver, code, "Leaver");
+    leaver->send(protocol::Leave{});
+    leaver->wait_for<protocol::Left>();
+    auto kicked = server.client();
+    const auto removed = join_room(*kicked, code, "Kicked");
+    game.host().send(protocol::Kick{game.room().host_token, removed.player.value_or(0)});
+    kicked->wait_for<protocol::Kicked>();
+    auto dropper = server.client();
+    const auto dropped = join_room(*dropper, code, "Dropper");
+
+    game.start();
+    game.wait_question();
+    dropper->wait_for<protocol::Question>();
+    dropper->drop();
+    // The host sees the seat go (Ada, Ben and Dropper seated; two connected), then the grace
+    // runs out.
+    for (;;) {
+        const auto roster = game.host().wait_for<protocol::Roster>();
+        if (roster.count == 3 && roster.connected == 2)
+            break;
+    }
+    std::this_thread::sleep_for(options.resume_grace + 500ms);
+
+    const std::string& real = game.room().resume_token;  // the host's, still good
+    std::string one_off = real;
+    one_off.back() = one_off.back() == 'A' ? 'B' : 'A';
+    std::string lower_code = real;
+    for (std::size_t i = 0; i < code.size(); ++i)
+        lower_code[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(real[i])));
+    const std::vector<std::string> refused_tokens = {
+        code + "." + std::string(32, 'A'),  // forged for the live room
+        one_off,
+        lower_code,  // tokens are compared exactly
+        code + ".",
+        code,
+        "",
+        "." + real.substr(code.size() + 1),
+        std::string(64, 'x'),
+        left.resume_token,     // given up with leave
+        removed.resume_token,  // revoked by the kick
+        dropped.resume_token,  // expired
+    };
+    auto stranger = server.client();
+    for (const auto& token : refused_tokens) {
+        SCOPED_TRACE(token);
+        stranger->send(protocol::Resume{token});
+        const auto error = stranger->wait_for<protocol::Error>();
+        EXPECT_EQ(error.code, ErrorCode::bad_resume_token) << error.message;
+        EXPECT_EQ(error.field, "token");
+    }
+    expect_open(*stranger, 3);
+    // Not seated by any of that: a room action is refused.
+    stranger->send(choice_answer(0, 0));
+    EXPECT_EQ(stranger->wait_for<protocol::Error>().code, ErrorCode::not_in_room);
+
+    game.play_question();
     game.finish();
 }
 
@@ -301,11 +376,11 @@ TEST(HardeningInput, RefusedJoinsDuringAGameLeaveItAlone) {
     EXPECT_EQ(refused(code + "X", "Eve").code, ErrorCode::room_not_found);
     EXPECT_EQ(refused(code, "ada").code, ErrorCode::nickname_taken);
     EXPECT_EQ(refused(code, "BEN").code, ErrorCode::nickname_taken);
-    EXPECT_EQ(refused(code, "host").code, ErrorCode::nickname_taken);  // the host's counts too
+    EXPECT_EQ(refused(code, "host").code, ErrorCode::nickname_taken);     // the host's counts too
     EXPECT_EQ(refused(code, "  Ada  ").code, ErrorCode::nickname_taken);  // trimmed first
-    for (const std::string nickname :
-         {"", "   ", "\t \t", "Ev\ae", "Tab\tname", "Line\nbreak", "Del\x7f", "Nel\xc2\x85",
-          "Esc\x1b[31m", std::string(25, 'x')}) {
+    for (const std::string& nickname :
+         std::vector<std::string>{"", "   ", "\t \t", "Ev\ae", "Tab\tname", "Line\nbreak",
+                                  "Del\x7f", "Nel\xc2\x85", "Esc\x1b[31m", std::string(25, 'x')}) {
         SCOPED_TRACE(nickname);
         const auto error = refused(code, nickname);
         EXPECT_EQ(error.code, ErrorCode::invalid_nickname) << error.message;

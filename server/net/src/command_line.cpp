@@ -39,6 +39,8 @@ std::optional<std::string> validate(const ServerOptions& o, long long port) {
         return "--handshake-timeout must be at least 1";
     if (o.idle_timeout.count() < 2)
         return "--idle-timeout must be at least 2";
+    if (o.tls_cert.empty() != o.tls_key.empty())
+        return "--tls-cert and --tls-key go together: give both or neither";
     return std::nullopt;
 }
 
@@ -53,9 +55,12 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
     std::vector<std::string> banks;
     std::string guide;
     std::string data_dir = "data";
+    std::string tls_cert;
+    std::string tls_key;
     long long resume_grace = o.resume_grace.count();
     long long handshake_timeout = o.handshake_timeout.count();
     long long idle_timeout = o.idle_timeout.count();
+    auto max_connections_per_ip = static_cast<long long>(o.max_connections_per_ip);
 
     po::options_description description("rapidfire-server options");
     // clang-format off
@@ -72,6 +77,10 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
         ("max-connections", po::value(&o.max_connections)->default_value(o.max_connections),
          "open connections at most; more are refused with 503; 0: as many as the open-file "
          "limit allows")
+        ("max-connections-per-ip",
+         po::value(&max_connections_per_ip)->default_value(max_connections_per_ip),
+         "open connections from one client address at most; more are refused with 503; "
+         "0: no limit")
         ("max-room-capacity", po::value(&o.max_room_capacity)->default_value(o.max_room_capacity),
          "the largest capacity a room may ask for")
         ("resume-grace", po::value(&resume_grace)->default_value(resume_grace),
@@ -91,7 +100,10 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
          "where finished games, answers and solo bests are kept (SQLite); \"\" keeps none")
         ("allowed-origin", po::value(&o.allowed_origins)->composing(),
          "browser Origin allowed to open the WebSocket (exact match); repeatable; "
-         "default: any");
+         "default: any")
+        ("tls-cert", po::value(&tls_cert),
+         "TLS certificate chain (PEM): serve https:// and wss:// on the port; needs --tls-key")
+        ("tls-key", po::value(&tls_key), "the TLS certificate's private key (PEM)");
     // clang-format on
 
     po::variables_map values;
@@ -113,9 +125,16 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
         o.banks.emplace_back(bank);
     o.guide = guide;
     o.data_dir = data_dir;
+    o.tls_cert = tls_cert;
+    o.tls_key = tls_key;
     o.resume_grace = std::chrono::seconds(resume_grace);
     o.handshake_timeout = std::chrono::seconds(handshake_timeout);
     o.idle_timeout = std::chrono::seconds(idle_timeout);
+    if (max_connections_per_ip < 0) {
+        err << "rapidfire-server: --max-connections-per-ip must not be negative\n";
+        return {std::nullopt, 2};
+    }
+    o.max_connections_per_ip = static_cast<std::size_t>(max_connections_per_ip);
     if (auto problem = validate(o, port)) {
         err << "rapidfire-server: " << *problem << "\n";
         return {std::nullopt, 2};

@@ -2,6 +2,52 @@
 
 namespace rapidfire::net {
 
+struct AddressLease::Counts {
+    std::mutex mutex;
+    std::unordered_map<std::string, std::size_t> open;  // only addresses with connections
+};
+
+namespace {
+
+// An IPv4 client reaching an IPv6 socket shows up as ::ffff:a.b.c.d; it is the same client.
+std::string key_of(const boost::asio::ip::address& address) {
+    if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+        return boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, address.to_v6())
+            .to_string();
+    }
+    return address.to_string();
+}
+
+}  // namespace
+
+AddressLease::AddressLease(std::shared_ptr<Counts> counts, std::string address)
+    : counts_(std::move(counts)), address_(std::move(address)) {}
+
+AddressLease::~AddressLease() {
+    release();
+}
+
+AddressLease& AddressLease::operator=(AddressLease&& other) noexcept {
+    if (this != &other) {
+        release();
+        counts_ = std::move(other.counts_);
+        address_ = std::move(other.address_);
+    }
+    return *this;
+}
+
+void AddressLease::release() {
+    if (!counts_)
+        return;
+    std::lock_guard lock(counts_->mutex);
+    const auto it = counts_->open.find(address_);
+    if (it != counts_->open.end() && --it->second == 0)
+        counts_->open.erase(it);
+    counts_.reset();
+}
+
+ConnectionTracker::ConnectionTracker() : by_address_(std::make_shared<AddressLease::Counts>()) {}
+
 void ConnectionTracker::add(const std::shared_ptr<Connection>& connection) {
     std::lock_guard lock(mutex_);
     connections_.emplace(connection->id(), connection);
@@ -26,6 +72,25 @@ std::vector<std::shared_ptr<Connection>> ConnectionTracker::snapshot() const {
             live.push_back(std::move(connection));
     }
     return live;
+}
+
+std::optional<AddressLease> ConnectionTracker::admit(const boost::asio::ip::address& address,
+                                                     std::size_t limit) {
+    if (limit == 0)
+        return AddressLease{};
+    std::string key = key_of(address);
+    std::lock_guard lock(by_address_->mutex);
+    auto& open = by_address_->open[key];
+    if (open >= limit)
+        return std::nullopt;
+    ++open;
+    return AddressLease(by_address_, std::move(key));
+}
+
+std::size_t ConnectionTracker::open_from(const boost::asio::ip::address& address) const {
+    std::lock_guard lock(by_address_->mutex);
+    const auto it = by_address_->open.find(key_of(address));
+    return it == by_address_->open.end() ? 0 : it->second;
 }
 
 }  // namespace rapidfire::net

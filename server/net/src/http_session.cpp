@@ -1,12 +1,24 @@
 #include "http_session.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <type_traits>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/error.hpp>
 #include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/core/detect_ssl.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 
 #include "api_routes.hpp"
@@ -21,6 +33,14 @@ namespace http = beast::http;
 namespace websocket = beast::websocket;
 
 namespace {
+
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+using Request = http::request<http::string_body>;
+using Response = http::response<http::string_body>;
+
+template <class Stream>
+constexpr bool is_tls = std::is_same_v<Stream, TlsStream>;
 
 constexpr std::size_t max_header_bytes = 8 * 1024;
 constexpr std::size_t max_body_bytes = 16 * 1024;
@@ -38,67 +58,8 @@ std::string describe(const asio::ip::tcp::socket& socket) {
     return fmt::format("{}:{}", endpoint.address().to_string(), endpoint.port());
 }
 
-}  // namespace
-
-HttpSession::HttpSession(asio::ip::tcp::socket&& socket, ConnectionSlot slot,
-                         std::shared_ptr<ServerContext> context)
-    : stream_(std::move(socket)),
-      slot_(std::move(slot)),
-      context_(std::move(context)),
-      remote_(describe(stream_.socket())) {}
-
-void HttpSession::run() {
-    spdlog::debug("{}: accepted", remote_);
-    do_read();
-}
-
-void HttpSession::do_read() {
-    parser_.emplace();
-    parser_->header_limit(max_header_bytes);
-    parser_->body_limit(max_body_bytes);
-    // A slow or silent client gets the handshake timeout to send its request.
-    stream_.expires_after(context_->options.handshake_timeout);
-    http::async_read(stream_, buffer_, *parser_,
-                     beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
-}
-
-void HttpSession::on_read(beast::error_code ec, std::size_t) {
-    if (ec == http::error::end_of_stream)
-        return close();
-    if (ec) {
-        spdlog::debug("{}: HTTP read failed: {}", remote_, ec.message());
-        return close();
-    }
-    Request request = parser_->release();
-    if (websocket::is_upgrade(request) && path_of(request.target()) == "/ws") {
-        const auto& allowed = context_->options.allowed_origins;
-        const auto origin = request.find(http::field::origin);
-        // Browsers always send Origin; other clients need none and are let through.
-        const bool origin_ok = allowed.empty() || origin == request.end() ||
-                               std::find(allowed.begin(), allowed.end(),
-                                         std::string_view(origin->value().data(),
-                                                          origin->value().size())) != allowed.end();
-        if (origin_ok)
-            return upgrade(std::move(request));
-        spdlog::warn("{}: WebSocket refused: origin '{}' is not allowed", remote_,
-                     std::string_view(origin->value().data(), origin->value().size()));
-    }
-    response_ = std::make_shared<Response>(respond(request));
-    const bool keep_alive = response_->keep_alive();
-    http::async_write(
-        stream_, *response_,
-        beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), keep_alive));
-}
-
-void HttpSession::upgrade(Request request) {
-    // The slot moves with the connection, so it is still counted once.
-    auto session = std::make_shared<WebSocketSession>(std::move(stream_), std::move(*slot_),
-                                                      context_, remote_);
-    slot_.reset();
-    session->run(std::move(request));
-}
-
-HttpSession::Response HttpSession::respond(const Request& request) const {
+// The answer to a request that is not a WebSocket upgrade (or an upgrade refused).
+Response respond(const Request& request, ServerContext& context) {
     Response response;
     response.version(request.version());
     response.keep_alive(request.keep_alive());
@@ -117,18 +78,17 @@ HttpSession::Response HttpSession::respond(const Request& request) const {
     const bool is_get = request.method() == http::verb::get || request.method() == http::verb::head;
 
     if (path == "/healthz" && is_get) {
-        const auto rooms = context_->rooms.counts();
-        return reply(http::status::ok, "application/json",
-                     fmt::format(R"({{"status":"{}","uptime_s":{},"rooms":{},"players":{},)"
-                                 R"("connections":{}}})",
-                                 context_->stopping.load() ? "stopping" : "ok",
-                                 context_->clock.uptime().count(), rooms.rooms, rooms.players,
-                                 context_->metrics->open_connections()));
+        const auto rooms = context.rooms.counts();
+        return reply(
+            http::status::ok, "application/json",
+            fmt::format(R"({{"status":"{}","uptime_s":{},"rooms":{},"players":{},)"
+                        R"("connections":{}}})",
+                        context.stopping.load() ? "stopping" : "ok", context.clock.uptime().count(),
+                        rooms.rooms, rooms.players, context.metrics->open_connections()));
     }
     if (path == "/metrics" && is_get) {
-        return reply(
-            http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
-            context_->metrics->exposition(context_->rooms.counts(), context_->clock.uptime()));
+        return reply(http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
+                     context.metrics->exposition(context.rooms.counts(), context.clock.uptime()));
     }
     const auto authorization = request.find(http::field::authorization);
     const ApiRequest api{
@@ -137,7 +97,7 @@ HttpSession::Response HttpSession::respond(const Request& request) const {
         authorization == request.end()
             ? std::string_view{}
             : std::string_view(authorization->value().data(), authorization->value().size())};
-    if (auto answer = answer_api(api, *context_)) {
+    if (auto answer = answer_api(api, context)) {
         if (!answer->attachment.empty()) {
             response.set(http::field::content_disposition,
                          "attachment; filename=\"" + answer->attachment + "\"");
@@ -162,21 +122,215 @@ HttpSession::Response HttpSession::respond(const Request& request) const {
     return reply(http::status::not_found, "application/json", R"({"error":"not found"})");
 }
 
-void HttpSession::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
-    response_.reset();
-    if (ec) {
-        spdlog::debug("{}: HTTP write failed: {}", remote_, ec.message());
-        return close();
-    }
-    if (!keep_alive || context_->stopping.load())
-        return close();
-    do_read();
+// Plain HTTP on a port that speaks TLS: every request gets this, then the connection closes.
+Response tls_required(const Request& request) {
+    Response response;
+    response.version(request.version());
+    response.keep_alive(false);
+    response.result(http::status::bad_request);
+    response.set(http::field::server, "rapidfire/" RAPIDFIRE_VERSION);
+    response.set(http::field::cache_control, "no-store");
+    response.set(http::field::content_type, "application/json");
+    response.body() = R"({"error":"this port speaks TLS: use https:// or wss://"})";
+    response.prepare_payload();
+    return response;
 }
 
-void HttpSession::close() {
-    beast::error_code ignored;
-    stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
-    stream_.socket().close(ignored);
+// One HTTP connection, plain or over TLS. For TLS it completes the handshake first, with the
+// bytes the detection already read.
+template <class Stream>
+class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
+  public:
+    // `buffer`: bytes already read from the connection. `plain_on_tls_port`: answer every
+    // request with 400 (use https:// or wss://) and close.
+    HttpSession(Stream&& stream, ConnectionSlot slot, std::shared_ptr<ServerContext> context,
+                std::string remote, beast::flat_buffer buffer, bool plain_on_tls_port)
+        : stream_(std::move(stream)),
+          slot_(std::move(slot)),
+          context_(std::move(context)),
+          remote_(std::move(remote)),
+          buffer_(std::move(buffer)),
+          plain_on_tls_port_(plain_on_tls_port) {}
+
+    void run() {
+        if constexpr (is_tls<Stream>) {
+            // The handshake gets the same time as an HTTP request.
+            beast::get_lowest_layer(stream_).expires_after(context_->options.handshake_timeout);
+            stream_.async_handshake(
+                asio::ssl::stream_base::server, buffer_.data(),
+                beast::bind_front_handler(&HttpSession::on_handshake, this->shared_from_this()));
+        } else {
+            do_read();
+        }
+    }
+
+  private:
+    void on_handshake(beast::error_code ec, std::size_t used) {
+        if (ec) {
+            spdlog::debug("{}: TLS handshake failed: {}", remote_, ec.message());
+            return close_now();
+        }
+        buffer_.consume(used);
+        do_read();
+    }
+
+    void do_read() {
+        parser_.emplace();
+        parser_->header_limit(max_header_bytes);
+        parser_->body_limit(max_body_bytes);
+        // A slow or silent client gets the handshake timeout to send its request.
+        beast::get_lowest_layer(stream_).expires_after(context_->options.handshake_timeout);
+        http::async_read(
+            stream_, buffer_, *parser_,
+            beast::bind_front_handler(&HttpSession::on_read, this->shared_from_this()));
+    }
+
+    void on_read(beast::error_code ec, std::size_t) {
+        if (ec == http::error::end_of_stream)
+            return close();
+        if (ec) {
+            spdlog::debug("{}: HTTP read failed: {}", remote_, ec.message());
+            return close_now();
+        }
+        Request request = parser_->release();
+        if (plain_on_tls_port_) {
+            spdlog::debug("{}: plain HTTP on the TLS port; answered 400", remote_);
+            return reply(tls_required(request));
+        }
+        if (websocket::is_upgrade(request) && path_of(request.target()) == "/ws") {
+            const auto& allowed = context_->options.allowed_origins;
+            const auto origin = request.find(http::field::origin);
+            // Browsers always send Origin; other clients need none and are let through.
+            const bool origin_ok =
+                allowed.empty() || origin == request.end() ||
+                std::find(allowed.begin(), allowed.end(),
+                          std::string_view(origin->value().data(), origin->value().size())) !=
+                    allowed.end();
+            if (origin_ok)
+                return upgrade(std::move(request));
+            spdlog::warn("{}: WebSocket refused: origin '{}' is not allowed", remote_,
+                         std::string_view(origin->value().data(), origin->value().size()));
+        }
+        reply(respond(request, *context_));
+    }
+
+    void reply(Response response) {
+        response_ = std::make_shared<Response>(std::move(response));
+        const bool keep_alive = response_->keep_alive();
+        http::async_write(stream_, *response_,
+                          beast::bind_front_handler(&HttpSession::on_write,
+                                                    this->shared_from_this(), keep_alive));
+    }
+
+    void upgrade(Request request) {
+        // The slot moves with the connection, so it is still counted once.
+        start_websocket_session(std::move(stream_), std::move(*slot_), context_, remote_,
+                                std::move(request));
+        slot_.reset();
+    }
+
+    void on_write(bool keep_alive, beast::error_code ec, std::size_t) {
+        response_.reset();
+        if (ec) {
+            spdlog::debug("{}: HTTP write failed: {}", remote_, ec.message());
+            return close_now();
+        }
+        if (!keep_alive || context_->stopping.load())
+            return close();
+        do_read();
+    }
+
+    // The end of a healthy connection: over TLS, close_notify first (bounded by the handshake
+    // timeout, for a peer that never answers it).
+    void close() {
+        if constexpr (is_tls<Stream>) {
+            beast::get_lowest_layer(stream_).expires_after(context_->options.handshake_timeout);
+            stream_.async_shutdown(
+                [self = this->shared_from_this()](beast::error_code) { self->close_now(); });
+        } else {
+            close_now();
+        }
+    }
+
+    void close_now() {
+        beast::error_code ignored;
+        auto& socket = beast::get_lowest_layer(stream_).socket();
+        socket.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+        socket.close(ignored);
+    }
+
+    Stream stream_;
+    std::optional<ConnectionSlot> slot_;
+    std::shared_ptr<ServerContext> context_;
+    std::string remote_;
+    beast::flat_buffer buffer_;
+    bool plain_on_tls_port_;
+    std::optional<http::request_parser<http::string_body>> parser_;
+    std::shared_ptr<Response> response_;  // alive until its write completes
+};
+
+// With TLS configured: reads the first bytes of a connection to tell a TLS handshake from
+// plain HTTP, then hands the connection (and those bytes) to the right session.
+class TlsDetector : public std::enable_shared_from_this<TlsDetector> {
+  public:
+    TlsDetector(asio::ip::tcp::socket&& socket, ConnectionSlot slot,
+                std::shared_ptr<ServerContext> context)
+        : stream_(std::move(socket)),
+          slot_(std::move(slot)),
+          context_(std::move(context)),
+          remote_(describe(stream_.socket())) {}
+
+    void run() {
+        stream_.expires_after(context_->options.handshake_timeout);
+        beast::async_detect_ssl(
+            stream_, buffer_,
+            beast::bind_front_handler(&TlsDetector::on_detect, shared_from_this()));
+    }
+
+  private:
+    void on_detect(beast::error_code ec, bool tls) {
+        if (ec) {
+            spdlog::debug("{}: closed before its first request: {}", remote_, ec.message());
+            beast::error_code ignored;
+            stream_.socket().close(ignored);
+            return;
+        }
+        if (tls) {
+            std::make_shared<HttpSession<TlsStream>>(TlsStream(std::move(stream_), *context_->tls),
+                                                     std::move(*slot_), context_,
+                                                     std::move(remote_), std::move(buffer_), false)
+                ->run();
+        } else {
+            std::make_shared<HttpSession<PlainStream>>(std::move(stream_), std::move(*slot_),
+                                                       context_, std::move(remote_),
+                                                       std::move(buffer_), true)
+                ->run();
+        }
+        slot_.reset();
+    }
+
+    PlainStream stream_;
+    std::optional<ConnectionSlot> slot_;
+    std::shared_ptr<ServerContext> context_;
+    std::string remote_;
+    beast::flat_buffer buffer_;
+};
+
+}  // namespace
+
+void serve_connection(asio::ip::tcp::socket&& socket, ConnectionSlot slot,
+                      std::shared_ptr<ServerContext> context) {
+    spdlog::debug("{}: accepted", describe(socket));
+    if (context->tls) {
+        std::make_shared<TlsDetector>(std::move(socket), std::move(slot), std::move(context))
+            ->run();
+        return;
+    }
+    std::string remote = describe(socket);
+    std::make_shared<HttpSession<PlainStream>>(PlainStream(std::move(socket)), std::move(slot),
+                                               std::move(context), std::move(remote),
+                                               beast::flat_buffer(), false)
+        ->run();
 }
 
 }  // namespace rapidfire::net

@@ -16,16 +16,25 @@ using asio::ip::tcp;
 
 namespace {
 
+std::string refusal_response(std::string_view message) {
+    const std::string body =
+        fmt::format(R"({{"type":"error","code":"server_full","message":"{}"}})", message);
+    return fmt::format(
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+        "Retry-After: 5\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{}",
+        body.size(), body);
+}
+
 // Sent to a connection over --max-connections; a WebSocket client sees its handshake fail.
 const std::string& server_full_response() {
-    static const std::string response = [] {
-        const std::string_view body =
-            R"({"type":"error","code":"server_full","message":"the server is full"})";
-        return fmt::format(
-            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-            "Retry-After: 5\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{}",
-            body.size(), body);
-    }();
+    static const std::string response = refusal_response("the server is full");
+    return response;
+}
+
+// Sent to a connection over --max-connections-per-ip: the same refusal, saying why.
+const std::string& address_full_response() {
+    static const std::string response =
+        refusal_response("too many connections from your address");
     return response;
 }
 
@@ -84,32 +93,44 @@ void Listener::on_accept(boost::system::error_code ec, tcp::socket socket) {
         });
         return;
     }
+    boost::system::error_code no_peer;  // a peer already gone counts as 0.0.0.0, briefly
+    const auto peer = socket.remote_endpoint(no_peer).address();
     if (static_cast<std::size_t>(context_->metrics->open_connections()) >=
         context_->options.max_connections) {
         refuse(std::move(socket));
+    } else if (auto lease =
+                   context_->connections.admit(peer, context_->options.max_connections_per_ip);
+               !lease) {
+        refuse(std::move(socket), peer);
     } else {
         boost::system::error_code ignored;
         socket.set_option(tcp::no_delay(true), ignored);
-        std::make_shared<HttpSession>(std::move(socket), ConnectionSlot(context_->metrics),
-                                      context_)
-            ->run();
+        serve_connection(std::move(socket), ConnectionSlot(context_->metrics, std::move(*lease)),
+                         context_);
     }
     do_accept();
 }
 
-void Listener::refuse(tcp::socket socket) {
+void Listener::refuse(tcp::socket socket, std::optional<asio::ip::address> crowded) {
     context_->metrics->connection_refused();
     // One warning per burst of refusals is enough; the metric counts them all.
     const auto now = std::chrono::steady_clock::now();
     if (now - last_refusal_warning_ > std::chrono::seconds(10)) {
         last_refusal_warning_ = now;
-        spdlog::warn("refusing connections: {} open (--max-connections {})",
-                     context_->metrics->open_connections(), context_->options.max_connections);
+        if (crowded) {
+            spdlog::warn("refusing connections from {}: {} open (--max-connections-per-ip {})",
+                         crowded->to_string(), context_->connections.open_from(*crowded),
+                         context_->options.max_connections_per_ip);
+        } else {
+            spdlog::warn("refusing connections: {} open (--max-connections {})",
+                         context_->metrics->open_connections(), context_->options.max_connections);
+        }
     }
     // Best effort and never blocking: a fresh socket's send buffer takes this at once.
     boost::system::error_code ignored;
     socket.non_blocking(true, ignored);
-    socket.write_some(asio::buffer(server_full_response()), ignored);
+    socket.write_some(asio::buffer(crowded ? address_full_response() : server_full_response()),
+                      ignored);
     socket.shutdown(tcp::socket::shutdown_both, ignored);
     socket.close(ignored);
 }

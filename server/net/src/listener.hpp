@@ -1,11 +1,12 @@
 #pragma once
-// Accepts TCP connections, each on its own strand, and starts an HttpSession for it. Refuses
-// connections past --max-connections with a 503, and backs off when the process runs out of
-// file descriptors instead of spinning.
+// Accepts TCP connections, each on its own strand, and serves each (serve_connection). Refuses
+// connections past --max-connections (or --max-connections-per-ip from one address) with a
+// 503, and backs off when the process runs out of file descriptors instead of spinning.
 
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -30,7 +31,9 @@ class Listener : public std::enable_shared_from_this<Listener> {
   private:
     void do_accept();
     void on_accept(boost::system::error_code ec, boost::asio::ip::tcp::socket socket);
-    void refuse(boost::asio::ip::tcp::socket socket);
+    // Answers 503 server_full and closes; `crowded`: the address over --max-connections-per-ip.
+    void refuse(boost::asio::ip::tcp::socket socket,
+                std::optional<boost::asio::ip::address> crowded = std::nullopt);
 
     boost::asio::io_context& io_;
     boost::asio::strand<boost::asio::io_context::executor_type> strand_;

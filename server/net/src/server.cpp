@@ -67,8 +67,9 @@ class Server::Impl {
                 begin_shutdown();
             });
         }
-        spdlog::info("listening on {}:{} with {} thread(s)", options.host, listener_->port(),
-                     options.threads);
+        spdlog::info("listening on {}:{} with {} thread(s){}", options.host, listener_->port(),
+                     options.threads,
+                     context_->tls ? "; TLS: https:// and wss:// (plain HTTP gets 400)" : "");
         return listener_->port();
     }
 

@@ -16,6 +16,10 @@
 #include "room_registry.hpp"
 #include "server_clock.hpp"
 
+namespace boost::asio::ssl {
+class context;
+}
+
 namespace rapidfire::net {
 
 struct ServerContext {
@@ -24,6 +28,9 @@ struct ServerContext {
                   std::shared_ptr<const content::StudyGuide> study_guide);
 
     const ServerOptions options;
+    // From --tls-cert and --tls-key: connections that start a TLS handshake are served over
+    // it; null when TLS is not configured.
+    const std::shared_ptr<boost::asio::ssl::context> tls;
     const ServerClock clock;
     const std::shared_ptr<const content::Bank> bank;
     const std::shared_ptr<const content::StudyGuide> guide;

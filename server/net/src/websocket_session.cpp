@@ -1,14 +1,26 @@
 #include "websocket_session.hpp"
 
+#include <memory>
+#include <optional>
+#include <type_traits>
+
 #include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/error.hpp>
 #include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket/error.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
+#include <boost/beast/websocket/ssl.hpp>
+#include <boost/beast/websocket/stream.hpp>
 
+#include "connection.hpp"
+#include "frame_queue.hpp"
 #include "hosted_room.hpp"
 #include "rapidfire/protocol/codec.hpp"
+#include "rapidfire/protocol/messages.hpp"
 #include "server_context.hpp"
+#include "token_bucket.hpp"
 
 namespace rapidfire::net {
 
@@ -48,13 +60,82 @@ protocol::Error error_for(ErrorCode code, std::string message, std::string_view 
 bool is_routine(const beast::error_code& ec) {
     return ec == websocket::error::closed || ec == asio::error::eof ||
            ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
-           ec == asio::error::broken_pipe || ec == beast::error::timeout;
+           ec == asio::error::broken_pipe || ec == beast::error::timeout ||
+           ec == asio::ssl::error::stream_truncated;  // a TLS peer gone without close_notify
 }
+
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+template <class Stream>
+constexpr bool is_tls = std::is_same_v<Stream, TlsStream>;
+
+// One WebSocket client (see websocket_session.hpp), over a plain TCP stream (ws://) or TLS
+// (wss://); the two are instantiated below, by start_websocket_session.
+template <class Stream>
+class WebSocketSession final : public Connection,
+                               public std::enable_shared_from_this<WebSocketSession<Stream>> {
+  public:
+    WebSocketSession(Stream&& stream, ConnectionSlot slot, std::shared_ptr<ServerContext> context,
+                     std::string remote);
+    ~WebSocketSession() override;
+
+    // Completes the opening handshake for `upgrade` and starts the session.
+    void run(UpgradeRequest upgrade);
+
+    void deliver(Frame frame) override;
+    void seated(std::shared_ptr<HostedRoom> room, core::MemberId member) override;
+    void unseated(const HostedRoom* room, core::MemberId member) override;
+    void seat_refused(Frame error) override;
+    void shut_down() override;
+
+  private:
+    void on_accept(beast::error_code ec);
+    void do_read();
+    void on_read(beast::error_code ec, std::size_t bytes);
+    void on_message();
+    void route(protocol::ClientMessage message);
+
+    void send(const protocol::ServerMessage& message);
+    void enqueue(Frame frame);
+    void do_write();
+    void on_write(beast::error_code ec, std::size_t bytes);
+
+    // Sends what is queued, then the close frame.
+    void start_close(beast::websocket::close_reason reason);
+    void do_close();
+    // Drops the TCP connection at once (a client too slow to read).
+    void abort();
+    // The read loop ended: the connection is over.
+    void finish(beast::error_code ec);
+
+    beast::websocket::stream<Stream> ws_;
+    ConnectionSlot slot_;
+    std::shared_ptr<ServerContext> context_;
+    std::string remote_;
+    beast::flat_buffer buffer_;
+    FrameQueue queue_;
+    TokenBucket rate_;   // over it: the message is refused with rate_limited
+    TokenBucket flood_;  // over it: the connection is closed with 1008
+
+    std::shared_ptr<HostedRoom> room_;
+    core::MemberId member_ = 0;
+    bool seat_pending_ = false;  // a create, join or resume is on its way to a room
+
+    bool writing_ = false;     // one write in flight; its frame stays at the queue's front
+    bool aborted_ = false;     // the TCP connection was cut
+    bool discarding_ = false;  // the rest of an oversized message is read and thrown away
+    std::optional<beast::websocket::close_reason> pending_close_;
+    bool close_sent_ = false;
+    bool registered_ = false;
+    bool finished_ = false;
+};
 
 }  // namespace
 
-WebSocketSession::WebSocketSession(beast::tcp_stream&& stream, ConnectionSlot slot,
-                                   std::shared_ptr<ServerContext> context, std::string remote)
+template <class Stream>
+WebSocketSession<Stream>::WebSocketSession(Stream&& stream, ConnectionSlot slot,
+                                           std::shared_ptr<ServerContext> context,
+                                           std::string remote)
     : ws_(std::move(stream)),
       slot_(std::move(slot)),
       context_(std::move(context)),
@@ -65,9 +146,11 @@ WebSocketSession::WebSocketSession(beast::tcp_stream&& stream, ConnectionSlot sl
       flood_(5 * context_->options.max_messages_per_second,
              10 * context_->options.max_messages_per_second) {}
 
-WebSocketSession::~WebSocketSession() = default;
+template <class Stream>
+WebSocketSession<Stream>::~WebSocketSession() = default;
 
-void WebSocketSession::run(http::request<http::string_body> upgrade) {
+template <class Stream>
+void WebSocketSession<Stream>::run(UpgradeRequest upgrade) {
     const auto& options = context_->options;
     // The HTTP session's deadline no longer applies: the WebSocket timeouts take over, with
     // pings sent after half the idle time.
@@ -84,18 +167,19 @@ void WebSocketSession::run(http::request<http::string_body> upgrade) {
     // first; Beast's own limit is only the backstop for a single frame far too large to read.
     ws_.read_message_max(4 * options.max_message_bytes);
     ws_.text(true);
-    ws_.async_accept(upgrade,
-                     beast::bind_front_handler(&WebSocketSession::on_accept, shared_from_this()));
+    ws_.async_accept(upgrade, beast::bind_front_handler(&WebSocketSession<Stream>::on_accept,
+                                                        this->shared_from_this()));
 }
 
-void WebSocketSession::on_accept(beast::error_code ec) {
+template <class Stream>
+void WebSocketSession<Stream>::on_accept(beast::error_code ec) {
     if (ec) {
         spdlog::debug("{}: WebSocket handshake failed: {}", remote_, ec.message());
         return;
     }
     registered_ = true;
-    context_->connections.add(shared_from_this());
-    spdlog::info("{}: connected", remote_);
+    context_->connections.add(this->shared_from_this());
+    spdlog::info("{}: connected{}", remote_, is_tls<Stream> ? " (TLS)" : "");
     // Registered before the welcome goes out, so a client that has the welcome is reachable by
     // everything else (a shutdown included). Checked after registering: either the shutdown
     // saw this connection or this connection sees the shutdown.
@@ -111,15 +195,18 @@ void WebSocketSession::on_accept(beast::error_code ec) {
     do_read();
 }
 
-void WebSocketSession::do_read() {
+template <class Stream>
+void WebSocketSession<Stream>::do_read() {
     const std::size_t max = context_->options.max_message_bytes;
     // At most one byte past the limit is ever buffered: enough to see it was passed.
     const std::size_t limit = discarding_ ? 64 * 1024 : max + 1 - buffer_.size();
-    ws_.async_read_some(buffer_, limit,
-                        beast::bind_front_handler(&WebSocketSession::on_read, shared_from_this()));
+    ws_.async_read_some(
+        buffer_, limit,
+        beast::bind_front_handler(&WebSocketSession<Stream>::on_read, this->shared_from_this()));
 }
 
-void WebSocketSession::on_read(beast::error_code ec, std::size_t) {
+template <class Stream>
+void WebSocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
     if (ec)
         return finish(ec);
     if (discarding_) {
@@ -147,7 +234,8 @@ void WebSocketSession::on_read(beast::error_code ec, std::size_t) {
     do_read();
 }
 
-void WebSocketSession::on_message() {
+template <class Stream>
+void WebSocketSession<Stream>::on_message() {
     // Once closing, what the client still sends is read (to finish the close handshake) and
     // ignored. Close reasons are the error codes, as PROTOCOL.md says.
     if (pending_close_ || close_sent_)
@@ -187,9 +275,10 @@ void WebSocketSession::on_message() {
     }
 }
 
-void WebSocketSession::route(protocol::ClientMessage message) {
+template <class Stream>
+void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
     const std::string_view request = protocol::type_of(message);
-    auto self = shared_from_this();
+    auto self = this->shared_from_this();
     const bool seated = room_ != nullptr || seat_pending_;
     auto refuse_if_seated = [&] {
         if (!seated)
@@ -258,51 +347,61 @@ void WebSocketSession::route(protocol::ClientMessage message) {
                message);
 }
 
-void WebSocketSession::deliver(Frame frame) {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
-        self->enqueue(std::move(frame));
-    });
+template <class Stream>
+void WebSocketSession<Stream>::deliver(Frame frame) {
+    asio::post(ws_.get_executor(),
+               [self = this->shared_from_this(), frame = std::move(frame)]() mutable {
+                   self->enqueue(std::move(frame));
+               });
 }
 
-void WebSocketSession::seated(std::shared_ptr<HostedRoom> room, core::MemberId member) {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), room = std::move(room), member] {
-        if (self->finished_) {
-            // The connection ended while the seat was on its way: give it back at once.
-            room->disconnected(self->id(), member);
-            return;
-        }
-        self->room_ = room;
-        self->member_ = member;
-        self->seat_pending_ = false;
-    });
+template <class Stream>
+void WebSocketSession<Stream>::seated(std::shared_ptr<HostedRoom> room, core::MemberId member) {
+    asio::post(ws_.get_executor(),
+               [self = this->shared_from_this(), room = std::move(room), member] {
+                   if (self->finished_) {
+                       // The connection ended while the seat was on its way: give it back at once.
+                       room->disconnected(self->id(), member);
+                       return;
+                   }
+                   self->room_ = room;
+                   self->member_ = member;
+                   self->seat_pending_ = false;
+               });
 }
 
-void WebSocketSession::unseated(const HostedRoom* room, core::MemberId member) {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), room, member] {
+template <class Stream>
+void WebSocketSession<Stream>::unseated(const HostedRoom* room, core::MemberId member) {
+    asio::post(ws_.get_executor(), [self = this->shared_from_this(), room, member] {
         if (self->room_.get() == room && self->member_ == member)
             self->room_.reset();
     });
 }
 
-void WebSocketSession::seat_refused(Frame error) {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), error = std::move(error)]() mutable {
-        self->seat_pending_ = false;
-        self->enqueue(std::move(error));
-    });
+template <class Stream>
+void WebSocketSession<Stream>::seat_refused(Frame error) {
+    asio::post(ws_.get_executor(),
+               [self = this->shared_from_this(), error = std::move(error)]() mutable {
+                   self->seat_pending_ = false;
+                   self->enqueue(std::move(error));
+               });
 }
 
-void WebSocketSession::shut_down() {
-    asio::post(ws_.get_executor(), [self = shared_from_this()] {
+template <class Stream>
+void WebSocketSession<Stream>::shut_down() {
+    asio::post(ws_.get_executor(), [self = this->shared_from_this()] {
         self->start_close({websocket::close_code::service_restart, "service restart"});
     });
 }
 
-void WebSocketSession::send(const protocol::ServerMessage& message) {
+template <class Stream>
+void WebSocketSession<Stream>::send(const protocol::ServerMessage& message) {
     context_->metrics->messages_sent(1);
     enqueue(make_frame(protocol::encode(message)));
 }
 
-void WebSocketSession::enqueue(Frame frame) {
+template <class Stream>
+void WebSocketSession<Stream>::enqueue(Frame frame) {
     // Nothing new goes out once a close is under way, so the close is never starved.
     if (finished_ || aborted_ || pending_close_ || close_sent_)
         return;
@@ -316,13 +415,16 @@ void WebSocketSession::enqueue(Frame frame) {
         do_write();
 }
 
-void WebSocketSession::do_write() {
+template <class Stream>
+void WebSocketSession<Stream>::do_write() {
     writing_ = true;
-    ws_.async_write(asio::buffer(*queue_.front()),
-                    beast::bind_front_handler(&WebSocketSession::on_write, shared_from_this()));
+    ws_.async_write(
+        asio::buffer(*queue_.front()),
+        beast::bind_front_handler(&WebSocketSession<Stream>::on_write, this->shared_from_this()));
 }
 
-void WebSocketSession::on_write(beast::error_code ec, std::size_t) {
+template <class Stream>
+void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
     writing_ = false;
     if (ec || aborted_ || finished_) {
         // The read side sees the failure too and ends the session. The frame being written
@@ -339,7 +441,8 @@ void WebSocketSession::on_write(beast::error_code ec, std::size_t) {
         do_close();
 }
 
-void WebSocketSession::start_close(websocket::close_reason reason) {
+template <class Stream>
+void WebSocketSession<Stream>::start_close(websocket::close_reason reason) {
     if (finished_ || pending_close_ || close_sent_)
         return;
     pending_close_ = std::move(reason);
@@ -349,15 +452,17 @@ void WebSocketSession::start_close(websocket::close_reason reason) {
         do_close();
 }
 
-void WebSocketSession::do_close() {
+template <class Stream>
+void WebSocketSession<Stream>::do_close() {
     close_sent_ = true;
-    ws_.async_close(*pending_close_, [self = shared_from_this()](beast::error_code ec) {
+    ws_.async_close(*pending_close_, [self = this->shared_from_this()](beast::error_code ec) {
         if (ec && !is_routine(ec))
             spdlog::debug("{}: close failed: {}", self->remote_, ec.message());
     });
 }
 
-void WebSocketSession::abort() {
+template <class Stream>
+void WebSocketSession<Stream>::abort() {
     aborted_ = true;
     if (!writing_)
         queue_.clear();  // else on_write releases it
@@ -366,7 +471,8 @@ void WebSocketSession::abort() {
     beast::get_lowest_layer(ws_).socket().close(ignored);
 }
 
-void WebSocketSession::finish(beast::error_code ec) {
+template <class Stream>
+void WebSocketSession<Stream>::finish(beast::error_code ec) {
     if (finished_)
         return;
     finished_ = true;
@@ -389,6 +495,22 @@ void WebSocketSession::finish(beast::error_code ec) {
     } else {
         spdlog::info("{}: disconnected ({})", remote_, ec.message());
     }
+}
+
+void start_websocket_session(beast::tcp_stream&& stream, ConnectionSlot slot,
+                             std::shared_ptr<ServerContext> context, std::string remote,
+                             UpgradeRequest upgrade) {
+    std::make_shared<WebSocketSession<beast::tcp_stream>>(std::move(stream), std::move(slot),
+                                                          std::move(context), std::move(remote))
+        ->run(std::move(upgrade));
+}
+
+void start_websocket_session(TlsStream&& stream, ConnectionSlot slot,
+                             std::shared_ptr<ServerContext> context, std::string remote,
+                             UpgradeRequest upgrade) {
+    std::make_shared<WebSocketSession<TlsStream>>(std::move(stream), std::move(slot),
+                                                  std::move(context), std::move(remote))
+        ->run(std::move(upgrade));
 }
 
 }  // namespace rapidfire::net

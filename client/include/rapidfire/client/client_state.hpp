@@ -35,6 +35,8 @@ struct ClientConfig {
     bool save_summary = false;  // an interview's summary is to be saved (Effects::summary_markdown)
     std::shared_ptr<const content::StudyGuide> guide;  // tips between questions; may be null
     std::string client_name = "rapidfire-client";
+    // The --url given, for the hint on how to get the results; empty: the default URL.
+    std::string server_url;
 };
 
 class ClientState {
@@ -54,6 +56,11 @@ class ClientState {
     // game_over arrived; the last messages (final result, summaries) may still be coming.
     bool game_over() const { return phase_ == Phase::over; }
     bool finished() const { return finished_; }
+    // Solo: the final result is in and personal_best may still follow (it comes only from a
+    // server that keeps a record, so the wait for it is short).
+    bool awaiting_personal_best() const;
+    // The short wait for personal_best is over: finish without it.
+    Effects stop_awaiting_personal_best();
 
     // Interactive terminals: keys that act at once when nothing has been typed yet (choice
     // numbers, grades, the judge's c/p/w/a); empty when typed lines are expected.
@@ -71,6 +78,7 @@ class ClientState {
     void notice(Effects& fx, const std::string& line) const;
     void finish(Effects& fx, int code);
     void maybe_finish(Effects& fx);
+    std::string results_hint() const;
 
     void on_seated(Effects& fx, Millis now);
     void run_command(const std::string& line, Effects& fx);
@@ -104,6 +112,7 @@ class ClientState {
     void handle(const protocol::HostStatus& m, Effects& fx, Millis now);
     void handle(const protocol::GameOver& m, Effects& fx, Millis now);
     void handle(const protocol::FinalResult& m, Effects& fx, Millis now);
+    void handle(const protocol::PersonalBest& m, Effects& fx, Millis now);
     void handle(const protocol::Summary& m, Effects& fx, Millis now);
     void handle(const protocol::Kicked& m, Effects& fx, Millis now);
     void handle(const protocol::Left& m, Effects& fx, Millis now);
@@ -160,6 +169,7 @@ class ClientState {
     int summaries_expected_ = 0;
     int summaries_received_ = 0;
     bool final_received_ = false;
+    bool best_settled_ = false;  // solo: personal_best arrived, or the wait for it is over
     std::string summaries_markdown_;
 };
 

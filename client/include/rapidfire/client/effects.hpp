@@ -14,11 +14,18 @@ struct OutputLine {
     std::string text;
 };
 
+// A room this client created: its host token opens the game's results later.
+struct HostedRoom {
+    std::string code;
+    std::string host_token;
+};
+
 struct Effects {
     std::vector<OutputLine> lines;
     std::vector<protocol::ClientMessage> send;
     std::optional<int> exit_code;                 // finished: exit with this code
     std::optional<std::string> summary_markdown;  // save this to the --summary file
+    std::optional<HostedRoom> remember;           // keep this host token for history/export
 };
 
 }  // namespace rapidfire::client

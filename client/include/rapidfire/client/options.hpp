@@ -1,6 +1,7 @@
 #pragma once
 // What the command line asked for: plain data, filled by parse_command_line().
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,13 +11,25 @@ namespace rapidfire::client {
 
 inline constexpr const char* default_url = "ws://127.0.0.1:8080/ws";
 
-enum class Command { host, join, solo, tips, faq, checklist, bank };
+enum class Command { host, join, solo, tips, faq, checklist, bank, history, export_results };
 
 struct GlobalOptions {
     std::string url = default_url;
-    bool json = false;         // print every frame received, one JSON line each
+    bool json = false;         // print every frame received, one JSON line each (history: games)
     std::string summary_file;  // interview: save the summary as Markdown here
     bool no_color = false;
+    std::string ca_file;  // wss://: trust this CA (PEM) instead of the system's trust store
+};
+
+enum class ExportFormat { csv, json, md };
+
+// history and export: the record of games over the server's HTTP API.
+struct ResultsOptions {
+    std::string token;      // a host (or admin) token; empty: the remembered host tokens
+    int limit = 20;         // history: games listed at most
+    std::int64_t game = 0;  // export: the game's id
+    ExportFormat format = ExportFormat::csv;
+    std::string output;  // export: write here rather than to stdout
 };
 
 struct Options {
@@ -25,11 +38,17 @@ struct Options {
     protocol::CreateRoom create;           // host and solo
     protocol::Join join;                   // join
     std::vector<std::string> bank_topics;  // bank: only these topics
+    ResultsOptions results;                // history, export
 };
 
-// Commands that play over the network (the others print the bundled study material).
+// Commands that play a game over the WebSocket.
 constexpr bool plays_online(Command command) {
     return command == Command::host || command == Command::join || command == Command::solo;
+}
+
+// Commands that read the record of games from the server over HTTP(S).
+constexpr bool reads_results(Command command) {
+    return command == Command::history || command == Command::export_results;
 }
 
 }  // namespace rapidfire::client

@@ -46,6 +46,7 @@ class Presenter {
     Lines host_status(const protocol::HostStatus& status) const;
     Lines game_over(const protocol::GameOver& over, std::optional<protocol::PlayerId> me) const;
     Lines final_result(const protocol::FinalResult& result) const;
+    Lines personal_best(const protocol::PersonalBest& best) const;
     Lines summary(const std::string& markdown) const;
     Lines tip(const content::Tip& tip) const;
     Lines kicked(const protocol::Kicked& kicked) const;

@@ -1,5 +1,5 @@
 #pragma once
-// ws://HOST[:PORT][/PATH] split into what a connection needs.
+// ws://HOST[:PORT][/PATH] or wss://... split into what a connection needs.
 
 #include <optional>
 #include <string>
@@ -8,12 +8,17 @@
 namespace rapidfire::client {
 
 struct WsUrl {
+    bool tls = false;    // wss://: TLS, and HTTPS for the results API
     std::string host;    // without brackets for IPv6 literals
-    std::string port;    // "80" when the URL names none
+    std::string port;    // "80" (ws) or "443" (wss) when the URL names none
     std::string target;  // the path, "/" at least
 };
 
-// Absent when the text is not a ws:// URL (wss:// is not supported: put a TLS proxy in front).
+// Absent when the text is not a ws:// or wss:// URL.
 std::optional<WsUrl> parse_ws_url(std::string_view text);
+
+// "ws://HOST:PORT" or "wss://HOST:PORT": which server a URL names, whatever its path, so tokens
+// remembered for one server are only ever sent to that server.
+std::string server_of(const WsUrl& url);
 
 }  // namespace rapidfire::client

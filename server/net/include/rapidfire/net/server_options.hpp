@@ -20,6 +20,9 @@ struct ServerOptions {
     std::string log_level = "info";
 
     std::size_t max_connections = 20'000;  // open TCP connections, HTTP and WebSocket
+    // Open TCP connections from one client address; 0: no limit. High, so a classroom behind
+    // one NAT address never meets it; it stops one host from taking every connection.
+    std::size_t max_connections_per_ip = 1'000;
     int max_room_capacity = 10'000;        // the largest capacity a room may ask for
     std::chrono::seconds resume_grace{120};
 
@@ -29,6 +32,11 @@ struct ServerOptions {
     std::chrono::seconds handshake_timeout{10};  // WebSocket opening and closing handshakes
     std::chrono::seconds idle_timeout{30};       // silence before a client is dropped
     std::vector<std::string> allowed_origins;    // empty: any Origin
+
+    // Both or neither (PEM): the port serves https:// and wss:// to clients that start a TLS
+    // handshake, and a 400 to plain HTTP.
+    std::filesystem::path tls_cert;  // the certificate chain, the server's own first
+    std::filesystem::path tls_key;
 
     // Where the record of games is kept (SQLite); empty: no record. The command line's
     // default is ./data.

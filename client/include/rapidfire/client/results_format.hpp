@@ -1,0 +1,49 @@
+#pragma once
+// The record of games as the server's HTTP API gives it (GET /api/games and
+// /api/games/ID/results.json), turned into what `history` and `export` print.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rapidfire/content/bank.hpp"
+
+namespace rapidfire::client {
+
+// One game of a /api/games list.
+struct GameListing {
+    std::int64_t id = 0;
+    std::string code;
+    std::string kind;
+    std::string host;
+    std::int64_t started_at = 0;  // Unix milliseconds
+    std::string end_reason;       // empty while the game runs
+    int players = 0;
+    int questions = 0;
+    std::string json;  // the game's object as the server sent it
+};
+
+// The games of a /api/games answer; throws std::runtime_error when it is not one.
+std::vector<GameListing> parse_game_list(std::string_view body);
+// Several lists as one: each game once, the most recently started first, at most `limit`.
+std::vector<GameListing> merge_game_lists(const std::vector<std::vector<GameListing>>& lists,
+                                          std::size_t limit);
+
+// The games as an aligned table with a header row: id, when (local time), kind, code,
+// players, questions, end.
+std::string games_table(const std::vector<GameListing>& games);
+// One JSON object per line, as the server sent each.
+std::string games_json_lines(const std::vector<GameListing>& games);
+
+// A results.json record as Markdown: an interview's summaries (rendered like the client's own
+// --summary files; `guide`, which may be null, names the tips), or for other games the
+// results table and the questions. Throws std::runtime_error when the record is unreadable.
+std::string results_markdown(std::string_view results_json, const content::StudyGuide* guide);
+
+// "2024-05-01 18:30" in local time.
+std::string local_time(std::int64_t unix_ms);
+
+}  // namespace rapidfire::client

@@ -1,0 +1,239 @@
+#include "rapidfire/client/results_format.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <stdexcept>
+
+#include <boost/json.hpp>
+
+#include "rapidfire/client/countdown.hpp"
+#include "rapidfire/client/summary_markdown.hpp"
+#include "rapidfire/protocol/codec.hpp"
+
+namespace rapidfire::client {
+
+namespace json = boost::json;
+
+namespace {
+
+json::value parse_json(std::string_view text, const char* what) {
+    boost::system::error_code ec;
+    auto value = json::parse(json::string_view(text.data(), text.size()), ec);
+    if (ec)
+        throw std::runtime_error(std::string("the server's ") + what +
+                                 " is not JSON: " + ec.message());
+    return value;
+}
+
+std::string string_of(const json::object& object, std::string_view key) {
+    const auto* value = object.if_contains(key);
+    if (value == nullptr || !value->is_string())
+        return {};
+    return std::string(value->get_string());
+}
+
+std::int64_t number_of(const json::object& object, std::string_view key) {
+    const auto* value = object.if_contains(key);
+    if (value == nullptr)
+        return 0;
+    if (value->is_int64())
+        return value->get_int64();
+    if (value->is_uint64())
+        return static_cast<std::int64_t>(value->get_uint64());
+    return 0;
+}
+
+std::string pad_right(std::string text, std::size_t width) {
+    if (text.size() < width)
+        text.append(width - text.size(), ' ');
+    return text;
+}
+
+std::string pad_left(std::string text, std::size_t width) {
+    if (text.size() < width)
+        text.insert(0, width - text.size(), ' ');
+    return text;
+}
+
+// A Markdown table cell: a '|' would end it, a line break would end the row.
+std::string cell(std::string text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '|') {
+            out += "\\|";
+        } else if (c == '\n' || c == '\r') {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string end_of(const std::string& reason) {
+    return reason.empty() ? "running" : reason;
+}
+
+std::string results_table_markdown(const json::object& record) {
+    const auto& game = record.at("game").as_object();
+    std::string md = "# Results: " + string_of(game, "kind") + " " + string_of(game, "code") +
+                     " (game " + std::to_string(number_of(game, "id")) + ")\n\n";
+    md += "- Host: " + string_of(game, "host") + "\n";
+    md += "- Started: " + local_time(number_of(game, "started_at")) + "\n";
+    md += "- Questions: " + std::to_string(number_of(game, "questions")) +
+          ", players: " + std::to_string(number_of(game, "players")) +
+          ", end: " + end_of(string_of(game, "end_reason")) + "\n";
+    md += "\n| Rank | Player | Points | Correct | Partial | Wrong | Unanswered | Time |\n";
+    md += "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+    if (const auto* results = record.if_contains("results"); results && results->is_array()) {
+        for (const auto& entry : results->get_array()) {
+            const auto& r = entry.as_object();
+            md += "| " + std::to_string(number_of(r, "rank")) + " | " +
+                  cell(string_of(r, "nickname")) + " | " + std::to_string(number_of(r, "points")) +
+                  " | " + std::to_string(number_of(r, "correct")) + " | " +
+                  std::to_string(number_of(r, "partial")) + " | " +
+                  std::to_string(number_of(r, "wrong")) + " | " +
+                  std::to_string(number_of(r, "unanswered")) + " | " +
+                  format_seconds(number_of(r, "time_ms")) + " |\n";
+        }
+    }
+    const auto played = number_of(game, "questions");
+    if (const auto* questions = record.if_contains("questions");
+        questions && questions->is_array()) {
+        std::string list;
+        for (const auto& entry : questions->get_array()) {
+            const auto& q = entry.as_object();
+            const auto index = number_of(q, "index");
+            if (played > 0 && index >= played)
+                continue;  // planned but not reached
+            list += std::to_string(index + 1) + ". " + string_of(q, "text") +
+                    "\n   - Reference: " + string_of(q, "reference") + "\n";
+        }
+        if (!list.empty())
+            md += "\n## Questions\n\n" + list;
+    }
+    return md;
+}
+
+}  // namespace
+
+std::vector<GameListing> parse_game_list(std::string_view body) {
+    const auto value = parse_json(body, "list of games");
+    const auto* games = value.is_object() ? value.get_object().if_contains("games") : nullptr;
+    if (games == nullptr || !games->is_array())
+        throw std::runtime_error("the server's answer has no list of games");
+    std::vector<GameListing> listings;
+    for (const auto& entry : games->get_array()) {
+        if (!entry.is_object())
+            continue;
+        const auto& game = entry.get_object();
+        GameListing listing;
+        listing.id = number_of(game, "id");
+        listing.code = string_of(game, "code");
+        listing.kind = string_of(game, "kind");
+        listing.host = string_of(game, "host");
+        listing.started_at = number_of(game, "started_at");
+        listing.end_reason = string_of(game, "end_reason");
+        listing.players = static_cast<int>(number_of(game, "players"));
+        listing.questions = static_cast<int>(number_of(game, "questions"));
+        listing.json = json::serialize(game);
+        listings.push_back(std::move(listing));
+    }
+    return listings;
+}
+
+std::vector<GameListing> merge_game_lists(const std::vector<std::vector<GameListing>>& lists,
+                                          std::size_t limit) {
+    std::vector<GameListing> merged;
+    for (const auto& list : lists) {
+        for (const auto& game : list) {
+            const bool seen = std::any_of(merged.begin(), merged.end(),
+                                          [&](const GameListing& g) { return g.id == game.id; });
+            if (!seen)
+                merged.push_back(game);
+        }
+    }
+    std::sort(merged.begin(), merged.end(), [](const GameListing& a, const GameListing& b) {
+        return a.started_at != b.started_at ? a.started_at > b.started_at : a.id > b.id;
+    });
+    if (merged.size() > limit)
+        merged.resize(limit);
+    return merged;
+}
+
+std::string games_table(const std::vector<GameListing>& games) {
+    const std::vector<std::string> header{"id",      "when",      "kind", "code",
+                                          "players", "questions", "end"};
+    std::vector<std::vector<std::string>> rows{header};
+    for (const auto& g : games) {
+        rows.push_back({std::to_string(g.id), local_time(g.started_at), g.kind, g.code,
+                        std::to_string(g.players), std::to_string(g.questions),
+                        end_of(g.end_reason)});
+    }
+    std::vector<std::size_t> widths(header.size(), 0);
+    for (const auto& row : rows) {
+        for (std::size_t c = 0; c < row.size(); ++c)
+            widths[c] = std::max(widths[c], row[c].size());
+    }
+    // Numbers line up on the right, words on the left; the last column is not padded.
+    const std::vector<bool> numeric{true, false, false, false, true, true, false};
+    std::string table;
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (c > 0)
+                line += "  ";
+            if (c + 1 == row.size()) {
+                line += row[c];
+            } else {
+                line += numeric[c] ? pad_left(row[c], widths[c]) : pad_right(row[c], widths[c]);
+            }
+        }
+        table += line + "\n";
+    }
+    return table;
+}
+
+std::string games_json_lines(const std::vector<GameListing>& games) {
+    std::string lines;
+    for (const auto& g : games)
+        lines += g.json + "\n";
+    return lines;
+}
+
+std::string results_markdown(std::string_view results_json, const content::StudyGuide* guide) {
+    const auto value = parse_json(results_json, "record of the game");
+    if (!value.is_object() || !value.get_object().contains("game") ||
+        !value.get_object().at("game").is_object()) {
+        throw std::runtime_error("the server's record of the game has no game");
+    }
+    const auto& record = value.get_object();
+    // Each summary is the protocol's own summary message: decoded as the client decodes it
+    // live, and rendered by the same function as --summary files.
+    std::string md;
+    if (const auto* summaries = record.if_contains("summaries");
+        summaries && summaries->is_array()) {
+        for (const auto& entry : summaries->get_array()) {
+            auto decoded = protocol::decode_server_message(json::serialize(entry));
+            const auto* message = std::get_if<protocol::ServerMessage>(&decoded);
+            const auto* summary = message ? std::get_if<protocol::Summary>(message) : nullptr;
+            if (summary == nullptr)
+                throw std::runtime_error("the record holds a summary this client cannot read");
+            if (!md.empty())
+                md += "\n";
+            md += summary_markdown(*summary, guide);
+        }
+    }
+    return md.empty() ? results_table_markdown(record) : md;
+}
+
+std::string local_time(std::int64_t unix_ms) {
+    const std::time_t seconds = static_cast<std::time_t>(unix_ms / 1000);
+    std::tm local{};
+    ::localtime_r(&seconds, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
+    return text;
+}
+
+}  // namespace rapidfire::client

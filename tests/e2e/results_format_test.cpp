@@ -1,0 +1,128 @@
+// history's table and export's Markdown, from the server's JSON.
+
+#include <cstdlib>
+#include <ctime>
+
+#include <gtest/gtest.h>
+
+#include "rapidfire/client/results_format.hpp"
+#include "rapidfire/client/summary_markdown.hpp"
+#include "rapidfire/protocol/codec.hpp"
+
+namespace rapidfire::client {
+namespace {
+
+// 2024-05-01 18:30:00 UTC
+constexpr std::int64_t may_first = 1714588200000;
+
+std::string game_json(int id, const std::string& code, std::int64_t started_at,
+                      const std::string& end_reason, const std::string& kind = "quiz") {
+    return R"({"id":)" + std::to_string(id) + R"(,"code":")" + code + R"(","round":1,"kind":")" +
+           kind + R"(","host":"Iris","bank":"Bank","started_at":)" + std::to_string(started_at) +
+           R"(,"finished_at":null,"end_reason":")" + end_reason +
+           R"(","players":12,"questions":10})";
+}
+
+class UtcTime : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        const char* tz = std::getenv("TZ");
+        saved_ = tz ? std::optional<std::string>(tz) : std::nullopt;
+        ::setenv("TZ", "UTC", 1);
+        ::tzset();
+    }
+    void TearDown() override {
+        if (saved_) {
+            ::setenv("TZ", saved_->c_str(), 1);
+        } else {
+            ::unsetenv("TZ");
+        }
+        ::tzset();
+    }
+
+  private:
+    std::optional<std::string> saved_;
+};
+
+TEST_F(UtcTime, HistoryIsATableOfTheGamesNewestFirst) {
+    const auto first =
+        parse_game_list(R"({"games":[)" + game_json(3, "AAAAAA", may_first, "completed") + "," +
+                        game_json(1, "BBBBBB", may_first - 86'400'000, "ended_by_host") + "]}");
+    const auto second =
+        parse_game_list(R"({"games":[)" + game_json(3, "AAAAAA", may_first, "completed") + "," +
+                        game_json(7, "CCCCCC", may_first + 60'000, "", "interview") + "]}");
+    ASSERT_EQ(first.size(), 2u);
+    EXPECT_EQ(first[0].code, "AAAAAA");
+    EXPECT_EQ(first[0].players, 12);
+    EXPECT_EQ(first[0].questions, 10);
+    const auto games = merge_game_lists({first, second}, 10);
+    ASSERT_EQ(games.size(), 3u);  // game 3 once
+    EXPECT_EQ(games[0].id, 7);
+    EXPECT_EQ(games[1].id, 3);
+    EXPECT_EQ(games[2].id, 1);
+    EXPECT_EQ(merge_game_lists({first, second}, 2).size(), 2u);
+
+    EXPECT_EQ(games_table(games),
+              "id  when              kind       code    players  questions  end\n"
+              " 7  2024-05-01 18:31  interview  CCCCCC       12         10  running\n"
+              " 3  2024-05-01 18:30  quiz       AAAAAA       12         10  completed\n"
+              " 1  2024-04-30 18:30  quiz       BBBBBB       12         10  ended_by_host\n");
+    const std::string lines = games_json_lines(games);
+    EXPECT_EQ(lines.substr(0, lines.find('\n')),
+              game_json(7, "CCCCCC", may_first + 60'000, "", "interview"));
+}
+
+TEST(ResultsFormat, AnythingButAListOfGamesIsAnError) {
+    EXPECT_THROW(parse_game_list("not json"), std::runtime_error);
+    EXPECT_THROW(parse_game_list(R"({"error":"nope"})"), std::runtime_error);
+}
+
+TEST_F(UtcTime, AQuizExportsItsResultsTableAndQuestions) {
+    const std::string record =
+        R"({"game":)" + game_json(4, "K7M2QX", may_first, "completed") +
+        R"(,"questions":[{"index":0,"id":"q1","text":"What is a hyperparameter?","reference":"A setting.","topics":[]}],)"
+        R"("results":[{"rank":1,"player":2,"nickname":"Ada|B","points":2850,"correct":3,"partial":0,"wrong":0,"unanswered":0,"time_ms":4100}],)"
+        R"("answers":[],"summaries":[]})";
+    const std::string md = results_markdown(record, nullptr);
+    for (const std::string part :
+         {"# Results: quiz K7M2QX (game 4)\n", "- Host: Iris\n", "- Started: 2024-05-01 18:30\n",
+          "| Rank | Player | Points | Correct | Partial | Wrong | Unanswered | Time |\n",
+          "| 1 | Ada\\|B | 2850 | 3 | 0 | 0 | 0 | 4.1s |\n",
+          "## Questions\n\n1. What is a hyperparameter?\n   - Reference: A setting.\n"}) {
+        EXPECT_NE(md.find(part), std::string::npos) << "lacks: " << part << "\n" << md;
+    }
+}
+
+TEST(ResultsFormat, AnInterviewExportsItsSummariesAsTheClientRendersThem) {
+    protocol::Summary summary;
+    summary.player = 2;
+    summary.nickname = "cand";
+    summary.interviewer = "Iris";
+    summary.points = 900;
+    summary.rank = 1;
+    summary.correct = 1;
+    protocol::SummaryItem item;
+    item.question = 0;
+    item.text = "What is a hyperparameter?";
+    item.reference = "A setting.";
+    item.answer = "a knob";
+    item.verdict = protocol::Verdict::correct;
+    item.points = 900;
+    item.comment = "Crisp.";
+    summary.items.push_back(item);
+    const std::string encoded = protocol::encode(protocol::ServerMessage{summary});
+    const std::string record = R"({"game":)" +
+                               game_json(5, "K7M2QX", may_first, "completed", "interview") +
+                               R"(,"questions":[],"results":[],"answers":[],"summaries":[)" +
+                               encoded + "," + encoded + "]}";
+    const std::string expected = summary_markdown(summary, nullptr);
+    EXPECT_EQ(results_markdown(record, nullptr), expected + "\n" + expected);
+}
+
+TEST(ResultsFormat, AnUnreadableRecordIsAnError) {
+    EXPECT_THROW(results_markdown("{}", nullptr), std::runtime_error);
+    EXPECT_THROW(results_markdown("[", nullptr), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace rapidfire::client
