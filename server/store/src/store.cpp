@@ -216,12 +216,19 @@ Store::Store(const std::filesystem::path& data_dir) : path_(data_dir / "rapidfir
         throw StoreError("cannot open " + path_.string() + ": " + message);
     }
     sqlite3_busy_timeout(db_, 5000);
-    // WAL: readers do not block the writer; NORMAL sync: a committed batch survives a crash of
-    // the process (not necessarily of the machine), at a fraction of FULL's cost.
-    exec("PRAGMA journal_mode = WAL");
-    exec("PRAGMA synchronous = NORMAL");
-    exec("PRAGMA foreign_keys = ON");
-    migrate();
+    try {
+        // WAL: readers do not block the writer; NORMAL sync: a committed batch survives a
+        // crash of the process (not necessarily of the machine), at a fraction of FULL's cost.
+        exec("PRAGMA journal_mode = WAL");
+        exec("PRAGMA synchronous = NORMAL");
+        exec("PRAGMA foreign_keys = ON");
+        migrate();
+    } catch (...) {
+        // No destructor runs for a constructor that throws: close the connection here.
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw;
+    }
 }
 
 Store::~Store() {
