@@ -1,0 +1,49 @@
+// rapidfire-bench: plays whole quiz games against a running rapidfire server over loopback
+// WebSockets and reports fill times, latencies, message rates, errors and the server's memory
+// and CPU. Exits 0 only when every player finished and nothing went wrong.
+
+#include <iostream>
+#include <random>
+#include <thread>
+
+#include "bench_options.hpp"
+#include "bench_run.hpp"
+#include "file_limit.hpp"
+#include "report.hpp"
+#include "ws_url.hpp"
+
+int main(int argc, char** argv) {
+    using namespace rapidfire::bench;
+    const auto parsed = parse_bench_options(argc, argv, std::cout, std::cerr);
+    if (!parsed.options)
+        return parsed.exit_code;
+    const BenchOptions& options = *parsed.options;
+
+    auto url = parse_ws_url(options.url);
+    if (const auto* problem = std::get_if<std::string>(&url)) {
+        std::cerr << "rapidfire-bench: --url: " << *problem << "\n";
+        return 2;
+    }
+
+    // Every player and host is a descriptor, plus a few for the process itself.
+    const auto files = raise_file_limit();
+    const std::uint64_t needed =
+        static_cast<std::uint64_t>(options.rooms) * options.players + options.rooms + 16;
+    std::cerr << "open file limit raised to " << files.soft << " (hard " << files.hard << ")\n";
+    if (files.soft < needed) {
+        std::cerr << "rapidfire-bench: " << needed << " descriptors are needed but the limit is "
+                  << files.soft << "; raise the hard limit (ulimit -Hn) or run fewer players\n";
+        return 2;
+    }
+
+    const std::uint64_t seed = options.seed != 0 ? options.seed : std::random_device{}();
+    auto results = run_bench(options, std::get<WsUrl>(url), seed);
+    results.file_limit = files.soft;
+    results.cores = static_cast<int>(std::thread::hardware_concurrency());
+    print_report(std::cout, results);
+    if (!options.json_path.empty() && !write_json(options.json_path, results)) {
+        std::cerr << "rapidfire-bench: cannot write " << options.json_path << "\n";
+        return 1;
+    }
+    return results.clean() ? 0 : 1;
+}
