@@ -1,6 +1,7 @@
 #include "rapidfire/store/store.hpp"
 
 #include <algorithm>
+#include <map>
 #include <system_error>
 
 #include <openssl/sha.h>
@@ -88,7 +89,7 @@ constexpr const char* game_columns =
     "    (SELECT count(DISTINCT player) FROM answers a WHERE a.game_id = g.id)) "
     "FROM games g ";
 
-void record_one(sqlite3* db, const core::GameStarted& e) {
+std::int64_t record_started(sqlite3* db, const core::GameStarted& e) {
     Statement game(db,
                    "INSERT INTO games (code, round, kind, host, bank, settings, token_digest, "
                    "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -106,38 +107,11 @@ void record_one(sqlite3* db, const core::GameStarted& e) {
         question.run();
         question.reset();
     }
+    return id;
 }
 
-void record_one(sqlite3* db, const core::AnswerRecorded& e) {
-    const auto id = find_game(db, e.code, e.round);
-    if (!id)
-        return;  // the game's start was never recorded (a store opened mid-game)
-    Statement answer(db,
-                     "INSERT OR IGNORE INTO answers (game_id, question, player, nickname, "
-                     "elapsed_ms, choice, text, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    answer.bind(1, *id).bind(2, e.question).bind(3, e.player).bind(4, e.nickname);
-    answer.bind(5, e.elapsed_ms).bind(6, e.choice).bind(7, e.text).bind(8, e.at);
-    answer.run();
-}
-
-void record_one(sqlite3* db, const core::AnswerMarked& e) {
-    const auto id = find_game(db, e.code, e.round);
-    if (!id)
-        return;
-    Statement mark(db,
-                   "UPDATE answers SET verdict = ?, grade = ?, points = ?, comment = ?, tips = ? "
-                   "WHERE game_id = ? AND question = ? AND player = ?");
-    mark.bind(1, name_of(e.verdict));
-    mark.bind(2, e.grade ? std::optional<std::string>(name_of(*e.grade)) : std::nullopt);
-    mark.bind(3, e.points).bind(4, e.comment).bind(5, join(e.tips));
-    mark.bind(6, *id).bind(7, e.question).bind(8, e.player);
-    mark.run();
-}
-
-void record_one(sqlite3* db, const core::GameFinished& e) {
-    const auto id = find_game(db, e.code, e.round);
-    if (!id)
-        return;
+void record_finished(sqlite3* db, std::int64_t game_id, const core::GameFinished& e) {
+    const std::optional<std::int64_t> id = game_id;
     Statement game(db,
                    "UPDATE games SET finished_at = ?, end_reason = ?, questions_played = ?, "
                    "run_ms = ? WHERE id = ?");
@@ -178,6 +152,62 @@ void record_one(sqlite3* db, const core::GameFinished& e) {
         solo.run();
     }
 }
+
+// Writes one batch. A batch holds mostly answers and marks of a few games: their statements are
+// prepared once per batch and each game's id is looked up once, so SQLite parses no SQL per
+// answer.
+class BatchRecorder {
+  public:
+    explicit BatchRecorder(sqlite3* db) : db_(db) {}
+
+    void operator()(const core::GameStarted& e) {
+        games_[{e.code, e.round}] = record_started(db_, e);
+    }
+    void operator()(const core::AnswerRecorded& e) {
+        const auto id = game_id(e.code, e.round);
+        if (!id)
+            return;  // the game's start was never recorded (a store opened mid-game)
+        answer_.bind(1, *id).bind(2, e.question).bind(3, e.player).bind(4, e.nickname);
+        answer_.bind(5, e.elapsed_ms).bind(6, e.choice).bind(7, e.text).bind(8, e.at);
+        answer_.run();
+        answer_.reset();
+    }
+    void operator()(const core::AnswerMarked& e) {
+        const auto id = game_id(e.code, e.round);
+        if (!id)
+            return;
+        mark_.bind(1, name_of(e.verdict));
+        mark_.bind(2, e.grade ? std::optional<std::string>(name_of(*e.grade)) : std::nullopt);
+        mark_.bind(3, e.points).bind(4, e.comment).bind(5, join(e.tips));
+        mark_.bind(6, *id).bind(7, e.question).bind(8, e.player);
+        mark_.run();
+        mark_.reset();
+    }
+    void operator()(const core::GameFinished& e) {
+        if (const auto id = game_id(e.code, e.round))
+            record_finished(db_, *id, e);
+    }
+
+  private:
+    std::optional<std::int64_t> game_id(const std::string& code, int round) {
+        const auto key = std::make_pair(code, round);
+        if (const auto it = games_.find(key); it != games_.end())
+            return it->second;
+        const auto id = find_game(db_, code, round);
+        if (id)
+            games_.emplace(key, *id);
+        return id;
+    }
+
+    sqlite3* db_;
+    std::map<std::pair<std::string, int>, std::int64_t> games_;
+    Statement answer_{db_,
+                      "INSERT OR IGNORE INTO answers (game_id, question, player, nickname, "
+                      "elapsed_ms, choice, text, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"};
+    Statement mark_{db_,
+                    "UPDATE answers SET verdict = ?, grade = ?, points = ?, comment = ?, tips = ? "
+                    "WHERE game_id = ? AND question = ? AND player = ?"};
+};
 
 SoloRun read_solo(const Statement& s) {
     return SoloRun{s.integer(0),
@@ -281,9 +311,9 @@ void Store::record(const std::vector<core::JournalEntry>& batch) {
     std::lock_guard lock(mutex_);
     exec("BEGIN IMMEDIATE");
     try {
-        for (const auto& entry : batch) {
-            std::visit([&](const auto& e) { record_one(db_, e); }, entry);
-        }
+        BatchRecorder recorder(db_);
+        for (const auto& entry : batch)
+            std::visit(recorder, entry);
         exec("COMMIT");
     } catch (...) {
         exec("ROLLBACK");
