@@ -9,12 +9,23 @@ cmake --build --preset fuzz
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 for target in decoder engine; do
+  binary="build/fuzz/bin/${target}_fuzz"
+  if [ ! -x "$binary" ]; then
+    echo "fuzz: $binary was not built" >&2
+    exit 1
+  fi
   mkdir -p "$scratch/$target"
   echo "fuzz: $target for ${seconds}s"
-  "build/fuzz/tests/fuzz/${target}_fuzz" -max_total_time="$seconds" -max_len=4096 \
+  "$binary" -max_total_time="$seconds" -max_len=4096 \
     -dict=tests/fuzz/protocol.dict -print_final_stats=1 \
     -artifact_prefix="$scratch/" "$scratch/$target" "tests/fuzz/corpus/$target" 2>&1 |
-    grep -E '^(#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|stat::number_of_executed_units)' || true
+    grep -E '^(#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|stat::number_of_executed_units)' |
+    tee "$scratch/$target.log" || true
+  # A run that executed nothing is a failure too.
+  if ! grep -q '^stat::number_of_executed_units: [1-9]' "$scratch/$target.log"; then
+    echo "fuzz: $target executed no input" >&2
+    exit 1
+  fi
   # libFuzzer leaves a crash-* / timeout-* / leak-* file behind on any failure.
   if compgen -G "$scratch/crash-*" >/dev/null || compgen -G "$scratch/leak-*" >/dev/null ||
      compgen -G "$scratch/timeout-*" >/dev/null; then

@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "game_steps.hpp"
+#include "scratch_dir.hpp"
 #include "test_server.hpp"
 
 extern char** environ;
@@ -25,24 +26,6 @@ namespace rapidfire::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-class ScratchDir {
-  public:
-    ScratchDir() {
-        std::random_device random;
-        path_ = fs::temp_directory_path() /
-                ("rapidfire-deploy-" + std::to_string(random()) + std::to_string(random()));
-        fs::create_directories(path_);
-    }
-    ~ScratchDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
 
 std::string read_file(const fs::path& path) {
     std::ifstream in(path);
@@ -88,9 +71,9 @@ TEST(Deploy, TheSystemdUnitPassesSystemdAnalyze) {
         GTEST_SKIP() << "systemd-analyze is not installed";
     ScratchDir dir;
     // The unit as shipped, pointed at the binary this build made.
-    const std::string unit = std::regex_replace(read_file(deploy_dir / "systemd/rapidfire.service"),
-                                                std::regex("/usr/local/bin/rapidfire-server"),
-                                                RAPIDFIRE_SERVER_BINARY);
+    const std::string unit =
+        std::regex_replace(read_file(deploy_dir / "systemd/rapidfire.service"),
+                           std::regex("/usr/local/bin/rapidfire-server"), RAPIDFIRE_SERVER_BINARY);
     ASSERT_NE(unit.find("DynamicUser=yes"), std::string::npos);
     ASSERT_NE(unit.find("ProtectSystem=strict"), std::string::npos);
     ASSERT_NE(unit.find("NoNewPrivileges=yes"), std::string::npos);

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <functional>
 #include <optional>
+#include <ostream>
 #include <thread>
 
 #include "game_steps.hpp"
@@ -122,6 +123,11 @@ struct FatalFrame {
     std::optional<ErrorCode> error;
     int close_code;
 };
+
+// Names the case in test listings (ctest shows the parameter).
+void PrintTo(const FatalFrame& frame, std::ostream* out) {
+    *out << frame.name;
+}
 
 class FatalFrameTest : public ::testing::TestWithParam<FatalFrame> {};
 

@@ -11,6 +11,7 @@
 #include <boost/json.hpp>
 
 #include "game_steps.hpp"
+#include "scratch_dir.hpp"
 #include "server_process.hpp"
 #include "test_server.hpp"
 
@@ -19,25 +20,7 @@ namespace {
 
 namespace json = boost::json;
 
-class TempDir {
-  public:
-    TempDir() {
-        std::random_device random;
-        path_ = std::filesystem::temp_directory_path() /
-                ("rapidfire-record-" + std::to_string(random()) + std::to_string(random()));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-};
-
-net::ServerOptions recording_options(const TempDir& dir) {
+net::ServerOptions recording_options(const ScratchDir& dir) {
     auto options = test_options();
     options.data_dir = dir.path();
     return options;
@@ -60,7 +43,7 @@ void eventually(Ready ready) {
 }
 
 TEST(Record, AFinishedQuizIsListedAndItsResultsExportWithTheHostToken) {
-    TempDir dir;
+    ScratchDir dir;
     TestServer server(recording_options(dir));
     HonestGame game(server);
     game.start();
@@ -83,8 +66,9 @@ TEST(Record, AFinishedQuizIsListedAndItsResultsExportWithTheHostToken) {
 
     // Results need the host token.
     EXPECT_EQ(http_get(port, "/api/games/" + id + "/results.json").status, 401);
-    EXPECT_EQ(http_get_authorized(port, "/api/games/" + id + "/results.json", "Bearer wrong").status,
-              403);
+    EXPECT_EQ(
+        http_get_authorized(port, "/api/games/" + id + "/results.json", "Bearer wrong").status,
+        403);
     EXPECT_EQ(http_get_authorized(port, "/api/games/999/results.json", "Bearer " + token).status,
               404);
 
@@ -100,9 +84,11 @@ TEST(Record, AFinishedQuizIsListedAndItsResultsExportWithTheHostToken) {
         const bool ada = answer.at("nickname").as_string() == "Ada";
         EXPECT_EQ(answer.at("verdict").as_string(), ada ? "correct" : "wrong");
     }
-    EXPECT_EQ(record.at("questions").as_array().size(), static_cast<std::size_t>(HonestGame::questions));
+    EXPECT_EQ(record.at("questions").as_array().size(),
+              static_cast<std::size_t>(HonestGame::questions));
 
-    const auto csv = http_get_authorized(port, "/api/games/" + id + "/results.csv", "Bearer " + token);
+    const auto csv =
+        http_get_authorized(port, "/api/games/" + id + "/results.csv", "Bearer " + token);
     EXPECT_EQ(csv.status, 200);
     EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
     EXPECT_EQ(csv.body.substr(0, csv.body.find("\r\n")),
@@ -129,13 +115,14 @@ protocol::PersonalBest solo_run(TestServer& server, bool answer_right) {
     const auto created = create_room(*runner, protocol::RoomKind::solo, "Sam", settings);
     runner->send(protocol::Start{created.host_token});
     const auto question = runner->wait_for<protocol::Question>();
-    runner->send(choice_answer(0, answer_right ? correct_choice(question) : wrong_choice(question)));
+    runner->send(
+        choice_answer(0, answer_right ? correct_choice(question) : wrong_choice(question)));
     runner->wait_for<protocol::FinalResult>();
     return runner->wait_for<protocol::PersonalBest>();
 }
 
 TEST(Record, SoloRunsReportPersonalBests) {
-    TempDir dir;
+    ScratchDir dir;
     TestServer server(recording_options(dir));
     const auto first = solo_run(server, true);
     EXPECT_TRUE(first.new_best);
@@ -149,16 +136,15 @@ TEST(Record, SoloRunsReportPersonalBests) {
     EXPECT_FALSE(second.new_best);
     EXPECT_EQ(second.previous, first.points);
     EXPECT_EQ(second.runs, 1);
-    eventually([&] {
-        return get_json(server.port(), "/api/games").at("games").as_array().size() == 2;
-    });
+    eventually(
+        [&] { return get_json(server.port(), "/api/games").at("games").as_array().size() == 2; });
     const auto board = get_json(server.port(), "/api/solo/leaderboard").at("runs").as_array();
     ASSERT_EQ(board.size(), 1u);  // one row per nickname: the best run
     EXPECT_EQ(board[0].at("points").as_int64(), first.points);
 }
 
 TEST(Record, AKilledServerKeepsFinishedGamesAndCommittedAnswers) {
-    TempDir dir;
+    ScratchDir dir;
     const std::vector<std::string> args = {"--data-dir", dir.path().string()};
     std::string finished_token;
     std::string running_token;

@@ -25,6 +25,7 @@
 
 #include "game_steps.hpp"
 #include "rapidfire/protocol/codec.hpp"
+#include "scratch_dir.hpp"
 #include "server_process.hpp"
 #include "test_certificates.hpp"
 #include "test_server.hpp"
@@ -40,24 +41,6 @@ namespace ssl = asio::ssl;
 namespace websocket = beast::websocket;
 using asio::ip::tcp;
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
-
-class TempDir {
-  public:
-    TempDir() {
-        std::random_device random;
-        path_ = std::filesystem::temp_directory_path() /
-                ("rapidfire-tls-" + std::to_string(random()) + std::to_string(random()));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-};
 
 // Runs handlers until `done()` or the deadline; false on timeout.
 template <class Done>
@@ -278,7 +261,7 @@ class Tls : public ::testing::Test {
     }
     const std::filesystem::path& ca() const { return certificates_.ca_cert; }
 
-    TempDir dir_;
+    ScratchDir dir_;
     tls_testing::TestCertificates certificates_;
 };
 

@@ -108,10 +108,14 @@ json::value record_json(const store::GameRecord& record) {
     out["results"] = std::move(results);
     json::array answers;
     for (const auto& a : record.answers) {
-        json::object answer{{"question", a.question},       {"player", a.player},
-                            {"nickname", a.nickname},       {"elapsed_ms", a.elapsed_ms},
-                            {"text", a.text},               {"verdict", a.verdict},
-                            {"points", a.points},           {"comment", a.comment},
+        json::object answer{{"question", a.question},
+                            {"player", a.player},
+                            {"nickname", a.nickname},
+                            {"elapsed_ms", a.elapsed_ms},
+                            {"text", a.text},
+                            {"verdict", a.verdict},
+                            {"points", a.points},
+                            {"comment", a.comment},
                             {"tips", json::array(a.tips.begin(), a.tips.end())}};
         answer["choice"] = a.choice ? json::value(*a.choice) : json::value(nullptr);
         answers.push_back(std::move(answer));
@@ -147,19 +151,17 @@ std::string results_csv(const store::GameRecord& record) {
             csv += ",q" + std::to_string(q.index + 1);
     }
     csv += "\r\n";
-    const int played = record.game.questions_played > 0
-                           ? record.game.questions_played
-                           : static_cast<int>(record.questions.size());
+    const int played = record.game.questions_played > 0 ? record.game.questions_played
+                                                        : static_cast<int>(record.questions.size());
     for (const auto& r : record.results) {
         csv += std::to_string(r.rank) + "," + csv_field(r.nickname) + "," +
                std::to_string(r.points) + "," + std::to_string(r.correct) + "," +
                std::to_string(r.partial) + "," + std::to_string(r.wrong) + "," +
                std::to_string(r.unanswered) + "," + std::to_string(r.time_ms);
         for (int q = 0; q < played; ++q) {
-            const auto it = std::find_if(record.answers.begin(), record.answers.end(),
-                                         [&](const auto& a) {
-                                             return a.question == q && a.player == r.player;
-                                         });
+            const auto it = std::find_if(
+                record.answers.begin(), record.answers.end(),
+                [&](const auto& a) { return a.question == q && a.player == r.player; });
             csv += ",";
             if (it != record.answers.end() && !it->verdict.empty())
                 csv += it->verdict + " " + std::to_string(it->points);
@@ -182,8 +184,9 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
 std::optional<ApiResponse> answer_api(const ApiRequest& request, ServerContext& context) {
     const auto query_at = request.target.find('?');
     const std::string_view path = request.target.substr(0, query_at);
-    const std::string_view query =
-        query_at == std::string_view::npos ? std::string_view{} : request.target.substr(query_at + 1);
+    const std::string_view query = query_at == std::string_view::npos
+                                       ? std::string_view{}
+                                       : request.target.substr(query_at + 1);
     if (path != "/api" && path.rfind("/api/", 0) != 0)
         return std::nullopt;
     if (request.method != "GET" && request.method != "HEAD")
@@ -223,13 +226,15 @@ std::optional<ApiResponse> answer_api(const ApiRequest& request, ServerContext& 
                                             {"finished_at", run.finished_at},
                                             {"game", run.game_id}});
             }
-            return json_reply(json::object{{"bank", context.bank->title}, {"runs", std::move(runs)}});
+            return json_reply(
+                json::object{{"bank", context.bank->title}, {"runs", std::move(runs)}});
         }
         constexpr std::string_view games_prefix = "/api/games/";
         if (path.rfind(games_prefix, 0) == 0) {
             const auto rest = path.substr(games_prefix.size());
             const auto slash = rest.find('/');
-            const auto file = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
+            const auto file =
+                slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
             const auto id = parse_id(rest.substr(0, slash));
             if (!id || (file != "results.json" && file != "results.csv"))
                 return error(404, "not found");
@@ -243,7 +248,8 @@ std::optional<ApiResponse> answer_api(const ApiRequest& request, ServerContext& 
                 return error(404, "no such game");
             const std::string name = "rapidfire-game-" + std::to_string(*id);
             if (file == "results.csv")
-                return ApiResponse{200, "text/csv; charset=utf-8", results_csv(*record), name + ".csv"};
+                return ApiResponse{200, "text/csv; charset=utf-8", results_csv(*record),
+                                   name + ".csv"};
             auto reply = json_reply(record_json(*record));
             reply.attachment = name + ".json";
             return reply;

@@ -37,13 +37,15 @@ AddressLease& AddressLease::operator=(AddressLease&& other) noexcept {
 }
 
 void AddressLease::release() {
-    if (!counts_)
+    // Moved out first: when this lease is the last owner (the tracker is gone), the counts and
+    // their mutex must outlive the lock below.
+    const auto counts = std::move(counts_);
+    if (!counts)
         return;
-    std::lock_guard lock(counts_->mutex);
-    const auto it = counts_->open.find(address_);
-    if (it != counts_->open.end() && --it->second == 0)
-        counts_->open.erase(it);
-    counts_.reset();
+    std::lock_guard lock(counts->mutex);
+    const auto it = counts->open.find(address_);
+    if (it != counts->open.end() && --it->second == 0)
+        counts->open.erase(it);
 }
 
 ConnectionTracker::ConnectionTracker() : by_address_(std::make_shared<AddressLease::Counts>()) {}

@@ -272,7 +272,8 @@ void HostedRoom::send_personal_best(const core::GameFinished& finished) {
     try {
         // Read before this run is written (the writer has not seen it yet): the best so far.
         // Solo runs end rarely and the lookup is indexed, so the strand does not wait long.
-        if (const auto earlier = context_->store->personal_best(run.nickname, context_->bank->title)) {
+        if (const auto earlier =
+                context_->store->personal_best(run.nickname, context_->bank->title)) {
             best.previous = earlier->points;
             best.new_best = run.points > earlier->points;
         }

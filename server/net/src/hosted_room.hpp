@@ -74,7 +74,8 @@ class HostedRoom : public std::enable_shared_from_this<HostedRoom> {
     std::unordered_map<core::MemberId, SeatHolder> seats_;       // connected members only
     std::unordered_map<core::MemberId, std::string> nicknames_;  // for log lines
     std::optional<core::MemberId> host_seat_;
-    protocol::RoomKind kind_ = protocol::RoomKind::quiz;  // the last member seen in the host audience
+    protocol::RoomKind kind_ =
+        protocol::RoomKind::quiz;  // the last member seen in the host audience
     std::optional<protocol::Millis> timer_due_;
     std::uint64_t timer_generation_ = 0;
     bool closed_ = false;

@@ -33,8 +33,7 @@ const std::string& server_full_response() {
 
 // Sent to a connection over --max-connections-per-ip: the same refusal, saying why.
 const std::string& address_full_response() {
-    static const std::string response =
-        refusal_response("too many connections from your address");
+    static const std::string response = refusal_response("too many connections from your address");
     return response;
 }
 

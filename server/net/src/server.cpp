@@ -40,8 +40,8 @@ class Server::Impl {
                                                    std::move(guide))) {
         if (!context_->options.data_dir.empty()) {
             context_->store = std::make_unique<store::Store>(context_->options.data_dir);
-            context_->writer = std::make_unique<store::StoreWriter>(
-                *context_->store, std::chrono::milliseconds(100));
+            context_->writer = std::make_unique<store::StoreWriter>(*context_->store,
+                                                                    std::chrono::milliseconds(100));
             spdlog::info("keeping the record of games in {}", context_->store->path().string());
         }
     }

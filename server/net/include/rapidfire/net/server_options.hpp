@@ -23,7 +23,7 @@ struct ServerOptions {
     // Open TCP connections from one client address; 0: no limit. High, so a classroom behind
     // one NAT address never meets it; it stops one host from taking every connection.
     std::size_t max_connections_per_ip = 1'000;
-    int max_room_capacity = 10'000;        // the largest capacity a room may ask for
+    int max_room_capacity = 10'000;  // the largest capacity a room may ask for
     std::chrono::seconds resume_grace{120};
 
     std::size_t max_message_bytes = 16 * 1024;   // one client frame
