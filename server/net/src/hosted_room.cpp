@@ -63,20 +63,12 @@ void HostedRoom::join(std::shared_ptr<Connection> connection, protocol::Join req
     asio::post(strand_, [self = shared_from_this(), connection = std::move(connection),
                          request = std::move(request)] {
         if (self->closed_) {
-            self->context_->metrics->messages_sent(1);
-            connection->seat_refused(make_frame(protocol::encode(protocol::Error{
-                protocol::ErrorCode::room_not_found, "no room with that code", "code", "join"})));
-            return;
+            return self->refuse(*connection,
+                                protocol::Error{protocol::ErrorCode::room_not_found,
+                                                "no room with that code", "code", "join"});
         }
         const auto now = self->context_->clock.now();
-        auto seat = self->room_->join(request, now);
-        if (auto* error = std::get_if<protocol::Error>(&seat)) {
-            self->context_->metrics->messages_sent(1);
-            connection->seat_refused(make_frame(protocol::encode(*error)));
-        } else {
-            self->seat(std::get<MemberId>(seat), connection);
-        }
-        self->after_call(now);
+        self->take_seat(connection, self->room_->join(request, now), now);
     });
 }
 
@@ -84,22 +76,29 @@ void HostedRoom::resume(std::shared_ptr<Connection> connection, std::string toke
     asio::post(strand_, [self = shared_from_this(), connection = std::move(connection),
                          token = std::move(token)] {
         if (self->closed_) {
-            self->context_->metrics->messages_sent(1);
-            connection->seat_refused(make_frame(protocol::encode(protocol::Error{
-                protocol::ErrorCode::bad_resume_token,
-                "this resume token is unknown, revoked or expired", "token", "resume"})));
-            return;
+            return self->refuse(*connection,
+                                protocol::Error{protocol::ErrorCode::bad_resume_token,
+                                                "this resume token is unknown, revoked or expired",
+                                                "token", "resume"});
         }
         const auto now = self->context_->clock.now();
-        auto seat = self->room_->resume(token, now);
-        if (auto* error = std::get_if<protocol::Error>(&seat)) {
-            self->context_->metrics->messages_sent(1);
-            connection->seat_refused(make_frame(protocol::encode(*error)));
-        } else {
-            self->seat(std::get<MemberId>(seat), connection);
-        }
-        self->after_call(now);
+        self->take_seat(connection, self->room_->resume(token, now), now);
     });
+}
+
+void HostedRoom::take_seat(const std::shared_ptr<Connection>& connection, const core::Seat& seat,
+                           protocol::Millis now) {
+    if (const auto* error = std::get_if<protocol::Error>(&seat)) {
+        refuse(*connection, *error);
+    } else {
+        this->seat(std::get<MemberId>(seat), connection);
+    }
+    after_call(now);
+}
+
+void HostedRoom::refuse(Connection& connection, const protocol::Error& error) {
+    context_->metrics->messages_sent(1);
+    connection.seat_refused(make_frame(protocol::encode(error)));
 }
 
 void HostedRoom::handle(std::shared_ptr<Connection> connection, MemberId member,

@@ -53,6 +53,10 @@ class HostedRoom : public std::enable_shared_from_this<HostedRoom> {
         std::uint64_t connection_id = 0;
     };
 
+    // The outcome of a join or resume: the seat to the connection, or the refusal.
+    void take_seat(const std::shared_ptr<Connection>& connection, const core::Seat& seat,
+                   protocol::Millis now);
+    void refuse(Connection& connection, const protocol::Error& error);
     // Gives `member` to `connection`, taking it from any connection that held it before.
     void seat(core::MemberId member, const std::shared_ptr<Connection>& connection);
     // Sends the outbox, then updates counts, closes the room or re-arms the timer.
