@@ -26,8 +26,8 @@ class Connection {
     // Unique for the life of the process; rooms use it to tell two tabs on one seat apart.
     std::uint64_t id() const { return id_; }
 
-    // Queues a frame to send.
-    virtual void deliver(Frame frame) = 0;
+    // Queues frames to send, in order.
+    virtual void deliver(FrameBatch frames) = 0;
     // The room gave this connection the seat `member` (after create, join or resume).
     virtual void seated(std::shared_ptr<HostedRoom> room, core::MemberId member) = 0;
     // The connection no longer holds `member` in `room` (kicked, left, seat taken over by a

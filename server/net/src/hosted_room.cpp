@@ -105,15 +105,14 @@ void HostedRoom::handle(std::shared_ptr<Connection> connection, MemberId member,
                         protocol::ClientMessage message) {
     asio::post(strand_, [self = shared_from_this(), connection = std::move(connection), member,
                          message = std::move(message)] {
-        const auto it = self->seats_.find(member);
-        if (self->closed_ || it == self->seats_.end() ||
-            it->second.connection_id != connection->id()) {
+        const auto* holder = self->seats_.find(member);
+        if (self->closed_ || holder == nullptr || holder->connection_id != connection->id()) {
             // The seat moved on (kick, leave, another tab) while this message was on its way;
             // the connection already has, or is about to get, the news.
             self->context_->metrics->messages_sent(1);
-            connection->deliver(make_frame(protocol::encode(
+            connection->deliver({make_frame(protocol::encode(
                 protocol::Error{protocol::ErrorCode::not_in_room, "you are not in this room",
-                                std::nullopt, std::string(protocol::type_of(message))})));
+                                std::nullopt, std::string(protocol::type_of(message))}))});
             return;
         }
         const auto now = self->context_->clock.now();
@@ -124,14 +123,12 @@ void HostedRoom::handle(std::shared_ptr<Connection> connection, MemberId member,
 
 void HostedRoom::disconnected(std::uint64_t connection_id, MemberId member) {
     asio::post(strand_, [self = shared_from_this(), connection_id, member] {
-        const auto it = self->seats_.find(member);
+        const auto* holder = self->seats_.find(member);
         // Only the connection that holds the seat can drop it: a tab that was replaced by a
         // resume elsewhere leaves the seat alone.
-        if (self->closed_ || it == self->seats_.end() ||
-            it->second.connection_id != connection_id) {
+        if (self->closed_ || holder == nullptr || holder->connection_id != connection_id)
             return;
-        }
-        self->seats_.erase(it);
+        self->seats_.release(member);
         const auto now = self->context_->clock.now();
         const auto nick = self->nicknames_.find(member);
         spdlog::info("room {}: {} disconnected", self->code_,
@@ -142,7 +139,7 @@ void HostedRoom::disconnected(std::uint64_t connection_id, MemberId member) {
 }
 
 void HostedRoom::seat(MemberId member, const std::shared_ptr<Connection>& connection) {
-    auto& holder = seats_[member];
+    auto& holder = seats_.slot(member);
     if (auto previous = holder.connection.lock();
         previous && holder.connection_id != connection->id()) {
         // Another connection resumed this seat: the old one stops receiving room messages
@@ -156,11 +153,16 @@ void HostedRoom::seat(MemberId member, const std::shared_ptr<Connection>& connec
 }
 
 void HostedRoom::after_call(protocol::Millis now) {
+    // Encoding the call's messages and handing them over is what the broadcast histogram
+    // measures, for the calls that reach more than one connection.
+    const auto started = std::chrono::steady_clock::now();
     for (const auto& outgoing : room_->take_outbox()) {
         observe(outgoing);
         send(outgoing, make_frame(protocol::encode(outgoing.message)));
     }
     record();
+    if (flush() > 1)
+        context_->metrics->broadcast_handed(std::chrono::steady_clock::now() - started);
     const auto stats = room_->stats();
     phase_.store(stats.phase, std::memory_order_relaxed);
     players_.store(stats.players, std::memory_order_relaxed);
@@ -175,39 +177,60 @@ void HostedRoom::after_call(protocol::Millis now) {
 void HostedRoom::send(const core::Outgoing& outgoing, const Frame& frame) {
     const auto& audience = outgoing.audience;
     std::int64_t sent = 0;
-    auto deliver_to = [&](MemberId member, const SeatHolder& holder) {
-        if (auto connection = holder.connection.lock()) {
-            connection->deliver(frame);
-            ++sent;
-            if (outgoing.unbind)
+    auto deliver_to = [&](MemberId member, SeatHolder& holder) {
+        if (holder.pending.empty())
+            pending_.push_back(member);
+        holder.pending.push_back(frame);
+        ++sent;
+        if (outgoing.unbind) {
+            // The connection gets what it was sent so far, then loses the seat.
+            flush(holder);
+            if (auto connection = holder.connection.lock())
                 connection->unseated(this, member);
         }
     };
 
     if (audience.kind == Audience::Kind::member) {
-        const auto it = seats_.find(audience.member);
-        if (it != seats_.end()) {
-            deliver_to(it->first, it->second);
+        if (auto* holder = seats_.find(audience.member)) {
+            deliver_to(audience.member, *holder);
             if (outgoing.unbind)
-                seats_.erase(it);
+                seats_.release(audience.member);
         }
     } else if (audience.kind == Audience::Kind::host && host_seat_ &&
-               room_->in_audience(audience, *host_seat_) && seats_.count(*host_seat_) != 0) {
-        deliver_to(*host_seat_, seats_.at(*host_seat_));
+               room_->in_audience(audience, *host_seat_) && seats_.find(*host_seat_) != nullptr) {
+        deliver_to(*host_seat_, *seats_.find(*host_seat_));
     } else {
-        // One encoded buffer, queued on every recipient: the time this takes is what the
-        // broadcast histogram measures.
-        const auto started = std::chrono::steady_clock::now();
-        for (const auto& [member, holder] : seats_) {
+        // One encoded buffer for every recipient.
+        seats_.for_each([&](MemberId member, SeatHolder& holder) {
             if (!room_->in_audience(audience, member))
-                continue;
+                return;
             if (audience.kind == Audience::Kind::host)
                 host_seat_ = member;
             deliver_to(member, holder);
-        }
-        context_->metrics->broadcast_handed(std::chrono::steady_clock::now() - started);
+        });
     }
     context_->metrics->messages_sent(sent);
+}
+
+std::size_t HostedRoom::flush() {
+    std::size_t connections = 0;
+    for (const MemberId member : pending_) {
+        // A seat dropped in the meantime (unbind) was flushed before it went.
+        if (auto* holder = seats_.find(member))
+            connections += flush(*holder);
+    }
+    pending_.clear();
+    return connections;
+}
+
+bool HostedRoom::flush(SeatHolder& holder) {
+    if (holder.pending.empty())
+        return false;
+    auto connection = holder.connection.lock();
+    if (connection)
+        connection->deliver(std::move(holder.pending));
+    holder.pending.clear();
+    return connection != nullptr;
 }
 
 // Counts and log lines, read off the engine's messages.
@@ -313,10 +336,10 @@ void HostedRoom::close() {
     closed_ = true;
     timer_.cancel();
     spdlog::info("room {} closed", code_);
-    for (const auto& [member, holder] : seats_) {
+    seats_.for_each([this](MemberId member, const SeatHolder& holder) {
         if (auto connection = holder.connection.lock())
             connection->unseated(this, member);
-    }
+    });
     seats_.clear();
     phase_.store(protocol::RoomPhase::finished, std::memory_order_relaxed);
     players_.store(0, std::memory_order_relaxed);

@@ -2,7 +2,8 @@
 // One core::Room on the network: its own strand (every Room call runs there), its timer
 // (re-armed to next_wakeup() after every call), and the connections holding its seats. After
 // each call it drains the outbox, encodes each message once and queues that one buffer on
-// every connection of the audience.
+// every connection of the audience; each connection gets all its frames of a call in one
+// hand-over.
 
 #include <atomic>
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -17,6 +19,7 @@
 
 #include "connection.hpp"
 #include "rapidfire/core/room.hpp"
+#include "seat_table.hpp"
 
 namespace rapidfire::net {
 
@@ -48,10 +51,7 @@ class HostedRoom : public std::enable_shared_from_this<HostedRoom> {
     int players_connected() const { return connected_.load(std::memory_order_relaxed); }
 
   private:
-    struct SeatHolder {
-        std::weak_ptr<Connection> connection;
-        std::uint64_t connection_id = 0;
-    };
+    using SeatHolder = SeatTable::Holder;
 
     // The outcome of a join or resume: the seat to the connection, or the refusal.
     void take_seat(const std::shared_ptr<Connection>& connection, const core::Seat& seat,
@@ -61,7 +61,11 @@ class HostedRoom : public std::enable_shared_from_this<HostedRoom> {
     void seat(core::MemberId member, const std::shared_ptr<Connection>& connection);
     // Sends the outbox, then updates counts, closes the room or re-arms the timer.
     void after_call(protocol::Millis now);
+    // Adds `frame` to the pending frames of every connection in the audience.
     void send(const core::Outgoing& outgoing, const Frame& frame);
+    // Hands each connection its pending frames in one go; returns how many connections got some.
+    std::size_t flush();
+    bool flush(SeatHolder& holder);
     void observe(const core::Outgoing& outgoing);
     // Hands the room's journal to the record's writer (solo: with the player's personal best).
     void record();
@@ -75,7 +79,8 @@ class HostedRoom : public std::enable_shared_from_this<HostedRoom> {
     std::shared_ptr<ServerContext> context_;
     std::unique_ptr<core::Room> room_;
     std::string code_;
-    std::unordered_map<core::MemberId, SeatHolder> seats_;       // connected members only
+    SeatTable seats_;                      // connected members only
+    std::vector<core::MemberId> pending_;  // the seats with pending frames, in first-sent order
     std::unordered_map<core::MemberId, std::string> nicknames_;  // for log lines
     std::optional<core::MemberId> host_seat_;
     protocol::RoomKind kind_ =

@@ -120,7 +120,8 @@ std::string Metrics::exposition(const RoomCounts& rooms, std::chrono::seconds up
     value("rapidfire_flood_closed_total", flood_closed_.load(relaxed));
 
     metric("rapidfire_broadcast_seconds", "histogram",
-           "Time to hand one room message to every recipient's send queue.");
+           "Time to encode one room event's messages and hand them to every recipient "
+           "connection (events that reach more than one connection).");
     std::int64_t cumulative = 0;
     for (std::size_t i = 0; i < bucket_bounds_.size(); ++i) {
         cumulative += broadcast_buckets_[i].load(relaxed);

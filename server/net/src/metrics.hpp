@@ -38,7 +38,7 @@ class Metrics {
     void slow_client_dropped();
     void rate_limited();
     void flood_closed();
-    // How long one broadcast took to reach every recipient's queue.
+    // How long one room event took to encode and hand to every recipient connection.
     void broadcast_handed(std::chrono::nanoseconds elapsed);
 
     // Prometheus text exposition format 0.0.4.
