@@ -23,11 +23,16 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
+// Each worker thread runs one io_context and nothing else, so a connection needs no strand;
+// the socket carries the io_context's executor by its concrete type, which keeps Beast's
+// operations off the type-erased any_io_executor.
+using Socket = asio::basic_stream_socket<tcp, asio::io_context::executor_type>;
+
 class WsClientConnection final : public ClientConnection,
                                  public std::enable_shared_from_this<WsClientConnection> {
   public:
     WsClientConnection(asio::io_context& io, ConnectionListener& listener, ThreadStats& stats)
-        : ws_(io), listener_(&listener), stats_(&stats) {}
+        : ws_(io.get_executor()), listener_(&listener), stats_(&stats) {}
 
     void open(const ServerAddress& address, std::size_t slot) override {
         address_ = &address;
@@ -66,7 +71,7 @@ class WsClientConnection final : public ClientConnection,
 
     void abort() override {
         beast::error_code ignored;
-        beast::get_lowest_layer(ws_).shutdown(tcp::socket::shutdown_both, ignored);
+        beast::get_lowest_layer(ws_).shutdown(Socket::shutdown_both, ignored);
         beast::get_lowest_layer(ws_).close(ignored);
     }
 
@@ -184,7 +189,7 @@ class WsClientConnection final : public ClientConnection,
         listener_->on_closed(clean ? std::string_view("closed") : why);
     }
 
-    websocket::stream<tcp::socket> ws_;
+    websocket::stream<Socket> ws_;
     beast::flat_buffer buffer_;
     std::deque<std::string> queue_;
     ConnectionListener* listener_;

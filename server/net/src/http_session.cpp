@@ -12,7 +12,6 @@
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/detect_ssl.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
@@ -34,8 +33,6 @@ namespace websocket = beast::websocket;
 
 namespace {
 
-using PlainStream = beast::tcp_stream;
-using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
 
@@ -50,7 +47,7 @@ std::string_view path_of(beast::string_view target) {
     return t.substr(0, t.find('?'));
 }
 
-std::string describe(const asio::ip::tcp::socket& socket) {
+std::string describe(const ConnectionSocket& socket) {
     beast::error_code ec;
     const auto endpoint = socket.remote_endpoint(ec);
     if (ec)
@@ -273,7 +270,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
 // plain HTTP, then hands the connection (and those bytes) to the right session.
 class TlsDetector : public std::enable_shared_from_this<TlsDetector> {
   public:
-    TlsDetector(asio::ip::tcp::socket&& socket, ConnectionSlot slot,
+    TlsDetector(ConnectionSocket&& socket, ConnectionSlot slot,
                 std::shared_ptr<ServerContext> context)
         : stream_(std::move(socket)),
           slot_(std::move(slot)),
@@ -318,7 +315,7 @@ class TlsDetector : public std::enable_shared_from_this<TlsDetector> {
 
 }  // namespace
 
-void serve_connection(asio::ip::tcp::socket&& socket, ConnectionSlot slot,
+void serve_connection(ConnectionSocket&& socket, ConnectionSlot slot,
                       std::shared_ptr<ServerContext> context) {
     spdlog::debug("{}: accepted", describe(socket));
     if (context->tls) {

@@ -13,13 +13,14 @@
 #include <boost/asio/ip/tcp.hpp>
 
 #include "connection_slot.hpp"
+#include "connection_stream.hpp"
 
 namespace rapidfire::net {
 
 struct ServerContext;
 
 // Starts serving `socket` (on its own strand); `slot` is held for as long as it stays open.
-void serve_connection(boost::asio::ip::tcp::socket&& socket, ConnectionSlot slot,
+void serve_connection(ConnectionSocket&& socket, ConnectionSlot slot,
                       std::shared_ptr<ServerContext> context);
 
 }  // namespace rapidfire::net

@@ -74,12 +74,12 @@ void Listener::do_accept() {
     // Each connection gets its own strand: its handlers never run concurrently.
     acceptor_.async_accept(
         asio::make_strand(io_),
-        [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
+        [self = shared_from_this()](boost::system::error_code ec, ConnectionSocket socket) {
             self->on_accept(ec, std::move(socket));
         });
 }
 
-void Listener::on_accept(boost::system::error_code ec, tcp::socket socket) {
+void Listener::on_accept(boost::system::error_code ec, ConnectionSocket socket) {
     if (stopped_ || ec == asio::error::operation_aborted)
         return;
     if (ec) {
@@ -110,7 +110,7 @@ void Listener::on_accept(boost::system::error_code ec, tcp::socket socket) {
     do_accept();
 }
 
-void Listener::refuse(tcp::socket socket, std::optional<asio::ip::address> crowded) {
+void Listener::refuse(ConnectionSocket socket, std::optional<asio::ip::address> crowded) {
     context_->metrics->connection_refused();
     // One warning per burst of refusals is enough; the metric counts them all.
     const auto now = std::chrono::steady_clock::now();

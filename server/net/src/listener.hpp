@@ -13,6 +13,8 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 
+#include "connection_stream.hpp"
+
 namespace rapidfire::net {
 
 struct ServerContext;
@@ -30,9 +32,9 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
   private:
     void do_accept();
-    void on_accept(boost::system::error_code ec, boost::asio::ip::tcp::socket socket);
+    void on_accept(boost::system::error_code ec, ConnectionSocket socket);
     // Answers 503 server_full and closes; `crowded`: the address over --max-connections-per-ip.
-    void refuse(boost::asio::ip::tcp::socket socket,
+    void refuse(ConnectionSocket socket,
                 std::optional<boost::asio::ip::address> crowded = std::nullopt);
 
     boost::asio::io_context& io_;

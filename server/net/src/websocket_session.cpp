@@ -2,7 +2,6 @@
 
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <type_traits>
 
 #include <spdlog/spdlog.h>
@@ -67,17 +66,6 @@ bool is_routine(const beast::error_code& ec) {
            ec == asio::ssl::error::stream_truncated;  // a TLS peer gone without close_notify
 }
 
-using TlsStream = beast::ssl_stream<beast::tcp_stream>;
-using Strand = asio::strand<asio::io_context::executor_type>;
-
-// The strand the listener gave the connection (listener.cpp, make_strand per connection).
-Strand strand_of(const asio::any_io_executor& executor) {
-    const auto* strand = executor.target<Strand>();
-    if (strand == nullptr)
-        throw std::logic_error("a WebSocket session needs a stream on a strand of an io_context");
-    return *strand;
-}
-
 template <class Stream>
 constexpr bool is_tls = std::is_same_v<Stream, TlsStream>;
 
@@ -122,10 +110,7 @@ class WebSocketSession final : public Connection,
     void finish(beast::error_code ec);
 
     beast::websocket::stream<Stream> ws_;
-    // The stream's executor, by its concrete type: posting through it skips the type-erased
-    // any_io_executor, which costs a copy and a `prefer` per post (the profile of a 10,000
-    // player broadcast showed it).
-    Strand strand_;
+    ConnectionStrand strand_;  // the stream's executor (connection_stream.hpp)
     ConnectionSlot slot_;
     std::shared_ptr<ServerContext> context_;
     std::string remote_;
@@ -154,7 +139,7 @@ WebSocketSession<Stream>::WebSocketSession(Stream&& stream, ConnectionSlot slot,
                                            std::shared_ptr<ServerContext> context,
                                            std::string remote)
     : ws_(std::move(stream)),
-      strand_(strand_of(ws_.get_executor())),
+      strand_(ws_.get_executor()),
       slot_(std::move(slot)),
       context_(std::move(context)),
       remote_(std::move(remote)),
@@ -518,11 +503,11 @@ void WebSocketSession<Stream>::finish(beast::error_code ec) {
     }
 }
 
-void start_websocket_session(beast::tcp_stream&& stream, ConnectionSlot slot,
+void start_websocket_session(PlainStream&& stream, ConnectionSlot slot,
                              std::shared_ptr<ServerContext> context, std::string remote,
                              UpgradeRequest upgrade) {
-    std::make_shared<WebSocketSession<beast::tcp_stream>>(std::move(stream), std::move(slot),
-                                                          std::move(context), std::move(remote))
+    std::make_shared<WebSocketSession<PlainStream>>(std::move(stream), std::move(slot),
+                                                    std::move(context), std::move(remote))
         ->run(std::move(upgrade));
 }
 

@@ -10,12 +10,11 @@
 
 #include <string>
 
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
-#include <boost/beast/ssl/ssl_stream.hpp>
 
 #include "connection_slot.hpp"
+#include "connection_stream.hpp"
 
 namespace rapidfire::net {
 
@@ -25,11 +24,11 @@ using UpgradeRequest = boost::beast::http::request<boost::beast::http::string_bo
 
 // Completes the opening handshake for `upgrade` on `stream` and runs the session. `slot` moves
 // with the connection, so it is still counted once.
-void start_websocket_session(boost::beast::tcp_stream&& stream, ConnectionSlot slot,
+void start_websocket_session(PlainStream&& stream, ConnectionSlot slot,
                              std::shared_ptr<ServerContext> context, std::string remote,
                              UpgradeRequest upgrade);
-void start_websocket_session(boost::beast::ssl_stream<boost::beast::tcp_stream>&& stream,
-                             ConnectionSlot slot, std::shared_ptr<ServerContext> context,
-                             std::string remote, UpgradeRequest upgrade);
+void start_websocket_session(TlsStream&& stream, ConnectionSlot slot,
+                             std::shared_ptr<ServerContext> context, std::string remote,
+                             UpgradeRequest upgrade);
 
 }  // namespace rapidfire::net
