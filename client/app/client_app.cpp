@@ -133,6 +133,7 @@ class App {
         config.save_summary = !options.global.summary_file.empty();
         config.guide = load_guide();
         config.server_url = options.global.url;
+        config.stay = options.stay;
         return config;
     }
 
@@ -198,8 +199,9 @@ class App {
                     apply(state_.stop_awaiting_personal_best());
             });
         }
-        if (state_.game_over() && !end_timer_armed_) {
+        if (state_.game_over() && !state_.stays_after_game() && !end_timer_armed_) {
             // Whatever still comes after game_over comes at once; do not wait forever for it.
+            // (With --stay the client stays in the room for a rematch until `leave`.)
             end_timer_armed_ = true;
             end_timer_.expires_after(end_grace);
             end_timer_.async_wait([this](const boost::system::error_code& ec) {

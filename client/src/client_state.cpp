@@ -17,6 +17,8 @@ const Lines host_help = {
     "commands: start, pause, continue, skip, extend [SECONDS], end, kick NAME, lock, unlock,",
     "          players, leave; judge with c (correct), p (partial), w (wrong), a (accept all);",
     "          c|p|w may be followed by +TIP (number or id) and a comment, e.g. 'c +1 Clear.'",
+    "          after the game (host --stay): rematch, another round with the same players;",
+    "          in interviews, rematch swap makes the first candidate the interviewer",
 };
 const Lines player_help = {
     "type the number of your choice, or your answer, and press Enter;",
@@ -74,14 +76,25 @@ void ClientState::finish(Effects& fx, int code) {
     if (finished_)
         return;
     finished_ = true;
-    if (config_.save_summary && !summaries_markdown_.empty()) {
-        fx.summary_markdown = summaries_markdown_;
-    }
+    save_summaries(fx);
     fx.exit_code = code;
 }
 
+void ClientState::save_summaries(Effects& fx) {
+    if (config_.save_summary && summaries_unsaved_ && !summaries_markdown_.empty()) {
+        fx.summary_markdown = summaries_markdown_;
+        summaries_unsaved_ = false;
+    }
+}
+
+bool ClientState::stays_after_game() const {
+    // A room whose host is gone has no rematch to wait for; a solo run ends with its run.
+    return config_.stay && config_.command != Command::solo && !finished_ &&
+           end_reason_ != EndReason::host_gone;
+}
+
 void ClientState::maybe_finish(Effects& fx) {
-    if (phase_ != Phase::over || finished_)
+    if (phase_ != Phase::over || finished_ || round_done_)
         return;
     const bool interview = kind_ == RoomKind::interview;
     const bool solo = config_.command == Command::solo;
@@ -94,9 +107,15 @@ void ClientState::maybe_finish(Effects& fx) {
     }
     if (!done)
         return;
+    round_done_ = true;
     // Whoever holds the host token can fetch the results later: say how.
     if (host_ || solo)
         say(fx, {results_hint()});
+    if (stays_after_game()) {
+        save_summaries(fx);  // this round's, now: the client may stay a long while
+        say(fx, presenter_.after_game(host_, kind_));
+        return;
+    }
     finish(fx, 0);
 }
 
@@ -183,16 +202,22 @@ void ClientState::handle(const RoomCreated& m, Effects& fx, Millis now) {
 }
 
 void ClientState::handle(const Joined& m, Effects& fx, Millis now) {
+    // A fresh (not resumed) joined to a seat already held: a rematch took the room back to the
+    // lobby. A seat resumed into the lobby once a game had begun missed one.
+    const bool rematch =
+        seated_ && (!m.resumed || (m.phase == RoomPhase::lobby && phase_ != Phase::lobby));
+    const bool was_host = host_;
     code_ = m.code;
     resume_token_ = m.resume_token;
-    if (m.host_token)
-        host_token_ = *m.host_token;
-    if (m.player)
-        me_ = m.player;
     kind_ = m.kind;
+    take_role(m);
     if (m.resumed) {
         resuming_ = false;
         notice(fx, "resumed");
+    }
+    if (rematch)
+        return start_rematch(m, was_host, fx);
+    if (m.resumed) {
         if (m.phase == RoomPhase::lobby)
             phase_ = Phase::lobby;
         if (m.phase == RoomPhase::finished)
@@ -204,6 +229,62 @@ void ClientState::handle(const Joined& m, Effects& fx, Millis now) {
     if (config_.fancy)
         say(fx, player_help);
     on_seated(fx, now);
+}
+
+void ClientState::take_role(const Joined& m) {
+    // A solo player is host and player at once, as the command line made them.
+    if (config_.command != Command::solo) {
+        host_ = m.role == Role::host;
+        player_ = m.role == Role::player;
+    }
+    me_ = m.player;
+    if (m.host_token) {
+        host_token_ = *m.host_token;
+    } else if (!host_ && config_.command != Command::solo) {
+        host_token_.clear();  // swapped away: the old token opens nothing now
+    }
+}
+
+void ClientState::start_rematch(const Joined& m, bool was_host, Effects& fx) {
+    const bool role_changed = was_host != host_;
+    phase_ = Phase::lobby;
+    // The new round starts from nothing.
+    question_.reset();
+    answered_ = false;
+    in_flight_ = false;
+    last_answer_.reset();
+    resend_answer_ = false;
+    will_grade_ = false;
+    graded_ = false;
+    next_at_.reset();
+    answered_count_ = 0;
+    expected_count_ = 0;
+    judging_.reset();
+    judge_next_ = 0;
+    judge_step_ = JudgeStep::verdict;
+    pending_comment_.reset();
+    summaries_expected_ = 0;
+    summaries_received_ = 0;
+    final_received_ = false;
+    best_settled_ = false;
+    round_done_ = false;
+    end_reason_.reset();
+    if (role_changed) {
+        // Lines queued for the other side of the table do not carry over.
+        answer_lines_.clear();
+        judge_lines_.clear();
+        roster_.clear();
+    }
+    last_roster_line_.clear();  // the lobby's roster is shown again
+    say(fx, presenter_.rematch(m, role_changed));
+    if (swap_requested_ && !role_changed) {
+        notice(fx, "no candidate to swap with: you are still the " +
+                       std::string(kind_ == RoomKind::interview ? "interviewer" : "host"));
+    }
+    swap_requested_ = false;
+    rematch_sent_ = false;
+    if (config_.fancy && role_changed)
+        say(fx, host_ ? host_help : player_help);
 }
 
 void ClientState::on_seated(Effects& fx, Millis now) {
@@ -376,6 +457,7 @@ void ClientState::handle(const HostStatus& m, Effects& fx, Millis) {
 
 void ClientState::handle(const GameOver& m, Effects& fx, Millis) {
     phase_ = Phase::over;
+    end_reason_ = m.reason;
     judging_.reset();
     summaries_expected_ = m.count;
     say(fx, presenter_.game_over(m, me_));
@@ -402,6 +484,7 @@ void ClientState::handle(const Summary& m, Effects& fx, Millis) {
     if (!summaries_markdown_.empty())
         summaries_markdown_ += "\n";
     summaries_markdown_ += markdown;
+    summaries_unsaved_ = true;
     ++summaries_received_;
     maybe_finish(fx);
 }
@@ -422,6 +505,10 @@ void ClientState::handle(const Error& m, Effects& fx, Millis) {
     // A grade sent twice across a reconnect: the first one counted.
     if (m.code == ErrorCode::already_answered && m.request == std::string(Grade::type))
         return;
+    if (m.request == std::string(Rematch::type)) {
+        swap_requested_ = false;
+        rematch_sent_ = false;
+    }
     warn(fx, presenter_.error(m));
     if (is_seat_request(m.request) || m.code == ErrorCode::unsupported_version) {
         resume_token_.clear();
@@ -507,6 +594,7 @@ Effects ClientState::on_disconnected() {
     in_flight_ = false;
     // The server sends the judging request again after the resume.
     judging_.reset();
+    rematch_sent_ = false;  // the resume says whether it was done
     judge_step_ = JudgeStep::verdict;
     resuming_ = true;
     return fx;
@@ -688,6 +776,28 @@ void ClientState::run_command(const std::string& line, Effects& fx) {
         if (!id)
             return warn(fx, {"no player named '" + argument + "'"});
         fx.send.push_back(Kick{host_token_, *id});
+    } else if (word == "rematch") {
+        if (solo)
+            return warn(fx,
+                        {"a solo run has no rematch: start another with rapidfire-client solo"});
+        if (!host_)
+            return warn(fx, {"only the host can rematch"});
+        const auto swap = parse_rematch_swap(argument);
+        if (!swap)
+            return warn(fx, {"rematch takes nothing, or 'swap' in an interview"});
+        if (*swap && kind_ != RoomKind::interview)
+            return warn(fx, {"only interview rooms swap roles; type rematch"});
+        if (!config_.stay) {
+            return warn(fx, {"this client leaves at game over: start it with host --stay to "
+                             "rematch after the game"});
+        }
+        if (phase_ != Phase::over)
+            return warn(fx, {"no rematch yet: the game is not over"});
+        if (rematch_sent_)
+            return warn(fx, {"the rematch is on its way"});
+        fx.send.push_back(Rematch{host_token_, *swap});
+        swap_requested_ = *swap;
+        rematch_sent_ = true;
     } else if (word == "players") {
         if (!host_)
             return warn(fx, {"only the host sees the players"});
@@ -775,7 +885,15 @@ std::string ClientState::status_line(Millis now, int columns) const {
             }
             return style.dim(host_ ? "type skip for the next question" : "waiting for the host...");
         case Phase::over:
-            return {};
+            if (!round_done_ || !stays_after_game())
+                return {};
+            if (host_) {
+                return "Type " + style.bold("rematch") +
+                       (kind_ == RoomKind::interview ? " (or " + style.bold("rematch swap") + ")"
+                                                     : std::string()) +
+                       " for another round, or " + style.bold("leave") + ".";
+            }
+            return style.dim("Waiting for a rematch; /leave to quit.");
     }
     return {};
 }

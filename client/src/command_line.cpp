@@ -190,13 +190,16 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
                 ("judging", po::value<int>(), "judge mode: apply suggestions after this many seconds")
                 ("no-streak", "no streak bonus")
                 ("no-leaderboard", "no standings between questions")
-                ("name", po::value(&name)->default_value("host"), "your name");
+                ("name", po::value(&name)->default_value("host"), "your name")
+                ("stay", "stay in the room after the game: 'rematch' starts another round with "
+                         "the same players, 'leave' quits");
         } else if (command == "join") {
-            synopsis = "join CODE --name NAME [--password P]";
+            synopsis = "join CODE --name NAME [--password P] [--stay]";
             own.add_options()
                 ("code", po::value(&code), "the room code (also the first argument)")
                 ("name", po::value(&name), "your nickname (required)")
-                ("password", po::value(&password), "the room's password");
+                ("password", po::value(&password), "the room's password")
+                ("stay", "stay in the room after the game, for the host's rematch; '/leave' quits");
             own_positional.add("code", 1);
         } else if (command == "solo") {
             synopsis = "solo --name NAME [options]";
@@ -269,6 +272,7 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
                 settings.show_leaderboard = false;
             options.create.nickname = name;
             options.create.settings = std::move(settings);
+            options.stay = own_values.count("stay") != 0;
         } else if (command == "join") {
             options.command = Command::join;
             if (code.empty())
@@ -279,6 +283,7 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
             options.join.nickname = name;
             if (!password.empty())
                 options.join.password = password;
+            options.stay = own_values.count("stay") != 0;
         } else if (command == "solo") {
             options.command = Command::solo;
             if (name.empty())

@@ -156,6 +156,15 @@ std::optional<std::vector<std::string>> parse_tip_list(std::string_view text,
     return chosen;
 }
 
+std::optional<bool> parse_rematch_swap(std::string_view argument) {
+    const std::string word = lower(trim(argument));
+    if (word.empty())
+        return false;
+    if (word == "swap")
+        return true;
+    return std::nullopt;
+}
+
 CommandWord split_command(std::string_view line) {
     std::string text = trim(line);
     if (!text.empty() && text.front() == '/')

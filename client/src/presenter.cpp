@@ -69,6 +69,13 @@ std::string describe_settings(RoomKind kind, const RoundSettings& s) {
     return text;
 }
 
+// "interviewer" and "candidate" in interviews, else "host" and "player".
+std::string role_name(RoomKind kind, Role role) {
+    if (kind == RoomKind::interview)
+        return role == Role::host ? "interviewer" : "candidate";
+    return role == Role::host ? "host" : "player";
+}
+
 }  // namespace
 
 std::string join_names(const std::vector<std::string>& names) {
@@ -104,6 +111,31 @@ Lines Presenter::joined(const Joined& joined) const {
     return {
         style_.bold("Room ") + style_.cyan(style_.bold(joined.code)) + " hosted by " + joined.host,
         "You are " + style_.bold(joined.nickname) + ". Waiting for the host to start..."};
+}
+
+Lines Presenter::rematch(const Joined& joined, bool role_changed) const {
+    const std::string role = role_name(joined.kind, joined.role);
+    const std::string host = role_name(joined.kind, Role::host);
+    if (!fancy_) {
+        Lines lines{"rematch: room " + joined.code + " back in the lobby, " + host + " " +
+                    joined.host};
+        if (role_changed)
+            lines.push_back("you are the " + role + " now");
+        lines.push_back("settings " + describe_settings(joined.kind, joined.settings));
+        return lines;
+    }
+    Lines lines{"", style_.bold(style_.cyan("Rematch!")) + " Room " +
+                        style_.cyan(style_.bold(joined.code)) +
+                        " is back in the lobby, hosted by " + joined.host + "."};
+    if (role_changed)
+        lines.push_back(style_.bold("You are the " + role + " now."));
+    if (joined.role == Role::host) {
+        lines.push_back("Type 'start' when everyone is ready ('help' lists the commands).");
+    } else {
+        lines.push_back("Waiting for the " + host + " to start...");
+    }
+    lines.push_back(style_.dim(describe_settings(joined.kind, joined.settings)));
+    return lines;
 }
 
 Lines Presenter::roster(const Roster& roster, bool host) const {
@@ -423,6 +455,25 @@ Lines Presenter::summary(const std::string& markdown) const {
         start = end + 1;
     }
     return lines;
+}
+
+Lines Presenter::after_game(bool host, RoomKind kind) const {
+    std::string text;
+    if (!host) {
+        text = fancy_
+                   ? "Staying for a rematch: waiting for the " + role_name(kind, Role::host) +
+                         ". Type /leave to quit."
+                   : "next: wait for the " + role_name(kind, Role::host) + "'s rematch, or /leave";
+    } else if (kind == RoomKind::interview) {
+        text = fancy_ ? "Type 'rematch' for another round, 'rematch swap' to make the first "
+                        "candidate the interviewer, or 'leave' to quit."
+                      : "next: rematch, rematch swap (the first candidate interviews), or leave";
+    } else {
+        text = fancy_ ? "Type 'rematch' for another round with the same players, or 'leave' to "
+                        "quit."
+                      : "next: rematch (another round, the same players) or leave";
+    }
+    return {fancy_ ? style_.bold(text) : text};
 }
 
 Lines Presenter::tip(const content::Tip& tip) const {

@@ -87,6 +87,22 @@ TEST(CommandLine, JoinTakesTheCodeAsItsArgument) {
     EXPECT_TRUE(o.global.json);  // global options may follow the command
 }
 
+TEST(CommandLine, HostAndJoinMayStayForARematch) {
+    EXPECT_FALSE(parse({"host"}).result.options->stay);
+    EXPECT_FALSE(parse({"join", "ABC234", "--name", "alice"}).result.options->stay);
+    const auto host = parse({"host", "--kind", "interview", "--stay"});
+    ASSERT_TRUE(host.result.options) << host.err;
+    EXPECT_TRUE(host.result.options->stay);
+    const auto join = parse({"join", "ABC234", "--stay", "--name", "alice"});
+    ASSERT_TRUE(join.result.options) << join.err;
+    EXPECT_TRUE(join.result.options->stay);
+    const auto solo = parse({"solo", "--name", "me", "--stay"});
+    EXPECT_FALSE(solo.result.options);  // a solo run has no rematch
+    EXPECT_EQ(solo.result.exit_code, 1);
+    EXPECT_NE(parse({"host", "--help"}).out.find("--stay"), std::string::npos);
+    EXPECT_NE(parse({"join", "--help"}).out.find("--stay"), std::string::npos);
+}
+
 TEST(CommandLine, SoloTakesModeAndClock) {
     const auto p = parse({"--no-color", "solo", "--name", "me", "--mode", "self", "--clock",
                           "per-question", "--seconds", "15", "--questions", "5"});

@@ -58,6 +58,18 @@ TEST(InputParsing, TipLists) {
     EXPECT_FALSE(parse_tip_list("4", tips, error));
 }
 
+TEST(InputParsing, RematchTakesNothingOrSwap) {
+    EXPECT_EQ(parse_rematch_swap(""), false);
+    EXPECT_EQ(parse_rematch_swap("  "), false);
+    EXPECT_EQ(parse_rematch_swap("swap"), true);
+    EXPECT_EQ(parse_rematch_swap(" Swap "), true);
+    EXPECT_FALSE(parse_rematch_swap("swap roles"));
+    EXPECT_FALSE(parse_rematch_swap("now"));
+    const auto command = split_command("/REMATCH swap");
+    EXPECT_EQ(command.word, "rematch");
+    EXPECT_EQ(parse_rematch_swap(command.argument), true);
+}
+
 TEST(InputParsing, Commands) {
     auto command = split_command("  /Extend   20 ");
     EXPECT_EQ(command.word, "extend");

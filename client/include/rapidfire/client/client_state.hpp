@@ -7,6 +7,11 @@
 // question it has not answered (in self mode, after a reveal with grading, the next line is the
 // grade); a host's judge line (c|p|w|a) marks the next group waiting; other host commands run
 // at once.
+//
+// With `stay` (host and join), the client does not exit after a game: it stays in the room,
+// where the host may `rematch` (another round with the same players, in the lobby) or anyone
+// may leave. A rematch sends every member a fresh `joined`; with swapped roles the seat's role
+// and host token change with it.
 
 #include <deque>
 #include <memory>
@@ -37,6 +42,8 @@ struct ClientConfig {
     std::string client_name = "rapidfire-client";
     // The --url given, for the hint on how to get the results; empty: the default URL.
     std::string server_url;
+    // host and join: after game over, stay in the room for a rematch (until `leave`).
+    bool stay = false;
 };
 
 class ClientState {
@@ -55,6 +62,8 @@ class ClientState {
     bool can_resume() const;
     // game_over arrived; the last messages (final result, summaries) may still be coming.
     bool game_over() const { return phase_ == Phase::over; }
+    // After game over this client stays in the room for a rematch: no wait-and-exit then.
+    bool stays_after_game() const;
     bool finished() const { return finished_; }
     // Solo: the final result is in and personal_best may still follow (it comes only from a
     // server that keeps a record, so the wait for it is short).
@@ -78,6 +87,9 @@ class ClientState {
     void notice(Effects& fx, const std::string& line) const;
     void finish(Effects& fx, int code);
     void maybe_finish(Effects& fx);
+    void save_summaries(Effects& fx);
+    void take_role(const protocol::Joined& m);
+    void start_rematch(const protocol::Joined& m, bool was_host, Effects& fx);
     std::string results_hint() const;
 
     void on_seated(Effects& fx, Millis now);
@@ -170,7 +182,15 @@ class ClientState {
     int summaries_received_ = 0;
     bool final_received_ = false;
     bool best_settled_ = false;  // solo: personal_best arrived, or the wait for it is over
+    bool round_done_ = false;    // every end-of-game message of this round is in
+    std::optional<protocol::EndReason> end_reason_;
+    // Every summary received, every round's (a rematch adds to them); some not saved yet.
     std::string summaries_markdown_;
+    bool summaries_unsaved_ = false;
+
+    // Rematch.
+    bool rematch_sent_ = false;    // a rematch was sent and not answered yet
+    bool swap_requested_ = false;  // ... with swap_roles
 };
 
 }  // namespace rapidfire::client

@@ -39,6 +39,7 @@ struct Options {
     protocol::Join join;                   // join
     std::vector<std::string> bank_topics;  // bank: only these topics
     ResultsOptions results;                // history, export
+    bool stay = false;  // host, join: stay in the room after the game, for a rematch
 };
 
 // Commands that play a game over the WebSocket.

@@ -23,6 +23,9 @@ class Presenter {
 
     Lines room_created(const protocol::RoomCreated& created) const;
     Lines joined(const protocol::Joined& joined) const;
+    // A rematch took the room back to the lobby: the fresh `joined`. `role_changed`: the roles
+    // were swapped and this seat changed sides.
+    Lines rematch(const protocol::Joined& joined, bool role_changed) const;
     Lines roster(const protocol::Roster& roster, bool host) const;
     Lines question(const protocol::Question& question) const;
     Lines accepted(const protocol::AnswerAccepted& accepted) const;
@@ -48,6 +51,8 @@ class Presenter {
     Lines final_result(const protocol::FinalResult& result) const;
     Lines personal_best(const protocol::PersonalBest& best) const;
     Lines summary(const std::string& markdown) const;
+    // After a game, to a client that stays in the room: what may come next.
+    Lines after_game(bool host, protocol::RoomKind kind) const;
     Lines tip(const content::Tip& tip) const;
     Lines kicked(const protocol::Kicked& kicked) const;
     Lines error(const protocol::Error& error) const;
