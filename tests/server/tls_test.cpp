@@ -323,6 +323,18 @@ TEST_F(Tls, PlainHttpOnTheTlsPortGetsA400) {
     EXPECT_EQ(https_get(server.port(), ca(), "/healthz").status, 200);
 }
 
+TEST_F(Tls, ConnectionsPastTheLimitAreClosedWithoutAPlainTextReply) {
+    auto options = tls_options();
+    options.max_connections = 1;
+    TestServer server(options);
+    WssClient first(server.port(), ca());
+    // No 503 in plain text on a TLS port: the refused connection is closed with nothing sent.
+    EXPECT_EQ(read_until_closed(server.port()), "");
+    // The connection inside the limit is unaffected.
+    first.send(protocol::Ping{7});
+    EXPECT_EQ(first.wait_for<protocol::Pong>().nonce, 7);
+}
+
 TEST_F(Tls, ASilentConnectionIsClosedAfterTheHandshakeTimeout) {
     auto options = tls_options();
     options.handshake_timeout = 1s;

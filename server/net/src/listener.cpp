@@ -125,11 +125,16 @@ void Listener::refuse(ConnectionSocket socket, std::optional<asio::ip::address> 
                          context_->metrics->open_connections(), context_->options.max_connections);
         }
     }
-    // Best effort and never blocking: a fresh socket's send buffer takes this at once.
     boost::system::error_code ignored;
-    socket.non_blocking(true, ignored);
-    socket.write_some(asio::buffer(crowded ? address_full_response() : server_full_response()),
-                      ignored);
+    // On a TLS port the 503 would need a TLS handshake first, the very work a full server
+    // spares itself, and plain text would only look like a broken handshake to the client: the
+    // connection is closed without a response.
+    if (!context_->tls) {
+        // Best effort and never blocking: a fresh socket's send buffer takes this at once.
+        socket.non_blocking(true, ignored);
+        socket.write_some(asio::buffer(crowded ? address_full_response() : server_full_response()),
+                          ignored);
+    }
     socket.shutdown(tcp::socket::shutdown_both, ignored);
     socket.close(ignored);
 }
