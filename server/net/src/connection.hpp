@@ -2,8 +2,10 @@
 // A client connection as rooms and the server see it. The WebSocket session implements it;
 // keeping this interface free of Beast lets rooms and the registry compile without it.
 //
-// Threading: every function may be called from any thread. Implementations post the work to
-// the connection's own strand, so calls made in order from one strand arrive in that order.
+// Threading: every function may be called from any thread. Implementations dispatch the work
+// to the connection's strand: it runs at once when the caller is on that strand already (one
+// I/O thread: every connection and room share one, see strand_source.hpp), else it is queued
+// there. Either way calls made in order from one strand arrive in that order.
 
 #include <atomic>
 #include <cstdint>

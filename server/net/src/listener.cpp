@@ -43,8 +43,7 @@ constexpr auto accept_backoff = std::chrono::milliseconds(100);
 
 Listener::Listener(asio::io_context& io, const tcp::endpoint& endpoint,
                    std::shared_ptr<ServerContext> context)
-    : io_(io),
-      strand_(asio::make_strand(io)),
+    : strand_(asio::make_strand(io)),
       acceptor_(strand_),
       backoff_(strand_),
       context_(std::move(context)) {
@@ -71,9 +70,9 @@ void Listener::stop() {
 void Listener::do_accept() {
     if (stopped_)
         return;
-    // Each connection gets its own strand: its handlers never run concurrently.
+    // Each connection runs on a strand (strand_source.hpp): its handlers never run concurrently.
     acceptor_.async_accept(
-        asio::make_strand(io_),
+        context_->strands.next(),
         [self = shared_from_this()](boost::system::error_code ec, ConnectionSocket socket) {
             self->on_accept(ec, std::move(socket));
         });

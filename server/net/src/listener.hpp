@@ -37,7 +37,6 @@ class Listener : public std::enable_shared_from_this<Listener> {
     void refuse(ConnectionSocket socket,
                 std::optional<boost::asio::ip::address> crowded = std::nullopt);
 
-    boost::asio::io_context& io_;
     boost::asio::strand<boost::asio::io_context::executor_type> strand_;
     boost::asio::ip::tcp::acceptor acceptor_;
     boost::asio::steady_timer backoff_;

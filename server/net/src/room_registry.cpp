@@ -4,10 +4,10 @@
 #include <vector>
 
 #include <spdlog/spdlog.h>
-#include <boost/asio/io_context.hpp>
 
 #include "hosted_room.hpp"
 #include "server_context.hpp"
+#include "strand_source.hpp"
 
 namespace rapidfire::net {
 
@@ -22,7 +22,7 @@ std::string normalize_code(std::string_view code) {
 
 }  // namespace
 
-RoomRegistry::RoomRegistry(boost::asio::io_context& io) : io_(io) {}
+RoomRegistry::RoomRegistry(const StrandSource& strands) : strands_(strands) {}
 RoomRegistry::~RoomRegistry() = default;
 
 std::variant<std::shared_ptr<HostedRoom>, protocol::Error> RoomRegistry::create(
@@ -45,8 +45,8 @@ std::variant<std::shared_ptr<HostedRoom>, protocol::Error> RoomRegistry::create(
         auto created = core::Room::create(code, request, std::move(deps), context->clock.now());
         if (auto* error = std::get_if<protocol::Error>(&created))
             return std::move(*error);
-        hosted = std::make_shared<HostedRoom>(boost::asio::make_strand(io_),
-                                              std::get<0>(std::move(created)), context);
+        hosted =
+            std::make_shared<HostedRoom>(strands_.next(), std::get<0>(std::move(created)), context);
         rooms_.emplace(std::move(code), hosted);
     }
     hosted->seat_creator(creator, request.nickname);

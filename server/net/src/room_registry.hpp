@@ -13,19 +13,16 @@
 #include "metrics.hpp"
 #include "rapidfire/protocol/messages.hpp"
 
-namespace boost::asio {
-class io_context;
-}
-
 namespace rapidfire::net {
 
 class Connection;
 class HostedRoom;
+class StrandSource;
 struct ServerContext;
 
 class RoomRegistry {
   public:
-    explicit RoomRegistry(boost::asio::io_context& io);
+    explicit RoomRegistry(const StrandSource& strands);
     ~RoomRegistry();
 
     // Creates a room and seats `creator` as its host (room_created follows on the connection),
@@ -43,7 +40,7 @@ class RoomRegistry {
     RoomCounts counts() const;
 
   private:
-    boost::asio::io_context& io_;
+    const StrandSource& strands_;
     mutable std::mutex mutex_;
     std::unordered_map<std::string, std::shared_ptr<HostedRoom>> rooms_;
 };

@@ -12,6 +12,7 @@ ServerContext::ServerContext(boost::asio::io_context& io, ServerOptions server_o
       bank(std::move(question_bank)),
       guide(std::move(study_guide)),
       entropy(core::make_secure_entropy()),
-      rooms(io) {}
+      strands(io, options.threads),
+      rooms(strands) {}
 
 }  // namespace rapidfire::net

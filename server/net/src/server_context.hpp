@@ -15,6 +15,7 @@
 #include "rapidfire/store/store_writer.hpp"
 #include "room_registry.hpp"
 #include "server_clock.hpp"
+#include "strand_source.hpp"
 
 namespace boost::asio::ssl {
 class context;
@@ -36,6 +37,7 @@ struct ServerContext {
     const std::shared_ptr<const content::StudyGuide> guide;
     const std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>();
     LockedEntropy entropy;
+    StrandSource strands;  // for connections and rooms
     ConnectionTracker connections;
     RoomRegistry rooms;
     std::atomic<bool> stopping{false};

@@ -5,8 +5,8 @@
 #include <type_traits>
 
 #include <spdlog/spdlog.h>
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core/bind_handler.hpp>
@@ -352,14 +352,15 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
 
 template <class Stream>
 void WebSocketSession<Stream>::deliver(FrameBatch frames) {
-    asio::post(strand_, [self = this->shared_from_this(), frames = std::move(frames)]() mutable {
-        self->enqueue(std::move(frames));
-    });
+    asio::dispatch(strand_,
+                   [self = this->shared_from_this(), frames = std::move(frames)]() mutable {
+                       self->enqueue(std::move(frames));
+                   });
 }
 
 template <class Stream>
 void WebSocketSession<Stream>::seated(std::shared_ptr<HostedRoom> room, core::MemberId member) {
-    asio::post(strand_, [self = this->shared_from_this(), room = std::move(room), member] {
+    asio::dispatch(strand_, [self = this->shared_from_this(), room = std::move(room), member] {
         if (self->finished_) {
             // The connection ended while the seat was on its way: give it back at once.
             room->disconnected(self->id(), member);
@@ -373,7 +374,7 @@ void WebSocketSession<Stream>::seated(std::shared_ptr<HostedRoom> room, core::Me
 
 template <class Stream>
 void WebSocketSession<Stream>::unseated(const HostedRoom* room, core::MemberId member) {
-    asio::post(strand_, [self = this->shared_from_this(), room, member] {
+    asio::dispatch(strand_, [self = this->shared_from_this(), room, member] {
         if (self->room_.get() == room && self->member_ == member)
             self->room_.reset();
     });
@@ -381,7 +382,7 @@ void WebSocketSession<Stream>::unseated(const HostedRoom* room, core::MemberId m
 
 template <class Stream>
 void WebSocketSession<Stream>::seat_refused(Frame error) {
-    asio::post(strand_, [self = this->shared_from_this(), error = std::move(error)]() mutable {
+    asio::dispatch(strand_, [self = this->shared_from_this(), error = std::move(error)]() mutable {
         self->seat_pending_ = false;
         self->enqueue(std::move(error));
     });
@@ -389,7 +390,7 @@ void WebSocketSession<Stream>::seat_refused(Frame error) {
 
 template <class Stream>
 void WebSocketSession<Stream>::shut_down() {
-    asio::post(strand_, [self = this->shared_from_this()] {
+    asio::dispatch(strand_, [self = this->shared_from_this()] {
         self->start_close({websocket::close_code::service_restart, "service restart"});
     });
 }

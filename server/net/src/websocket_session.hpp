@@ -6,7 +6,7 @@
 // flight at a time.
 //
 // Threading: the stream's executor is the connection's strand; every member of the session is
-// touched there only. The Connection functions post onto it.
+// touched there only. The Connection functions dispatch onto it.
 
 #include <string>
 
