@@ -452,7 +452,11 @@ void ClientState::handle(const TimeExtended& m, Effects& fx, Millis) {
 }
 
 void ClientState::handle(const HostStatus& m, Effects& fx, Millis) {
-    say(fx, presenter_.host_status(m));
+    const bool over = phase_ == Phase::over;
+    say(fx, presenter_.host_status(m, over));
+    // After the game, a host gone for good means no rematch: a player who stayed for one goes.
+    if (over && !m.connected && m.grace_ms == 0 && !host_ && round_done_ && stays_after_game())
+        finish(fx, 0);
 }
 
 void ClientState::handle(const GameOver& m, Effects& fx, Millis) {

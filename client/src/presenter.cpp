@@ -374,11 +374,19 @@ Lines Presenter::extended(const TimeExtended& extended) const {
     return {style_.green("More time: " + format_seconds(extended.remaining_ms) + " left.")};
 }
 
-Lines Presenter::host_status(const HostStatus& status) const {
+Lines Presenter::host_status(const HostStatus& status, bool game_over) const {
     if (status.connected)
         return {fancy_ ? style_.green("The host is back.") : "host back"};
-    const std::string text = "host disconnected, the game ends in " +
-                             format_seconds(status.grace_ms) + " unless the host returns";
+    std::string text;
+    if (!game_over) {
+        text = "host disconnected, the game ends in " + format_seconds(status.grace_ms) +
+               " unless the host returns";
+    } else if (status.grace_ms > 0) {
+        text = "host disconnected, no rematch unless the host returns within " +
+               format_seconds(status.grace_ms);
+    } else {
+        text = "the host has left: no rematch";
+    }
     return {fancy_ ? style_.yellow(text) : text};
 }
 

@@ -84,5 +84,41 @@ TEST(Interview, RolesCanBeSwappedForTheNextRound) {
     EXPECT_EQ(h.count<Question>(h.host()), 1);
 }
 
+TEST(Interview, ASwapSkipsACandidateWhoIsNotConnected) {
+    RoomHarness h;
+    RoundSettings s;
+    s.questions = 1;
+    h.create(RoomKind::interview, s, "Iris");
+    const MemberId gone = h.join("Gone");
+    const MemberId here = h.join("Here");
+    h.send(h.host(), Start{h.host_token()});
+    h.send(h.host(), EndGame{h.host_token()});
+    h.drop(gone);
+    h.clear();
+    h.send(h.host(), Rematch{h.host_token(), true});
+    EXPECT_EQ(h.last<Joined>(here).role, Role::host);
+    EXPECT_EQ(h.last<Joined>(h.host()).role, Role::player);
+    EXPECT_EQ(h.count<Joined>(gone), 0);
+}
+
+TEST(Interview, WithNoCandidateConnectedASwapKeepsTheRoles) {
+    RoomHarness h;
+    RoundSettings s;
+    s.questions = 1;
+    h.create(RoomKind::interview, s, "Iris");
+    const MemberId gone = h.join("Gone");
+    h.send(h.host(), Start{h.host_token()});
+    h.send(h.host(), EndGame{h.host_token()});
+    h.drop(gone);
+    h.clear();
+    const std::string token = h.host_token();
+    h.send(h.host(), Rematch{token, true});
+    const auto joined = h.last<Joined>(h.host());
+    EXPECT_EQ(joined.role, Role::host);
+    EXPECT_EQ(joined.phase, RoomPhase::lobby);
+    h.send(h.host(), Start{token});
+    EXPECT_EQ(h.count<Question>(h.host()), 1);
+}
+
 }  // namespace
 }  // namespace rapidfire::core::testing

@@ -109,6 +109,29 @@ TEST_F(Reconnect, TheGameEndsWhenTheHostStaysAway) {
     EXPECT_EQ(h.count<FinalResult>(a), 1);
 }
 
+TEST_F(Reconnect, AfterTheGameAHostWhoLeavesTellsThePlayersNoRematchWillCome) {
+    h.send(h.host(), EndGame{h.host_token()});
+    h.clear();
+    h.send(h.host(), Leave{});
+    const auto status = h.last<HostStatus>(a);
+    EXPECT_FALSE(status.connected);
+    EXPECT_EQ(status.grace_ms, 0);
+    EXPECT_EQ(h.count<HostStatus>(b), 1);
+    EXPECT_EQ(h.count<GameOver>(a), 0);  // the game was over already
+}
+
+TEST_F(Reconnect, AfterTheGameAHostWhoStaysAwayIsGoneForGood) {
+    h.send(h.host(), EndGame{h.host_token()});
+    h.clear();
+    h.drop(h.host());
+    EXPECT_GT(h.last<HostStatus>(a).grace_ms, 0);  // may still come back for a rematch
+    h.run_for(120'000);
+    ASSERT_EQ(h.count<HostStatus>(a), 2);
+    EXPECT_FALSE(h.last<HostStatus>(a).connected);
+    EXPECT_EQ(h.last<HostStatus>(a).grace_ms, 0);
+    EXPECT_EQ(h.resume(h.token(h.host())).index(), 1u);  // the seat is gone: an error
+}
+
 TEST_F(Reconnect, AFinishedGameShowsItsResultsOnResume) {
     h.send(h.host(), EndGame{h.host_token()});
     h.drop(a);

@@ -200,6 +200,23 @@ TEST(Rematch, AStayingPlayerLeavesWhenTheHostIsGone) {
     EXPECT_FALSE(h.printed("next: "));
 }
 
+TEST(Rematch, AStayingPlayerLeavesWhenTheHostLeavesAfterTheGame) {
+    StateHarness h(staying(player_config()));
+    h.seat();
+    h.feed(game_over());
+    h.feed(final_result());
+    // Away for a while: the rematch may still come.
+    h.feed(HostStatus{false, 120'000});
+    EXPECT_TRUE(h.printed("host disconnected, no rematch unless the host returns within 120.0s"));
+    EXPECT_FALSE(h.exit_code.has_value());
+    h.feed(HostStatus{true, 0});
+    EXPECT_FALSE(h.exit_code.has_value());
+    // Gone for good: nothing left to wait for.
+    h.feed(HostStatus{false, 0});
+    EXPECT_TRUE(h.printed("the host has left: no rematch"));
+    EXPECT_EQ(h.exit_code, 0);
+}
+
 TEST(Rematch, OneAtATime) {
     StateHarness h(staying(host_config()));
     h.seat();

@@ -147,8 +147,14 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
         overloaded{
             [&](const Leave&) {
                 if (m.host) {
+                    const bool over = s.phase == RoomPhase::finished;
                     ops::remove_member(s, m, Left{}, now);
-                    ops::finish(s, EndReason::host_gone, now);
+                    if (over) {
+                        // No rematch will come: the players need not wait for one.
+                        ops::emit(s, Audience::players(), HostStatus{false, 0});
+                    } else {
+                        ops::finish(s, EndReason::host_gone, now);
+                    }
                 } else {
                     ops::remove_member(s, m, Left{}, now);
                 }

@@ -226,6 +226,8 @@ void expire_seats(State& s, Millis now) {
         // The seat can no longer be resumed. Scores stay in the standings; in the lobby the
         // nickname is freed for someone else.
         s.by_token.erase(m->token);
+        if (m->host && s.phase == RoomPhase::finished)
+            emit(s, Audience::players(), HostStatus{false, 0});  // gone for good: no rematch
         if (s.phase == RoomPhase::lobby || m->host) {
             m->active = false;
             if (m->player)
@@ -238,9 +240,11 @@ void expire_seats(State& s, Millis now) {
 
 void rematch(State& s, bool swap_roles, Millis now) {
     if (swap_roles && s.settings.kind == RoomKind::interview) {
+        // The first candidate who is here: a seat whose connection dropped would leave the
+        // room without an interviewer. With nobody here the roles stay as they are.
         Member* candidate = nullptr;
         for (auto& m : s.members) {
-            if (m.active && m.player && !m.host) {
+            if (m.active && m.connected && m.player && !m.host) {
                 candidate = &m;
                 break;
             }

@@ -46,7 +46,8 @@ class Presenter {
     Lines paused(const protocol::Paused& paused) const;
     Lines continued(const protocol::Continued& continued) const;
     Lines extended(const protocol::TimeExtended& extended) const;
-    Lines host_status(const protocol::HostStatus& status) const;
+    // `game_over`: the game has ended, so what is at stake is a rematch, not the game.
+    Lines host_status(const protocol::HostStatus& status, bool game_over) const;
     Lines game_over(const protocol::GameOver& over, std::optional<protocol::PlayerId> me) const;
     Lines final_result(const protocol::FinalResult& result) const;
     Lines personal_best(const protocol::PersonalBest& best) const;
