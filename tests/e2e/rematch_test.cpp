@@ -46,7 +46,8 @@ TEST_F(EndToEnd, RematchTakesTheRoomBackToTheLobbyForAnotherRound) {
 
     host->write_line("leave");
     EXPECT_EQ(host->wait_exit(), 0) << host->transcript();
-    alice->write_line("/leave");
+    // The host is gone for good: alice's client says so and exits by itself.
+    ASSERT_TRUE(alice->wait_for_line("the host has left: no rematch")) << alice->transcript();
     EXPECT_EQ(alice->wait_exit(), 0) << alice->transcript();
     EXPECT_EQ(count_lines(*host, "game over: completed"), 2) << host->transcript();
     EXPECT_EQ(count_lines(*alice, "accepted "), 2) << alice->transcript();
