@@ -1,7 +1,5 @@
 #include "test_client.hpp"
 
-#include <deque>
-
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -9,36 +7,17 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include "client_stream.hpp"
+#include "http_exchange.hpp"
+#include "io_pump.hpp"
 #include "rapidfire/protocol/codec.hpp"
 
 namespace rapidfire::test {
 
-namespace asio = boost::asio;
-namespace beast = boost::beast;
 namespace http = beast::http;
-namespace websocket = beast::websocket;
 using asio::ip::tcp;
 
 namespace {
-
-// Runs handlers one at a time until `done()` or the deadline. False when it timed out (or
-// nothing was left to run).
-template <class Done>
-bool pump(asio::io_context& io, Done done, Clock::time_point deadline) {
-    while (!done()) {
-        if (io.stopped())
-            io.restart();
-        if (io.run_one_until(deadline) == 0)
-            return done();
-    }
-    return true;
-}
-
-// Lets every handler still pending run to completion (after a socket was closed).
-void drain(asio::io_context& io) {
-    io.restart();
-    io.run_for(1s);
-}
 
 tcp::endpoint loopback(std::uint16_t port) {
     return {asio::ip::make_address("127.0.0.1"), port};
@@ -73,35 +52,7 @@ HttpReply http_get_authorized(std::uint16_t port, const std::string& target,
     asio::io_context io;
     beast::tcp_stream stream(io);
     connect(io, stream.socket(), port, timeout);
-    stream.expires_after(timeout);
-    http::request<http::empty_body> request(http::verb::get, target, 11);
-    request.set(http::field::host, "127.0.0.1");
-    if (!authorization.empty())
-        request.set(http::field::authorization, authorization);
-    request.keep_alive(false);
-    beast::flat_buffer buffer;
-    http::response<http::string_body> response;
-    bool done = false;
-    beast::error_code result;
-    http::async_write(stream, request, [&](beast::error_code ec, std::size_t) {
-        if (ec) {
-            done = true;
-            result = ec;
-            return;
-        }
-        http::async_read(stream, buffer, response, [&](beast::error_code ec2, std::size_t) {
-            done = true;
-            result = ec2;
-        });
-    });
-    pump(
-        io, [&] { return done; }, Clock::now() + timeout + 1s);
-    if (!done)
-        throw std::runtime_error("HTTP GET " + target + " timed out");
-    if (result)
-        throw beast::system_error(result);
-    return {static_cast<int>(response.result_int()),
-            std::string(response[http::field::content_type]), response.body()};
+    return get_over(io, stream, target, authorization, timeout);
 }
 
 std::string read_until_closed(std::uint16_t port, Millis timeout) {
@@ -161,131 +112,68 @@ Handshake try_handshake(std::uint16_t port, const ClientOptions& options) {
     return handshake;
 }
 
-struct TestClient::Impl {
-    asio::io_context io;
-    websocket::stream<beast::tcp_stream> ws{io};
-    beast::flat_buffer buffer;
-    std::deque<std::string> inbox;
-    bool reading = false;
-    bool closed = false;
-    beast::error_code close_error;
+namespace {
 
-    ~Impl() {
-        beast::error_code ignored;
-        beast::get_lowest_layer(ws).socket().close(ignored);
-        drain(io);
-    }
+using PlainStream = WebSocketStream<websocket::stream<beast::tcp_stream>>;
 
-    void start_read() {
-        if (reading || closed)
-            return;
-        reading = true;
-        ws.async_read(buffer, [this](beast::error_code ec, std::size_t) {
-            reading = false;
-            if (ec) {
-                closed = true;
-                close_error = ec;
-                return;
-            }
-            inbox.push_back(beast::buffers_to_string(buffer.data()));
-            buffer.consume(buffer.size());
-        });
-    }
-
-    void write(std::string_view data, bool binary) {
-        if (closed)
-            throw std::runtime_error("write on a closed connection");
-        auto copy = std::make_shared<std::string>(data);
-        bool done = false;
-        beast::error_code result;
-        ws.binary(binary);
-        ws.async_write(asio::buffer(*copy),
-                       [&done, &result, copy](beast::error_code ec, std::size_t) {
-                           done = true;
-                           result = ec;
-                       });
-        if (!pump(
-                io, [&] { return done; }, Clock::now() + default_timeout)) {
-            // The handler refers to locals: let it run (aborted) before they go.
-            beast::error_code ignored;
-            beast::get_lowest_layer(ws).socket().close(ignored);
-            pump(
-                io, [&] { return done; }, Clock::now() + 1s);
-            closed = true;
-            throw std::runtime_error("write timed out");
-        }
-        if (result)
-            throw beast::system_error(result);
-    }
-};
-
-TestClient::TestClient(std::uint16_t port, const ClientOptions& options)
-    : impl_(std::make_unique<Impl>()) {
-    auto& socket = beast::get_lowest_layer(impl_->ws).socket();
+std::unique_ptr<PlainStream> open_plain(std::uint16_t port, const ClientOptions& options) {
+    auto stream = std::make_unique<PlainStream>();
     if (options.receive_buffer_bytes > 0) {
-        socket.open(tcp::v4());
-        socket.set_option(asio::socket_base::receive_buffer_size(options.receive_buffer_bytes));
+        stream->socket().open(tcp::v4());
+        stream->socket().set_option(
+            asio::socket_base::receive_buffer_size(options.receive_buffer_bytes));
     }
-    connect(impl_->io, socket, port, default_timeout);
+    connect(stream->io, stream->socket(), port, default_timeout);
     if (options.origin) {
-        impl_->ws.set_option(websocket::stream_base::decorator(
+        stream->ws.set_option(websocket::stream_base::decorator(
             [origin = *options.origin](websocket::request_type& request) {
                 request.set(http::field::origin, origin);
             }));
     }
-    bool done = false;
-    beast::error_code result;
-    impl_->ws.async_handshake("127.0.0.1", options.target, [&](beast::error_code ec) {
-        done = true;
-        result = ec;
-    });
-    if (!pump(
-            impl_->io, [&] { return done; }, Clock::now() + default_timeout)) {
-        beast::error_code ignored;
-        socket.close(ignored);
-        pump(
-            impl_->io, [&] { return done; }, Clock::now() + 1s);
-        throw std::runtime_error("WebSocket handshake timed out");
-    }
-    if (result)
-        throw beast::system_error(result);
-    // Answers the server's pings while reading; no idle limit of its own.
-    impl_->ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
+    stream->handshake(options.target);
+    return stream;
 }
+
+}  // namespace
+
+TestClient::TestClient(std::uint16_t port, const ClientOptions& options)
+    : TestClient(open_plain(port, options)) {}
+
+TestClient::TestClient(std::unique_ptr<ClientStream> stream) : stream_(std::move(stream)) {}
 
 TestClient::~TestClient() = default;
 TestClient::TestClient(TestClient&&) noexcept = default;
 TestClient& TestClient::operator=(TestClient&&) noexcept = default;
 
 void TestClient::send_text(std::string_view text) {
-    impl_->write(text, false);
+    stream_->write(text, false);
 }
 void TestClient::send_binary(std::string_view data) {
-    impl_->write(data, true);
+    stream_->write(data, true);
 }
 void TestClient::send(const protocol::ClientMessage& message) {
     send_text(protocol::encode(message));
 }
 
 std::optional<std::string> TestClient::next_text(Millis timeout) {
-    if (impl_->inbox.empty()) {
-        impl_->start_read();
+    if (stream_->inbox.empty()) {
+        stream_->start_read();
         pump(
-            impl_->io, [&] { return !impl_->inbox.empty() || impl_->closed; },
+            stream_->io, [&] { return !stream_->inbox.empty() || stream_->closed; },
             Clock::now() + timeout);
     }
-    if (impl_->inbox.empty())
+    if (stream_->inbox.empty())
         return std::nullopt;
-    std::string text = std::move(impl_->inbox.front());
-    impl_->inbox.pop_front();
+    std::string text = std::move(stream_->inbox.front());
+    stream_->inbox.pop_front();
     return text;
 }
 
 protocol::ServerMessage TestClient::next(Millis timeout) {
     auto text = next_text(timeout);
     if (!text) {
-        if (impl_->closed) {
-            throw UnexpectedMessage("connection closed (" + impl_->close_error.message() +
+        if (stream_->closed) {
+            throw UnexpectedMessage("connection closed (" + stream_->close_error.message() +
                                     ", close code " + std::to_string(close_code()) + " " +
                                     close_reason() + ")");
         }
@@ -300,11 +188,12 @@ protocol::ServerMessage TestClient::next(Millis timeout) {
 
 std::optional<int> TestClient::wait_closed(Millis timeout) {
     const auto deadline = Clock::now() + timeout;
-    while (!impl_->closed) {
-        impl_->inbox.clear();
-        impl_->start_read();
+    while (!stream_->closed) {
+        stream_->inbox.clear();
+        stream_->start_read();
         if (!pump(
-                impl_->io, [&] { return !impl_->inbox.empty() || impl_->closed; }, deadline)) {
+                stream_->io, [&] { return !stream_->inbox.empty() || stream_->closed; },
+                deadline)) {
             return std::nullopt;
         }
     }
@@ -312,39 +201,39 @@ std::optional<int> TestClient::wait_closed(Millis timeout) {
 }
 
 bool TestClient::closed() const {
-    return impl_->closed;
+    return stream_->closed;
 }
 int TestClient::close_code() const {
-    return static_cast<int>(impl_->ws.reason().code);
+    return static_cast<int>(stream_->reason().code);
 }
 std::string TestClient::close_reason() const {
-    return std::string(impl_->ws.reason().reason.c_str());
+    return std::string(stream_->reason().reason.c_str());
 }
 
 void TestClient::drop() {
     beast::error_code ignored;
-    beast::get_lowest_layer(impl_->ws).socket().shutdown(tcp::socket::shutdown_both, ignored);
-    beast::get_lowest_layer(impl_->ws).socket().close(ignored);
-    drain(impl_->io);
-    impl_->closed = true;
+    stream_->socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_->socket().close(ignored);
+    drain(stream_->io);
+    stream_->closed = true;
 }
 
 void TestClient::reset() {
-    auto& socket = beast::get_lowest_layer(impl_->ws).socket();
+    auto& socket = stream_->socket();
     beast::error_code ignored;
     socket.set_option(asio::socket_base::linger(true, 0), ignored);
     socket.close(ignored);
-    drain(impl_->io);
-    impl_->closed = true;
+    drain(stream_->io);
+    stream_->closed = true;
 }
 
 void TestClient::keep_reading(Millis duration) {
     const auto deadline = Clock::now() + duration;
-    while (!impl_->closed && Clock::now() < deadline) {
-        impl_->start_read();
-        if (impl_->io.stopped())
-            impl_->io.restart();
-        impl_->io.run_one_until(deadline);
+    while (!stream_->closed && Clock::now() < deadline) {
+        stream_->start_read();
+        if (stream_->io.stopped())
+            stream_->io.restart();
+        stream_->io.run_one_until(deadline);
     }
 }
 

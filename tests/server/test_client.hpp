@@ -1,7 +1,7 @@
 #pragma once
 // A small synchronous WebSocket/HTTP client for the integration tests. Every call is bounded by
-// a timeout, so a test that goes wrong fails instead of hanging. Beast stays in the .cpp: test
-// files include this header cheaply.
+// a timeout, so a test that goes wrong fails instead of hanging. Beast stays out of this header,
+// so test files include it cheaply.
 
 #include <chrono>
 #include <cstdint>
@@ -50,10 +50,15 @@ struct Handshake {
 };
 Handshake try_handshake(std::uint16_t port, const ClientOptions& options);
 
+class ClientStream;  // client_stream.hpp
+
 class TestClient {
   public:
     // Connects and completes the WebSocket handshake; throws when either fails.
     explicit TestClient(std::uint16_t port, const ClientOptions& options = {});
+    // A client over a stream already past its WebSocket handshake: the wss tests open theirs
+    // over TLS.
+    explicit TestClient(std::unique_ptr<ClientStream> stream);
     ~TestClient();
     TestClient(TestClient&&) noexcept;
     TestClient& operator=(TestClient&&) noexcept;
@@ -89,8 +94,7 @@ class TestClient {
     void keep_reading(Millis duration);
 
   private:
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
+    std::unique_ptr<ClientStream> stream_;
 };
 
 // A bare TCP connection, for bytes no well-behaved client sends: a request written one byte at a

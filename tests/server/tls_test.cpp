@@ -9,8 +9,8 @@
 
 #include <signal.h>
 
-#include <deque>
 #include <filesystem>
+#include <optional>
 #include <random>
 
 #include <boost/asio/io_context.hpp>
@@ -23,8 +23,10 @@
 #include <boost/beast/websocket/ssl.hpp>
 #include <boost/json.hpp>
 
+#include "client_stream.hpp"
 #include "game_steps.hpp"
-#include "rapidfire/protocol/codec.hpp"
+#include "http_exchange.hpp"
+#include "io_pump.hpp"
 #include "scratch_dir.hpp"
 #include "server_process.hpp"
 #include "test_certificates.hpp"
@@ -33,27 +35,11 @@
 namespace rapidfire::test {
 namespace {
 
-namespace asio = boost::asio;
-namespace beast = boost::beast;
 namespace http = beast::http;
 namespace json = boost::json;
 namespace ssl = asio::ssl;
-namespace websocket = beast::websocket;
 using asio::ip::tcp;
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
-
-// Runs handlers until `done()` or the deadline; false on timeout.
-template <class Done>
-bool run_until(asio::io_context& io, Done done, Millis timeout) {
-    const auto deadline = Clock::now() + timeout;
-    while (!done()) {
-        if (io.stopped())
-            io.restart();
-        if (io.run_one_until(deadline) == 0)
-            return done();
-    }
-    return true;
-}
 
 ssl::context client_context(const std::filesystem::path& ca) {
     ssl::context context(ssl::context::tls_client);
@@ -82,8 +68,8 @@ void open_tls(asio::io_context& io, TlsStream& stream, std::uint16_t port) {
                 done = true;
             });
         });
-    if (!run_until(
-            io, [&] { return done; }, default_timeout + 1s))
+    if (!pump(
+            io, [&] { return done; }, Clock::now() + default_timeout + 1s))
         throw std::runtime_error("TLS connect timed out");
     if (result)
         throw beast::system_error(result);
@@ -96,162 +82,15 @@ HttpReply https_get(std::uint16_t port, const std::filesystem::path& ca, const s
     auto context = client_context(ca);
     TlsStream stream(io, context);
     open_tls(io, stream, port);
-    http::request<http::empty_body> request(http::verb::get, target, 11);
-    request.set(http::field::host, "127.0.0.1");
-    if (!authorization.empty())
-        request.set(http::field::authorization, authorization);
-    request.keep_alive(false);
-    beast::flat_buffer buffer;
-    http::response<http::string_body> response;
-    beast::error_code result;
-    bool done = false;
-    beast::get_lowest_layer(stream).expires_after(default_timeout);
-    http::async_write(stream, request, [&](beast::error_code ec, std::size_t) {
-        if (ec) {
-            result = ec;
-            done = true;
-            return;
-        }
-        http::async_read(stream, buffer, response, [&](beast::error_code ec2, std::size_t) {
-            result = ec2;
-            done = true;
-        });
-    });
-    if (!run_until(
-            io, [&] { return done; }, default_timeout + 1s))
-        throw std::runtime_error("HTTPS GET " + target + " timed out");
-    if (result)
-        throw beast::system_error(result);
-    return {static_cast<int>(response.result_int()),
-            std::string(response[http::field::content_type]), response.body()};
+    return get_over(io, stream, target, authorization, default_timeout);
 }
-
-// A WebSocket client over TLS, with TestClient's bounded waits.
-class WssClient {
-  public:
-    WssClient(std::uint16_t port, const std::filesystem::path& ca)
-        : context_(client_context(ca)), ws_(io_, context_) {
-        open_tls(io_, ws_.next_layer(), port);
-        beast::error_code result;
-        bool done = false;
-        ws_.async_handshake("127.0.0.1", "/ws", [&](beast::error_code ec) {
-            result = ec;
-            done = true;
-        });
-        if (!run_until(
-                io_, [&] { return done; }, default_timeout))
-            throw std::runtime_error("WebSocket handshake timed out");
-        if (result)
-            throw beast::system_error(result);
-        ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
-        expect<protocol::Welcome>();
-    }
-
-    ~WssClient() {
-        beast::error_code ignored;
-        beast::get_lowest_layer(ws_).socket().close(ignored);
-        io_.restart();
-        io_.run_for(1s);
-    }
-
-    void send(const protocol::ClientMessage& message) {
-        auto text = std::make_shared<std::string>(protocol::encode(message));
-        beast::error_code result;
-        bool done = false;
-        ws_.async_write(asio::buffer(*text), [&, text](beast::error_code ec, std::size_t) {
-            result = ec;
-            done = true;
-        });
-        if (!run_until(
-                io_, [&] { return done; }, default_timeout))
-            throw std::runtime_error("write timed out");
-        if (result)
-            throw beast::system_error(result);
-    }
-
-    protocol::ServerMessage next(Millis timeout = default_timeout) {
-        start_read();
-        if (!run_until(
-                io_, [&] { return !inbox_.empty() || closed_; }, timeout) ||
-            inbox_.empty()) {
-            throw UnexpectedMessage(closed_ ? "connection closed: " + error_.message()
-                                            : "no message in time");
-        }
-        auto decoded = protocol::decode_server_message(inbox_.front());
-        inbox_.pop_front();
-        if (auto* error = std::get_if<protocol::DecodeError>(&decoded))
-            throw UnexpectedMessage("undecodable message: " + error->message);
-        return std::get<protocol::ServerMessage>(std::move(decoded));
-    }
-
-    template <class M>
-    M expect(Millis timeout = default_timeout) {
-        auto message = next(timeout);
-        if (auto* m = std::get_if<M>(&message))
-            return std::move(*m);
-        throw UnexpectedMessage("expected " + std::string(M::type) + ", got " + describe(message));
-    }
-
-    // Skips other messages until an M arrives.
-    template <class M>
-    M wait_for(Millis timeout = default_timeout) {
-        const auto deadline = Clock::now() + timeout;
-        for (;;) {
-            const auto left = std::chrono::duration_cast<Millis>(deadline - Clock::now());
-            if (left <= Millis::zero())
-                throw UnexpectedMessage("timed out waiting for " + std::string(M::type));
-            auto message = next(left);
-            if (auto* m = std::get_if<M>(&message))
-                return std::move(*m);
-        }
-    }
-
-    // The close code once the server closes, or nothing on timeout.
-    std::optional<int> wait_closed(Millis timeout) {
-        const auto deadline = Clock::now() + timeout;
-        while (!closed_) {
-            inbox_.clear();
-            start_read();
-            const auto left = std::chrono::duration_cast<Millis>(deadline - Clock::now());
-            if (left <= Millis::zero() ||
-                !run_until(
-                    io_, [&] { return !inbox_.empty() || closed_; }, left)) {
-                return std::nullopt;
-            }
-        }
-        return static_cast<int>(ws_.reason().code);
-    }
-
-  private:
-    void start_read() {
-        if (reading_ || closed_)
-            return;
-        reading_ = true;
-        ws_.async_read(buffer_, [this](beast::error_code ec, std::size_t) {
-            reading_ = false;
-            if (ec) {
-                closed_ = true;
-                error_ = ec;
-                return;
-            }
-            inbox_.push_back(beast::buffers_to_string(buffer_.data()));
-            buffer_.consume(buffer_.size());
-        });
-    }
-
-    asio::io_context io_;
-    ssl::context context_;
-    websocket::stream<TlsStream> ws_;
-    beast::flat_buffer buffer_;
-    std::deque<std::string> inbox_;
-    bool reading_ = false;
-    bool closed_ = false;
-    beast::error_code error_;
-};
 
 class Tls : public ::testing::Test {
   protected:
-    void SetUp() override { certificates_ = tls_testing::make_test_certificates(dir_.path()); }
+    void SetUp() override {
+        certificates_ = tls_testing::make_test_certificates(dir_.path());
+        client_context_.emplace(client_context(ca()));
+    }
 
     net::ServerOptions tls_options() const {
         auto options = test_options();
@@ -261,13 +100,26 @@ class Tls : public ::testing::Test {
     }
     const std::filesystem::path& ca() const { return certificates_.ca_cert; }
 
+    // A wss:// client: TestClient over TLS, checking the server's certificate against the CA.
+    // The Welcome is read already.
+    TestClient wss_client(std::uint16_t port) {
+        auto stream =
+            std::make_unique<WebSocketStream<websocket::stream<TlsStream>>>(*client_context_);
+        open_tls(stream->io, stream->ws.next_layer(), port);
+        stream->handshake("/ws");
+        TestClient client(std::move(stream));
+        client.expect<protocol::Welcome>();
+        return client;
+    }
+
     ScratchDir dir_;
     tls_testing::TestCertificates certificates_;
+    std::optional<ssl::context> client_context_;  // shared by the wss clients; set in SetUp
 };
 
 TEST_F(Tls, AGameStepOverWss) {
     TestServer server(tls_options());
-    WssClient host(server.port(), ca());
+    auto host = wss_client(server.port());
     protocol::RoundSettings settings;
     settings.questions = 1;
     settings.seconds = 30;
@@ -276,7 +128,7 @@ TEST_F(Tls, AGameStepOverWss) {
     host.send(protocol::CreateRoom{protocol::RoomKind::quiz, "Host", settings});
     const auto created = host.wait_for<protocol::RoomCreated>();
 
-    WssClient player(server.port(), ca());
+    auto player = wss_client(server.port());
     player.send(protocol::Join{created.code, "Ada", std::nullopt});
     player.wait_for<protocol::Joined>();
     host.send(protocol::Start{created.host_token});
@@ -327,7 +179,7 @@ TEST_F(Tls, ConnectionsPastTheLimitAreClosedWithoutAPlainTextReply) {
     auto options = tls_options();
     options.max_connections = 1;
     TestServer server(options);
-    WssClient first(server.port(), ca());
+    auto first = wss_client(server.port());
     // No 503 in plain text on a TLS port: the refused connection is closed with nothing sent.
     EXPECT_EQ(read_until_closed(server.port()), "");
     // The connection inside the limit is unaffected.
@@ -351,7 +203,7 @@ TEST_F(Tls, RateLimitsApplyOverWss) {
     auto options = tls_options();
     options.max_messages_per_second = 2;  // burst 4
     TestServer server(options);
-    WssClient client(server.port(), ca());
+    auto client = wss_client(server.port());
     for (int i = 0; i < 8; ++i)
         client.send(protocol::Ping{i});
     const auto error = client.wait_for<protocol::Error>();
@@ -360,7 +212,7 @@ TEST_F(Tls, RateLimitsApplyOverWss) {
 
 TEST_F(Tls, ShutdownClosesWssClientsWith1012) {
     TestServer server(tls_options());
-    WssClient client(server.port(), ca());
+    auto client = wss_client(server.port());
     server.stop();
     EXPECT_EQ(client.wait_closed(5s), 1012);
 }
