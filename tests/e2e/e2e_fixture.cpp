@@ -10,7 +10,16 @@
 namespace rapidfire::e2e {
 
 void EndToEnd::SetUp() {
-    server_ = Process::start(RAPIDFIRE_SERVER_BIN, {"--port", "0", "--log-level", "warn"});
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "rapidfire-e2e-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+    scratch_ = pattern;
+    // Hosts remember their rooms' tokens under $XDG_STATE_HOME: here, not in the user's home.
+    ::setenv("XDG_STATE_HOME", (scratch_ + "/state").c_str(), 1);
+
+    // Each test's server keeps its record in the test's own folder: tests run in parallel.
+    server_ = Process::start(RAPIDFIRE_SERVER_BIN, {"--port", "0", "--log-level", "warn",
+                                                    "--data-dir", scratch_ + "/data"});
     const auto line = server_->read_line(20s);
     ASSERT_TRUE(line.has_value()) << "the server printed nothing\n" << server_->transcript();
     const std::string prefix = "listening on ";
@@ -20,12 +29,6 @@ void EndToEnd::SetUp() {
     for (const auto& q : content::load_bank(content::bundled_bank_path()).questions) {
         answers_[q.text] = q.answer;
     }
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "rapidfire-e2e-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    scratch_ = pattern;
-    // Hosts remember their rooms' tokens under $XDG_STATE_HOME: here, not in the user's home.
-    ::setenv("XDG_STATE_HOME", (scratch_ + "/state").c_str(), 1);
 }
 
 void EndToEnd::TearDown() {

@@ -5,8 +5,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <filesystem>
+#include <latch>
 #include <random>
+#include <thread>
 
 #include <sqlite3.h>
 
@@ -84,6 +87,34 @@ TEST(Store, CreatesTheSchemaOnceAndReopens) {
     }
     Store again(dir.path() / "nested");
     EXPECT_EQ(again.current_schema_version(), Store::schema_version);
+}
+
+TEST(Store, ServersStartingTogetherOnOneFolderMigrateItOnce) {
+    // Each round: fresh folder, two stores opened at the same moment. Before the version was
+    // read inside the migration's transaction, the second one failed with "table ... already
+    // exists" whenever they overlapped.
+    for (int round = 0; round < 10; ++round) {
+        TempDir dir;
+        std::latch go(2);
+        std::array<std::string, 2> errors;
+        std::array<std::thread, 2> servers;
+        for (std::size_t i = 0; i < servers.size(); ++i) {
+            servers[i] = std::thread([&, i] {
+                go.arrive_and_wait();
+                try {
+                    Store store(dir.path());
+                    if (store.current_schema_version() != Store::schema_version)
+                        errors[i] = "wrong schema version";
+                } catch (const std::exception& e) {
+                    errors[i] = e.what();
+                }
+            });
+        }
+        for (auto& server : servers)
+            server.join();
+        EXPECT_EQ(errors[0], "") << "round " << round;
+        EXPECT_EQ(errors[1], "") << "round " << round;
+    }
 }
 
 TEST(Store, RefusesASchemaFromTheFuture) {

@@ -282,21 +282,27 @@ int Store::current_schema_version() {
 }
 
 void Store::migrate() {
-    int version = 0;
-    {
-        Statement read(db_, "PRAGMA user_version");
-        read.step();
-        version = static_cast<int>(read.integer(0));
-    }
-    if (version > schema_version) {
-        throw StoreError(path_.string() + " has schema " + std::to_string(version) +
-                         ", newer than this server's " + std::to_string(schema_version));
-    }
-    for (int next = version; next < schema_version; ++next) {
+    // Each step reads the version inside its write transaction, so two servers starting on
+    // one data directory at once take turns and every migration runs once.
+    for (;;) {
         exec("BEGIN IMMEDIATE");
         try {
-            exec(detail::migrations[next]);
-            exec(("PRAGMA user_version = " + std::to_string(next + 1)).c_str());
+            int version = 0;
+            {
+                Statement read(db_, "PRAGMA user_version");
+                read.step();
+                version = static_cast<int>(read.integer(0));
+            }
+            if (version > schema_version) {
+                throw StoreError(path_.string() + " has schema " + std::to_string(version) +
+                                 ", newer than this server's " + std::to_string(schema_version));
+            }
+            if (version == schema_version) {
+                exec("COMMIT");
+                return;
+            }
+            exec(detail::migrations[version]);
+            exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
             exec("COMMIT");
         } catch (...) {
             exec("ROLLBACK");
