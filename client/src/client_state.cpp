@@ -18,7 +18,7 @@ const Lines host_help = {
     "          players, leave; judge with c (correct), p (partial), w (wrong), a (accept all);",
     "          c|p|w may be followed by +TIP (number or id) and a comment, e.g. 'c +1 Clear.'",
     "          after the game (host --stay): rematch, another round with the same players;",
-    "          in interviews, rematch swap makes the first candidate the interviewer",
+    "          in interviews, rematch swap makes the first connected candidate the interviewer",
 };
 const Lines player_help = {
     "type the number of your choice, or your answer, and press Enter;",

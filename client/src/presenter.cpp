@@ -473,9 +473,11 @@ Lines Presenter::after_game(bool host, RoomKind kind) const {
                          ". Type /leave to quit."
                    : "next: wait for the " + role_name(kind, Role::host) + "'s rematch, or /leave";
     } else if (kind == RoomKind::interview) {
-        text = fancy_ ? "Type 'rematch' for another round, 'rematch swap' to make the first "
-                        "candidate the interviewer, or 'leave' to quit."
-                      : "next: rematch, rematch swap (the first candidate interviews), or leave";
+        text = fancy_
+                   ? "Type 'rematch' for another round, 'rematch swap' to make the first connected "
+                     "candidate the interviewer, or 'leave' to quit."
+                   : "next: rematch, rematch swap (the first connected candidate interviews), "
+                     "or leave";
     } else {
         text = fancy_ ? "Type 'rematch' for another round with the same players, or 'leave' to "
                         "quit."

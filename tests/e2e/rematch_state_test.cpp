@@ -254,8 +254,8 @@ TEST(Rematch, SwappedRolesTheInterviewerBecomesACandidate) {
     h.feed(game_over());
     EXPECT_FALSE(h.printed("next: "));  // the candidate's summary is still coming
     h.feed(summary_of("alice"));
-    EXPECT_TRUE(
-        h.printed("next: rematch, rematch swap (the first candidate interviews), or leave"));
+    EXPECT_TRUE(h.printed(
+        "next: rematch, rematch swap (the first connected candidate interviews), or leave"));
     h.type("rematch swap");
     const auto rematch = h.last_sent<Rematch>();
     EXPECT_TRUE(rematch.swap_roles);
@@ -386,7 +386,7 @@ TEST(Rematch, HelpListsIt) {
     h.seat();
     h.type("help");
     EXPECT_TRUE(h.printed("rematch, another round with the same players"));
-    EXPECT_TRUE(h.printed("rematch swap makes the first candidate the interviewer"));
+    EXPECT_TRUE(h.printed("rematch swap makes the first connected candidate the interviewer"));
 }
 
 TEST(Rematch, FancyLinesForPeople) {

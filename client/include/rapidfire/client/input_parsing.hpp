@@ -37,7 +37,7 @@ std::optional<std::vector<std::string>> parse_tip_list(std::string_view text,
                                                        std::string& error);
 
 // The argument of the host's `rematch`: nothing (false) or `swap` (true: in an interview, the
-// first candidate becomes the interviewer). Absent when it is neither.
+// first connected candidate becomes the interviewer). Absent when it is neither.
 std::optional<bool> parse_rematch_swap(std::string_view argument);
 
 // A command: its word (lower-cased, without a leading '/') and the rest of the line.
