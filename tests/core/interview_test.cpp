@@ -60,14 +60,22 @@ TEST(Interview, SummaryReportsEveryQuestionVerdictCommentTopicAndTip) {
     EXPECT_EQ(summary.tips_missed, (std::vector<std::string>{"tradeoffs"}));
 }
 
-TEST(Interview, RolesCanBeSwappedForTheNextRound) {
-    RoomHarness h;
+// A one-question interview by Iris with these candidates, played and ended by the host.
+std::vector<MemberId> ended_interview(RoomHarness& h, const std::vector<std::string>& candidates) {
     RoundSettings s;
     s.questions = 1;
     h.create(RoomKind::interview, s, "Iris");
-    const MemberId cand = h.join("Cand");
+    std::vector<MemberId> ids;
+    for (const auto& nickname : candidates)
+        ids.push_back(h.join(nickname));
     h.send(h.host(), Start{h.host_token()});
     h.send(h.host(), EndGame{h.host_token()});
+    return ids;
+}
+
+TEST(Interview, RolesCanBeSwappedForTheNextRound) {
+    RoomHarness h;
+    const MemberId cand = ended_interview(h, {"Cand"}).at(0);
     const std::string old_token = h.host_token();
     h.clear();
     h.send(h.host(), Rematch{old_token, true});
@@ -86,13 +94,9 @@ TEST(Interview, RolesCanBeSwappedForTheNextRound) {
 
 TEST(Interview, ASwapSkipsACandidateWhoIsNotConnected) {
     RoomHarness h;
-    RoundSettings s;
-    s.questions = 1;
-    h.create(RoomKind::interview, s, "Iris");
-    const MemberId gone = h.join("Gone");
-    const MemberId here = h.join("Here");
-    h.send(h.host(), Start{h.host_token()});
-    h.send(h.host(), EndGame{h.host_token()});
+    const auto ids = ended_interview(h, {"Gone", "Here"});
+    const MemberId gone = ids.at(0);
+    const MemberId here = ids.at(1);
     h.drop(gone);
     h.clear();
     h.send(h.host(), Rematch{h.host_token(), true});
@@ -103,13 +107,7 @@ TEST(Interview, ASwapSkipsACandidateWhoIsNotConnected) {
 
 TEST(Interview, WithNoCandidateConnectedASwapKeepsTheRoles) {
     RoomHarness h;
-    RoundSettings s;
-    s.questions = 1;
-    h.create(RoomKind::interview, s, "Iris");
-    const MemberId gone = h.join("Gone");
-    h.send(h.host(), Start{h.host_token()});
-    h.send(h.host(), EndGame{h.host_token()});
-    h.drop(gone);
+    h.drop(ended_interview(h, {"Gone"}).at(0));
     h.clear();
     const std::string token = h.host_token();
     h.send(h.host(), Rematch{token, true});
