@@ -196,9 +196,10 @@ void HostedRoom::send(const core::Outgoing& outgoing, const Frame& frame) {
             if (outgoing.unbind)
                 seats_.release(audience.member);
         }
-    } else if (audience.kind == Audience::Kind::host && host_seat_ &&
-               room_->in_audience(audience, *host_seat_) && seats_.find(*host_seat_) != nullptr) {
-        deliver_to(*host_seat_, *seats_.find(*host_seat_));
+    } else if (auto* host = host_seat_ ? seats_.find(*host_seat_) : nullptr;
+               audience.kind == Audience::Kind::host && host != nullptr &&
+               room_->in_audience(audience, *host_seat_)) {
+        deliver_to(*host_seat_, *host);
     } else {
         // One encoded buffer for every recipient.
         seats_.for_each([&](MemberId member, SeatHolder& holder) {

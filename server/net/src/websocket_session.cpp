@@ -6,9 +6,7 @@
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/error.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket/error.hpp>
@@ -110,7 +108,9 @@ class WebSocketSession final : public Connection,
     void finish(beast::error_code ec);
 
     beast::websocket::stream<Stream> ws_;
-    ConnectionStrand strand_;  // the stream's executor (connection_stream.hpp)
+    // The stream's executor, copied once: the Connection functions, called from any thread,
+    // read this and nothing of the stream.
+    const ConnectionStrand strand_;
     ConnectionSlot slot_;
     std::shared_ptr<ServerContext> context_;
     std::string remote_;
