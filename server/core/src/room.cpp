@@ -332,6 +332,48 @@ bool Room::in_audience(const Audience& audience, MemberId member) const {
     return false;
 }
 
+void Room::resolve(const Audience& audience, std::vector<MemberId>& members) const {
+    const State& s = *state_;
+    members.clear();
+    switch (audience.kind) {
+        case Audience::Kind::member:
+            if (s.find(audience.member) != nullptr)
+                members.push_back(audience.member);
+            return;
+        case Audience::Kind::host:
+            // Only the member named by host_id ever holds the host flag.
+            if (const Member* host = s.find(s.host_id);
+                host != nullptr && host->active && host->host)
+                members.push_back(host->id);
+            return;
+        case Audience::Kind::players:
+            for (const auto& m : s.members) {
+                if (m.active && m.player && !m.host)
+                    members.push_back(m.id);
+            }
+            return;
+        case Audience::Kind::everyone:
+            for (const auto& m : s.members) {
+                if (m.active)
+                    members.push_back(m.id);
+            }
+            return;
+    }
+}
+
+MemberId Room::host() const {
+    return state_->host_id;
+}
+
+RoomKind Room::kind() const {
+    return state_->settings.kind;
+}
+
+std::string_view Room::nickname(MemberId member) const {
+    const Member* m = state_->find(member);
+    return m == nullptr ? std::string_view{} : std::string_view(m->nickname);
+}
+
 bool Room::closed(Millis) const {
     return state_->connected_members == 0 && state_->expiries.empty();
 }

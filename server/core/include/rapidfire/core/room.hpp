@@ -87,8 +87,18 @@ class Room {
     // What happened since the last call, for the record (see journal.hpp).
     std::vector<JournalEntry> take_journal();
 
-    // Whether `member` belongs to `audience` (the shell resolves audiences with this).
+    // Whether `member` belongs to `audience`.
     bool in_audience(const Audience& audience, MemberId member) const;
+    // Clears `members` and fills it with every member of `audience`, in member-id order, by
+    // the rules of in_audience. O(members) for players and everyone; O(1) otherwise.
+    void resolve(const Audience& audience, std::vector<MemberId>& members) const;
+
+    // Who holds the host seat now: the creator, or after a rematch with swapped roles the
+    // new interviewer.
+    MemberId host() const;
+    protocol::RoomKind kind() const;
+    // The member's nickname; empty for an id that was never given out.
+    std::string_view nickname(MemberId member) const;
 
     // The room has nothing left to do: finished or abandoned, and no seat can be resumed any
     // more. The shell then drops it.
