@@ -125,18 +125,18 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
     };
     // Marks are for the question being judged, and only while it is.
     auto judging = [&](int question) {
-        if (s.phase != RoomPhase::judging) {
+        if (s.game.phase != RoomPhase::judging) {
             error(ErrorCode::wrong_state, "no answers are waiting for a verdict");
             return false;
         }
-        if (question != s.current) {
+        if (question != s.game.current) {
             error(ErrorCode::unknown_question, "that question is not being judged", "question");
             return false;
         }
         return true;
     };
     auto not_paused = [&] {
-        if (s.paused) {
+        if (s.game.paused) {
             error(ErrorCode::wrong_state, "the game is paused");
             return false;
         }
@@ -147,7 +147,7 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
         overloaded{
             [&](const Leave&) {
                 if (m.host) {
-                    const bool over = s.phase == RoomPhase::finished;
+                    const bool over = s.game.phase == RoomPhase::finished;
                     ops::remove_member(s, m, Left{}, now);
                     if (over) {
                         // No rematch will come: the players need not wait for one.
@@ -162,7 +162,7 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
             [&](const Start& msg) {
                 if (!host_ok(msg.host_token))
                     return;
-                if (s.phase != RoomPhase::lobby) {
+                if (s.game.phase != RoomPhase::lobby) {
                     return error(ErrorCode::wrong_state, "the game has already started");
                 }
                 if (s.active_players == 0) {
@@ -173,14 +173,14 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
             [&](const Pause& msg) {
                 if (!host_ok(msg.host_token) || !in_game())
                     return;
-                if (s.paused)
+                if (s.game.paused)
                     return error(ErrorCode::wrong_state, "the game is already paused");
                 ops::pause(s, PauseReason::host, now);
             },
             [&](const Continue& msg) {
                 if (!host_ok(msg.host_token) || !in_game())
                     return;
-                if (!s.paused)
+                if (!s.game.paused)
                     return error(ErrorCode::wrong_state, "the game is not paused");
                 ops::resume_clock(s, now);
             },
@@ -191,7 +191,7 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
             [&](const Extend& msg) {
                 if (!host_ok(msg.host_token))
                     return;
-                if (s.phase != RoomPhase::question) {
+                if (s.game.phase != RoomPhase::question) {
                     return error(ErrorCode::wrong_state, "no question is open");
                 }
                 if (msg.seconds < 1 || msg.seconds > 300) {
@@ -203,10 +203,10 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
                 if (!host_ok(msg.host_token))
                     return;
                 // PROTOCOL.md: `end` ends a running game; the lobby has none to end.
-                if (s.phase == RoomPhase::lobby) {
+                if (s.game.phase == RoomPhase::lobby) {
                     return error(ErrorCode::wrong_state, "no game is running");
                 }
-                if (s.phase == RoomPhase::finished) {
+                if (s.game.phase == RoomPhase::finished) {
                     return error(ErrorCode::wrong_state, "the game is already over");
                 }
                 ops::finish(s, EndReason::ended_by_host, now);
@@ -237,7 +237,7 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
             [&](const Judge& msg) {
                 if (!host_ok(msg.host_token) || !judging(msg.question))
                     return;
-                if (msg.group < 0 || msg.group >= static_cast<int>(s.groups.size())) {
+                if (msg.group < 0 || msg.group >= static_cast<int>(s.game.groups.size())) {
                     return error(ErrorCode::unknown_group, "no such answer group", "group");
                 }
                 for (const auto& tip : msg.tips) {
@@ -262,10 +262,10 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
             [&](const Rematch& msg) {
                 if (!host_ok(msg.host_token))
                     return;
-                if (s.phase != RoomPhase::finished) {
+                if (s.game.phase != RoomPhase::finished) {
                     return error(ErrorCode::wrong_state, "a rematch follows a finished game");
                 }
-                if (s.end_reason == EndReason::host_gone) {
+                if (s.game.end_reason == EndReason::host_gone) {
                     return error(ErrorCode::wrong_state, "this room has closed");
                 }
                 ops::rematch(s, msg.swap_roles, now);
@@ -288,9 +288,9 @@ std::optional<Millis> Room::next_wakeup() const {
     const State& s = *state_;
     std::optional<Millis> next;
     auto consider = [&](Millis at) { next = next ? std::min(*next, at) : at; };
-    if (!s.paused && s.phase_deadline)
-        consider(*s.phase_deadline);
-    if (s.host_gone_at && s.phase != RoomPhase::finished) {
+    if (!s.game.paused && s.game.phase_deadline)
+        consider(*s.game.phase_deadline);
+    if (s.host_gone_at && s.game.phase != RoomPhase::finished) {
         consider(*s.host_gone_at + s.deps.limits.resume_grace_ms);
     }
     if (!s.expiries.empty())
@@ -382,7 +382,7 @@ RoomStats Room::stats() const {
     // O(1): the shell asks after every call, and a room may hold thousands of players.
     const State& s = *state_;
     RoomStats stats;
-    stats.phase = s.phase;
+    stats.phase = s.game.phase;
     stats.players = s.active_players;
     const Member* host = s.find(s.host_id);
     const bool host_counted = host != nullptr && host->active && host->connected && !host->player;

@@ -19,15 +19,15 @@ bool total_clock(const State& s) {
 }
 
 bool run_out_of_time(const State& s) {
-    return total_clock(s) && s.run_used >= s.run_budget;
+    return total_clock(s) && s.game.run.used >= s.game.run.budget;
 }
 
 // The T of the scoring formula: the question's time, or on one total clock, the share of the
 // total each question gets.
 Millis scoring_limit(const State& s) {
     if (total_clock(s))
-        return s.run_budget / static_cast<Millis>(s.plan.size());
-    return s.limit;
+        return s.game.run.budget / static_cast<Millis>(s.game.plan.size());
+    return s.game.limit;
 }
 
 int waiting_players(const State& s) {
@@ -45,11 +45,11 @@ void reveal_results(State& s, Millis now) {
     for (auto& m : s.members) {
         if (!m.player)
             continue;
-        AnswerRecord& r = m.answer(s.current);
+        AnswerRecord& r = m.answer(s.game.current);
         if (!r.answered) {
             if (m.active) {
-                m.streak = 0;
-                m.time_ms += limit;  // no answer counts as taking the whole time
+                m.score.streak = 0;
+                m.score.time_ms += limit;  // no answer counts as taking the whole time
             }
             continue;
         }
@@ -58,74 +58,75 @@ void reveal_results(State& s, Millis now) {
         int points = base_points(verdict, r.elapsed, limit);
         switch (verdict) {
             case Verdict::correct:
-                ++m.correct;
-                ++m.streak;
+                ++m.score.correct;
+                ++m.score.streak;
                 if (s.settings.streak_bonus)
-                    points += streak_bonus(m.streak);
+                    points += streak_bonus(m.score.streak);
                 break;
             case Verdict::partial:
-                ++m.partial;
-                m.streak = 0;
+                ++m.score.partial;
+                m.score.streak = 0;
                 break;
             case Verdict::wrong:
-                ++m.wrong;
-                m.streak = 0;
+                ++m.score.wrong;
+                m.score.streak = 0;
                 break;
         }
         r.points = points;
-        m.points += points;
-        m.time_ms += r.elapsed;
-        s.journal.emplace_back(AnswerMarked{s.code, s.round, s.current, m.id, verdict, r.grade,
+        m.score.points += points;
+        m.score.time_ms += r.elapsed;
+        s.journal.emplace_back(AnswerMarked{s.code, s.round, s.game.current, m.id, verdict, r.grade,
                                             points, r.comment, r.tips});
     }
-    s.questions_played = s.current + 1;
+    s.game.questions_played = s.game.current + 1;
     rank_players(s);
-    s.phase = RoomPhase::reveal;
-    s.pending = 0;
-    const bool last = s.current + 1 >= static_cast<int>(s.plan.size()) || run_out_of_time(s);
-    s.phase_deadline.reset();
+    s.game.phase = RoomPhase::reveal;
+    s.game.pending = 0;
+    const bool last =
+        s.game.current + 1 >= static_cast<int>(s.game.plan.size()) || run_out_of_time(s);
+    s.game.phase_deadline.reset();
     if (s.settings.reveal_seconds > 0) {
-        s.phase_deadline = now + s.settings.reveal_seconds * Millis{1000};
+        s.game.phase_deadline = now + s.settings.reveal_seconds * Millis{1000};
     } else if (last && s.settings.kind == RoomKind::solo) {
-        s.phase_deadline = now;  // nobody else to press on: end at once
+        s.game.phase_deadline = now;  // nobody else to press on: end at once
     }
     send_reveal(s, false);
     send_results(s);
 }
 
 void build_groups(State& s) {
-    const auto& question = *s.plan[s.current].source;
+    const auto& question = *s.game.plan[s.game.current].source;
     const auto terms = key_terms_for(question);
-    s.groups.clear();
+    s.game.groups.clear();
     std::unordered_map<std::string, std::size_t> index;
     for (const auto& m : s.members) {
-        const AnswerRecord* r = m.find_answer(s.current);
+        const AnswerRecord* r = m.find_answer(s.game.current);
         if (!m.player || r == nullptr || !r->answered)
             continue;
         std::string normalized = normalize_answer(r->text);
-        auto [it, added] = index.try_emplace(normalized, s.groups.size());
+        auto [it, added] = index.try_emplace(normalized, s.game.groups.size());
         if (added) {
             JudgeGroup group;
             group.display = trim(r->text);
             group.overlap = key_term_overlap(normalized, terms);
             group.suggestion = suggest_verdict(group.overlap);
             group.normalized = std::move(normalized);
-            s.groups.push_back(std::move(group));
+            s.game.groups.push_back(std::move(group));
         }
-        s.groups[it->second].members.push_back(m.id);
+        s.game.groups[it->second].members.push_back(m.id);
     }
     // The most common answers first: one mark settles the most players.
-    std::stable_sort(s.groups.begin(), s.groups.end(), [](const auto& a, const auto& b) {
+    std::stable_sort(s.game.groups.begin(), s.game.groups.end(), [](const auto& a, const auto& b) {
         return a.members.size() > b.members.size();
     });
-    s.unjudged = static_cast<int>(s.groups.size());
+    s.game.unjudged = static_cast<int>(s.game.groups.size());
 }
 
 void apply_group_verdicts(State& s) {
-    for (auto& group : s.groups) {
+    for (auto& group : s.game.groups) {
         const Verdict verdict = group.verdict.value_or(group.suggestion);
         for (const MemberId id : group.members) {
-            AnswerRecord& r = s.find(id)->answer(s.current);
+            AnswerRecord& r = s.find(id)->answer(s.game.current);
             r.verdict = verdict;
             r.comment = group.comment;
             r.tips = group.tips;
@@ -136,12 +137,12 @@ void apply_group_verdicts(State& s) {
 }  // namespace
 
 bool running(const State& s) {
-    return s.phase == RoomPhase::question || s.phase == RoomPhase::judging ||
-           s.phase == RoomPhase::grading || s.phase == RoomPhase::reveal;
+    return s.game.phase == RoomPhase::question || s.game.phase == RoomPhase::judging ||
+           s.game.phase == RoomPhase::grading || s.game.phase == RoomPhase::reveal;
 }
 
 void start_game(State& s, Millis now) {
-    s.plan = plan_round(*s.deps.bank, s.settings);
+    s.game.plan = plan_round(*s.deps.bank, s.settings);
     ++s.round;
     GameStarted started;
     started.code = s.code;
@@ -152,49 +153,50 @@ void start_game(State& s, Millis now) {
         started.host = host->nickname;
     started.bank = s.deps.bank->title;
     started.host_token = s.host_token;
-    for (std::size_t i = 0; i < s.plan.size(); ++i) {
-        const auto& q = *s.plan[i].source;
+    for (std::size_t i = 0; i < s.game.plan.size(); ++i) {
+        const auto& q = *s.game.plan[i].source;
         started.questions.push_back({static_cast<int>(i), q.id, q.text, q.answer, q.topics});
     }
     started.at = now;
     s.journal.emplace_back(std::move(started));
-    s.run_started = now;
-    s.run_used = 0;
-    s.run_budget = s.settings.total_seconds * Millis{1000};
-    s.questions_played = 0;
+    s.game.run.started = now;
+    s.game.run.used = 0;
+    s.game.run.budget = s.settings.total_seconds * Millis{1000};
+    s.game.questions_played = 0;
     open_question(s, 0, now);
 }
 
 void open_question(State& s, int index, Millis now) {
-    s.current = index;
-    s.limit = total_clock(s) ? s.run_budget - s.run_used : s.settings.seconds * Millis{1000};
-    if (s.limit <= 0) {
+    s.game.current = index;
+    s.game.limit =
+        total_clock(s) ? s.game.run.budget - s.game.run.used : s.settings.seconds * Millis{1000};
+    if (s.game.limit <= 0) {
         finish(s, EndReason::time_up, now);
         return;
     }
-    s.phase = RoomPhase::question;
-    s.elapsed_before = 0;
-    s.active_since = now;
-    s.opened_at = now;
-    s.answered = 0;
-    s.pending = waiting_players(s);
-    s.groups.clear();
+    s.game.phase = RoomPhase::question;
+    s.game.elapsed_before = 0;
+    s.game.active_since = now;
+    s.game.opened_at = now;
+    s.game.answered = 0;
+    s.game.pending = waiting_players(s);
+    s.game.groups.clear();
     // An answer exactly at the end of the grace still counts; the question closes 1 ms later.
-    s.phase_deadline = now + s.limit + s.deps.limits.answer_grace_ms + 1;
+    s.game.phase_deadline = now + s.game.limit + s.deps.limits.answer_grace_ms + 1;
     s.progress_dirty = false;
     emit(s, Audience::everyone(), question_message(s, now));
 }
 
 void close_question(State& s, Millis now) {
     if (total_clock(s))
-        s.run_used += std::min(question_elapsed(s, now), s.limit);
-    s.phase_deadline.reset();
+        s.game.run.used += std::min(question_elapsed(s, now), s.game.limit);
+    s.game.phase_deadline.reset();
     s.progress_dirty = false;
     switch (s.settings.mode) {
         case AnswerMode::choice: {
-            const int correct = s.plan[s.current].correct_choice;
+            const int correct = s.game.plan[s.game.current].correct_choice;
             for (auto& m : s.members) {
-                AnswerRecord* r = m.player ? &m.answer(s.current) : nullptr;
+                AnswerRecord* r = m.player ? &m.answer(s.game.current) : nullptr;
                 if (r != nullptr && r->answered) {
                     r->verdict = r->choice == correct ? Verdict::correct : Verdict::wrong;
                 }
@@ -204,30 +206,30 @@ void close_question(State& s, Millis now) {
         }
         case AnswerMode::judge:
             build_groups(s);
-            if (s.groups.empty()) {
+            if (s.game.groups.empty()) {
                 reveal_results(s, now);
                 break;
             }
-            s.phase = RoomPhase::judging;
-            emit(s, Audience::everyone(), QuestionClosed{s.current, s.answered});
+            s.game.phase = RoomPhase::judging;
+            emit(s, Audience::everyone(), QuestionClosed{s.game.current, s.game.answered});
             if (s.settings.judging_seconds > 0) {
-                s.phase_deadline = now + s.settings.judging_seconds * Millis{1000};
+                s.game.phase_deadline = now + s.settings.judging_seconds * Millis{1000};
             }
             emit(s, Audience::host(), judge_request_message(s));
             break;
         case AnswerMode::self: {
-            s.phase = RoomPhase::grading;
-            s.pending = 0;
+            s.game.phase = RoomPhase::grading;
+            s.game.pending = 0;
             for (const auto& m : s.members) {
-                const AnswerRecord* r = m.find_answer(s.current);
+                const AnswerRecord* r = m.find_answer(s.game.current);
                 if (m.player && m.active && m.connected && r != nullptr && r->answered) {
-                    ++s.pending;
+                    ++s.game.pending;
                 }
             }
             // Grading gets at least half a minute: reading the reference takes time.
-            s.phase_deadline = now + std::max(s.settings.seconds, 30) * Millis{1000};
+            s.game.phase_deadline = now + std::max(s.settings.seconds, 30) * Millis{1000};
             send_reveal(s, true);
-            if (s.pending == 0)
+            if (s.game.pending == 0)
                 finish_grading(s, now);
             break;
         }
@@ -244,22 +246,22 @@ void finish_grading(State& s, Millis now) {
 }
 
 void advance(State& s, Millis now) {
-    if (s.current + 1 < static_cast<int>(s.plan.size()) && !run_out_of_time(s)) {
-        open_question(s, s.current + 1, now);
+    if (s.game.current + 1 < static_cast<int>(s.game.plan.size()) && !run_out_of_time(s)) {
+        open_question(s, s.game.current + 1, now);
     } else {
         finish(s, run_out_of_time(s) ? EndReason::time_up : EndReason::completed, now);
     }
 }
 
 void finish(State& s, EndReason reason, Millis now) {
-    if (s.phase == RoomPhase::finished)
+    if (s.game.phase == RoomPhase::finished)
         return;
-    s.phase = RoomPhase::finished;
-    s.end_reason = reason;
-    s.run_ended = now;
-    s.phase_deadline.reset();
-    s.paused = false;
-    s.pending = 0;
+    s.game.phase = RoomPhase::finished;
+    s.game.end_reason = reason;
+    s.game.run.ended = now;
+    s.game.phase_deadline.reset();
+    s.game.paused = false;
+    s.game.pending = 0;
     s.roster_dirty = false;
     s.progress_dirty = false;
     rank_players(s);
@@ -270,10 +272,10 @@ void finish(State& s, EndReason reason, Millis now) {
     finished.code = s.code;
     finished.round = s.round;
     finished.reason = reason;
-    finished.questions_played = s.questions_played;
-    finished.run_ms = total_clock(s) ? s.run_used : now - s.run_started;
-    finished.standings = top_standings(s, static_cast<int>(s.final_order.size()));
-    for (const MemberId id : s.final_order) {
+    finished.questions_played = s.game.questions_played;
+    finished.run_ms = total_clock(s) ? s.game.run.used : now - s.game.run.started;
+    finished.standings = top_standings(s, static_cast<int>(s.game.final_order.size()));
+    for (const MemberId id : s.game.final_order) {
         const Member& m = *s.find(id);
         finished.results.push_back(final_result_for(s, m));
         if (s.settings.kind == RoomKind::interview)
@@ -284,50 +286,52 @@ void finish(State& s, EndReason reason, Millis now) {
 }
 
 void pause(State& s, PauseReason reason, Millis now) {
-    if (s.phase == RoomPhase::question)
-        s.elapsed_before += std::max<Millis>(0, now - s.active_since);
-    s.paused_phase_remaining.reset();
-    if (s.phase_deadline)
-        s.paused_phase_remaining = std::max<Millis>(0, *s.phase_deadline - now);
-    s.phase_deadline.reset();
-    s.paused = true;
-    s.pause_reason = reason;
-    const Millis remaining = s.phase == RoomPhase::question ? question_remaining(s, now)
-                                                            : s.paused_phase_remaining.value_or(0);
+    if (s.game.phase == RoomPhase::question)
+        s.game.elapsed_before += std::max<Millis>(0, now - s.game.active_since);
+    s.game.paused_phase_remaining.reset();
+    if (s.game.phase_deadline)
+        s.game.paused_phase_remaining = std::max<Millis>(0, *s.game.phase_deadline - now);
+    s.game.phase_deadline.reset();
+    s.game.paused = true;
+    s.game.pause_reason = reason;
+    const Millis remaining = s.game.phase == RoomPhase::question
+                                 ? question_remaining(s, now)
+                                 : s.game.paused_phase_remaining.value_or(0);
     emit(s, Audience::everyone(), Paused{reason, remaining});
 }
 
 void resume_clock(State& s, Millis now) {
-    s.paused = false;
-    if (s.phase == RoomPhase::question)
-        s.active_since = now;
-    if (s.paused_phase_remaining)
-        s.phase_deadline = now + *s.paused_phase_remaining;
-    s.paused_phase_remaining.reset();
-    if (s.phase == RoomPhase::question) {
+    s.game.paused = false;
+    if (s.game.phase == RoomPhase::question)
+        s.game.active_since = now;
+    if (s.game.paused_phase_remaining)
+        s.game.phase_deadline = now + *s.game.paused_phase_remaining;
+    s.game.paused_phase_remaining.reset();
+    if (s.game.phase == RoomPhase::question) {
         emit(s, Audience::everyone(), Continued{question_deadline(s), question_remaining(s, now)});
     } else {
         emit(s, Audience::everyone(),
-             Continued{s.phase_deadline.value_or(0),
-                       s.phase_deadline ? *s.phase_deadline - now : 0});
+             Continued{s.game.phase_deadline.value_or(0),
+                       s.game.phase_deadline ? *s.game.phase_deadline - now : 0});
     }
 }
 
 void extend(State& s, Millis extra, Millis now) {
-    s.limit += extra;
+    s.game.limit += extra;
     if (total_clock(s))
-        s.run_budget += extra;
-    if (s.phase_deadline)
-        *s.phase_deadline += extra;
-    if (s.paused_phase_remaining)
-        *s.paused_phase_remaining += extra;
+        s.game.run.budget += extra;
+    if (s.game.phase_deadline)
+        *s.game.phase_deadline += extra;
+    if (s.game.paused_phase_remaining)
+        *s.game.paused_phase_remaining += extra;
     const Millis remaining = question_remaining(s, now);
     emit(s, Audience::everyone(),
-         TimeExtended{s.current, s.paused ? now + remaining : question_deadline(s), remaining});
+         TimeExtended{s.game.current, s.game.paused ? now + remaining : question_deadline(s),
+                      remaining});
 }
 
 void skip(State& s, Millis now) {
-    switch (s.phase) {
+    switch (s.game.phase) {
         case RoomPhase::question:
             close_question(s, now);
             break;
@@ -350,28 +354,29 @@ void record_answer(State& s, Member& m, const protocol::Answer& answer, Millis n
     auto reject = [&](ErrorCode code, std::string message) {
         emit(s, Audience::to(m.id), AnswerRejected{answer.question, code, std::move(message)});
     };
-    if (s.phase != RoomPhase::question) {
-        if (s.current >= 0 && answer.question == s.current && s.phase != RoomPhase::finished) {
+    if (s.game.phase != RoomPhase::question) {
+        if (s.game.current >= 0 && answer.question == s.game.current &&
+            s.game.phase != RoomPhase::finished) {
             return reject(ErrorCode::too_late, "the time for this question is up");
         }
         return reject(ErrorCode::wrong_state, "no question is open");
     }
-    if (answer.question != s.current) {
+    if (answer.question != s.game.current) {
         return reject(ErrorCode::unknown_question,
                       "question " + std::to_string(answer.question) + " is not the open one");
     }
-    if (s.paused)
+    if (s.game.paused)
         return reject(ErrorCode::wrong_state, "the game is paused");
-    AnswerRecord& record = m.answer(s.current);
+    AnswerRecord& record = m.answer(s.game.current);
     if (record.answered) {
         return reject(ErrorCode::already_answered, "you have already answered this question");
     }
     const Millis elapsed = question_elapsed(s, now);
-    if (elapsed > s.limit + s.deps.limits.answer_grace_ms) {
+    if (elapsed > s.game.limit + s.deps.limits.answer_grace_ms) {
         return reject(ErrorCode::too_late, "the time for this question is up");
     }
     if (s.settings.mode == AnswerMode::choice) {
-        const int choices = static_cast<int>(s.plan[s.current].choices.size());
+        const int choices = static_cast<int>(s.game.plan[s.game.current].choices.size());
         if (!answer.choice || answer.text) {
             return reject(ErrorCode::invalid_answer, "answer with a choice number");
         }
@@ -390,29 +395,29 @@ void record_answer(State& s, Member& m, const protocol::Answer& answer, Millis n
         record.text = std::move(text);
     }
     record.answered = true;
-    record.elapsed = std::min(elapsed, s.limit);
-    ++s.answered;
+    record.elapsed = std::min(elapsed, s.game.limit);
+    ++s.game.answered;
     if (m.connected)
-        --s.pending;
+        --s.game.pending;
     s.journal.emplace_back(AnswerRecorded{
-        s.code, s.round, s.current, m.id, m.nickname, record.elapsed,
+        s.code, s.round, s.game.current, m.id, m.nickname, record.elapsed,
         record.choice >= 0 ? std::optional(record.choice) : std::nullopt, record.text, now});
-    emit(s, Audience::to(m.id), AnswerAccepted{s.current, record.elapsed});
+    emit(s, Audience::to(m.id), AnswerAccepted{s.game.current, record.elapsed});
     mark_progress(s, now);
-    if (s.pending <= 0)
+    if (s.game.pending <= 0)
         close_question(s, now);
 }
 
 void record_grade(State& s, Member& m, const protocol::Grade& grade, Millis now) {
-    if (s.phase != RoomPhase::grading) {
+    if (s.game.phase != RoomPhase::grading) {
         return send_error(s, m.id, ErrorCode::wrong_state, "nothing to grade now", Grade::type);
     }
-    if (grade.question != s.current) {
+    if (grade.question != s.game.current) {
         return send_error(s, m.id, ErrorCode::unknown_question,
                           "question " + std::to_string(grade.question) + " is not being graded",
                           Grade::type, "question");
     }
-    AnswerRecord& record = m.answer(s.current);
+    AnswerRecord& record = m.answer(s.game.current);
     if (!record.answered) {
         return send_error(s, m.id, ErrorCode::wrong_state, "you did not answer this question",
                           Grade::type);
@@ -424,43 +429,43 @@ void record_grade(State& s, Member& m, const protocol::Grade& grade, Millis now)
     record.grade = grade.grade;
     record.verdict = verdict_for_grade(grade.grade);
     if (m.connected)
-        --s.pending;
-    if (s.pending <= 0)
+        --s.game.pending;
+    if (s.game.pending <= 0)
         finish_grading(s, now);
 }
 
 void record_verdict(State& s, const protocol::Judge& judge, Millis now) {
-    JudgeGroup& group = s.groups[judge.group];
+    JudgeGroup& group = s.game.groups[judge.group];
     if (!group.verdict)
-        --s.unjudged;
+        --s.game.unjudged;
     group.verdict = judge.verdict;
     group.comment = judge.comment;
     group.tips = judge.tips;
-    emit(s, Audience::host(), Judged{s.current, judge.group, judge.verdict, s.unjudged});
-    if (s.unjudged == 0)
+    emit(s, Audience::host(), Judged{s.game.current, judge.group, judge.verdict, s.game.unjudged});
+    if (s.game.unjudged == 0)
         finish_judging(s, now);
 }
 
 void accept_suggestions(State& s, Millis now) {
-    for (auto& group : s.groups) {
+    for (auto& group : s.game.groups) {
         if (!group.verdict)
             group.verdict = group.suggestion;
     }
-    s.unjudged = 0;
+    s.game.unjudged = 0;
     finish_judging(s, now);
 }
 
 void run_timers(State& s, Millis now) {
     expire_seats(s, now);
     if (s.host_gone_at && now >= *s.host_gone_at + s.deps.limits.resume_grace_ms &&
-        s.phase != RoomPhase::finished) {
+        s.game.phase != RoomPhase::finished) {
         finish(s, EndReason::host_gone, now);
     }
     // A phase whose time is up ends as if the host had skipped it. Each step sets its next
     // deadline in the future or clears it, so this ends.
-    while (!s.paused && s.phase_deadline && now >= *s.phase_deadline) {
-        if (s.phase == RoomPhase::lobby || s.phase == RoomPhase::finished) {
-            s.phase_deadline.reset();
+    while (!s.game.paused && s.game.phase_deadline && now >= *s.game.phase_deadline) {
+        if (s.game.phase == RoomPhase::lobby || s.game.phase == RoomPhase::finished) {
+            s.game.phase_deadline.reset();
             break;
         }
         skip(s, now);

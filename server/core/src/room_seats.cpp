@@ -39,13 +39,13 @@ void seat_dropped(State& s, Member& m, Millis now) {
 void stop_waiting_for(State& s, const Member& m, Millis now) {
     if (!m.player)
         return;
-    const AnswerRecord* r = m.find_answer(s.current);
+    const AnswerRecord* r = m.find_answer(s.game.current);
     const bool answered = r != nullptr && r->answered;
-    if (s.phase == RoomPhase::question && !answered) {
-        if (--s.pending <= 0 && !s.paused)
+    if (s.game.phase == RoomPhase::question && !answered) {
+        if (--s.game.pending <= 0 && !s.game.paused)
             close_question(s, now);
-    } else if (s.phase == RoomPhase::grading && answered && !r->grade) {
-        if (--s.pending <= 0 && !s.paused)
+    } else if (s.game.phase == RoomPhase::grading && answered && !r->grade) {
+        if (--s.game.pending <= 0 && !s.game.paused)
             finish_grading(s, now);
     }
 }
@@ -53,12 +53,12 @@ void stop_waiting_for(State& s, const Member& m, Millis now) {
 void start_waiting_for(State& s, const Member& m) {
     if (!m.player)
         return;
-    const AnswerRecord* r = m.find_answer(s.current);
+    const AnswerRecord* r = m.find_answer(s.game.current);
     const bool answered = r != nullptr && r->answered;
-    if (s.phase == RoomPhase::question && !answered)
-        ++s.pending;
-    if (s.phase == RoomPhase::grading && answered && !r->grade)
-        ++s.pending;
+    if (s.game.phase == RoomPhase::question && !answered)
+        ++s.game.pending;
+    if (s.game.phase == RoomPhase::grading && answered && !r->grade)
+        ++s.game.pending;
 }
 
 }  // namespace
@@ -126,7 +126,7 @@ Seat join(State& s, const protocol::Join& request, Millis now) {
             error.field = std::move(field);
         return error;
     };
-    if (s.phase == RoomPhase::finished)
+    if (s.game.phase == RoomPhase::finished)
         return refuse(ErrorCode::wrong_state, "the game is over");
     if (s.locked)
         return refuse(ErrorCode::room_locked, "the host has locked this room");
@@ -174,7 +174,7 @@ Seat resume(State& s, std::string_view token, Millis now) {
     if (m->host && s.host_gone_at) {
         s.host_gone_at.reset();
         emit(s, Audience::players(), HostStatus{true, 0});
-        if (s.paused && s.pause_reason == PauseReason::host_disconnected)
+        if (s.game.paused && s.game.pause_reason == PauseReason::host_disconnected)
             resume_clock(s, now);
     }
     mark_roster(s, now);
@@ -188,7 +188,7 @@ void disconnect(State& s, MemberId id, Millis now) {
     seat_dropped(s, *m, now);
     if (m->host) {
         s.host_gone_at = now;
-        if (running(s) && !s.paused)
+        if (running(s) && !s.game.paused)
             pause(s, PauseReason::host_disconnected, now);
         emit(s, Audience::players(), HostStatus{false, s.deps.limits.resume_grace_ms});
     }
@@ -226,9 +226,9 @@ void expire_seats(State& s, Millis now) {
         // The seat can no longer be resumed. Scores stay in the standings; in the lobby the
         // nickname is freed for someone else.
         s.by_token.erase(m->token);
-        if (m->host && s.phase == RoomPhase::finished)
+        if (m->host && s.game.phase == RoomPhase::finished)
             emit(s, Audience::players(), HostStatus{false, 0});  // gone for good: no rematch
-        if (s.phase == RoomPhase::lobby || m->host) {
+        if (s.game.phase == RoomPhase::lobby || m->host) {
             m->active = false;
             if (m->player)
                 --s.active_players;
@@ -261,20 +261,16 @@ void rematch(State& s, bool swap_roles, Millis now) {
             s.host_token = make_token(*s.deps.entropy);
         }
     }
-    for (auto& m : s.members) {
-        m.points = m.correct = m.partial = m.wrong = m.streak = m.rank = 0;
-        m.time_ms = 0;
-        m.answers.clear();
-    }
+    for (auto& m : s.members)
+        m.score = {};
     if (!s.settings.seed_given) {
         s.settings.seed = static_cast<std::int64_t>(s.deps.entropy->below(max_seed));
     }
-    s.phase = RoomPhase::lobby;
-    s.current = -1;
-    s.questions_played = 0;
-    s.plan.clear();
-    s.final_order.clear();
-    s.groups.clear();
+    Game next;
+    // The run clock is only read again once the next game starts it, except by a room closed
+    // from the lobby, whose final results and record report the last game's run time.
+    next.run = s.game.run;
+    s.game = std::move(next);
     for (auto& m : s.members) {
         if (!m.active || !m.connected)
             continue;

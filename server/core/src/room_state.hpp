@@ -26,6 +26,18 @@ struct AnswerRecord {
     std::vector<std::string> tips;
 };
 
+// A member's standing in the current game; a rematch starts everyone from a fresh one.
+struct Score {
+    int points = 0;
+    int correct = 0;
+    int partial = 0;
+    int wrong = 0;
+    int streak = 0;
+    Millis time_ms = 0;
+    int rank = 0;
+    std::vector<AnswerRecord> answers;  // by question index
+};
+
 struct Member {
     MemberId id = 0;
     std::string nickname;
@@ -38,22 +50,16 @@ struct Member {
     std::string token;
     int join_order = 0;
 
-    int points = 0;
-    int correct = 0;
-    int partial = 0;
-    int wrong = 0;
-    int streak = 0;
-    Millis time_ms = 0;
-    int rank = 0;
-    std::vector<AnswerRecord> answers;  // by question index
+    Score score;
 
     AnswerRecord& answer(int question) {
-        if (answers.size() <= static_cast<std::size_t>(question))
-            answers.resize(question + 1);
-        return answers[question];
+        if (score.answers.size() <= static_cast<std::size_t>(question))
+            score.answers.resize(question + 1);
+        return score.answers[question];
     }
     const AnswerRecord* find_answer(int question) const {
-        return static_cast<std::size_t>(question) < answers.size() ? &answers[question] : nullptr;
+        return static_cast<std::size_t>(question) < score.answers.size() ? &score.answers[question]
+                                                                         : nullptr;
     }
 };
 
@@ -69,20 +75,16 @@ struct JudgeGroup {
     std::vector<std::string> tips;
 };
 
-struct Room::State {
-    std::string code;
-    RoomDeps deps;
-    ResolvedSettings settings;
-    std::string host_token;
-    MemberId host_id = 0;
-    std::vector<Member> members;  // MemberId n is members[n - 1]
-    std::unordered_map<std::string, MemberId> by_token;
-    std::unordered_map<std::string, MemberId> by_nickname;
-    bool locked = false;
-    int next_join_order = 0;
-    int active_players = 0;
-    int connected_members = 0;
+// Solo on one total clock: the time questions have used so far.
+struct RunClock {
+    Millis used = 0;
+    Millis budget = 0;
+    Millis started = 0;
+    Millis ended = 0;
+};
 
+// One game, from start to its end; a rematch replaces it with a fresh one.
+struct Game {
     protocol::RoomPhase phase = protocol::RoomPhase::lobby;
     std::vector<PlannedQuestion> plan;
     int current = -1;
@@ -105,13 +107,30 @@ struct Room::State {
     std::vector<JudgeGroup> groups;
     int unjudged = 0;
 
-    std::optional<Millis> host_gone_at;
+    RunClock run;
 
-    // Solo on one total clock: the time questions have used so far.
-    Millis run_used = 0;
-    Millis run_budget = 0;
-    Millis run_started = 0;
-    Millis run_ended = 0;
+    protocol::EndReason end_reason = protocol::EndReason::completed;
+    std::vector<MemberId> final_order;  // players ranked, once finished
+};
+
+struct Room::State {
+    std::string code;
+    RoomDeps deps;
+    ResolvedSettings settings;
+    std::string host_token;
+    MemberId host_id = 0;
+    std::vector<Member> members;  // MemberId n is members[n - 1]
+    std::unordered_map<std::string, MemberId> by_token;
+    std::unordered_map<std::string, MemberId> by_nickname;
+    bool locked = false;
+    int next_join_order = 0;
+    int active_players = 0;
+    int connected_members = 0;
+
+    Game game;
+
+    // When the host's seat dropped; a host away past the resume grace closes the room.
+    std::optional<Millis> host_gone_at;
 
     bool roster_dirty = false;
     std::optional<Millis> last_roster;
@@ -120,9 +139,6 @@ struct Room::State {
 
     // (expiry time, member): seats of dropped members, kept for the resume grace.
     std::set<std::pair<Millis, MemberId>> expiries;
-
-    protocol::EndReason end_reason = protocol::EndReason::completed;
-    std::vector<MemberId> final_order;  // players ranked, once finished
 
     std::vector<Outgoing> outbox;
     int round = 0;  // games started in this room

@@ -33,74 +33,76 @@ protocol::Joined joined_message(const State& s, const Member& m, bool resumed) {
     if (m.host && resumed)
         j.host_token = s.host_token;
     j.kind = s.settings.kind;
-    j.phase = s.phase;
+    j.phase = s.game.phase;
     j.settings = s.settings.to_wire();
     if (const Member* host = s.find(s.host_id))
         j.host = host->nickname;
     j.resumed = resumed;
-    j.points = m.points;
+    j.points = m.score.points;
     return j;
 }
 
 Millis question_elapsed(const State& s, Millis now) {
-    return s.elapsed_before + (s.paused ? 0 : std::max<Millis>(0, now - s.active_since));
+    return s.game.elapsed_before +
+           (s.game.paused ? 0 : std::max<Millis>(0, now - s.game.active_since));
 }
 
 Millis question_deadline(const State& s) {
-    return s.active_since + (s.limit - s.elapsed_before);
+    return s.game.active_since + (s.game.limit - s.game.elapsed_before);
 }
 
 Millis question_remaining(const State& s, Millis now) {
-    return std::max<Millis>(0, s.limit - question_elapsed(s, now));
+    return std::max<Millis>(0, s.game.limit - question_elapsed(s, now));
 }
 
 protocol::Question question_message(const State& s, Millis now) {
-    const PlannedQuestion& planned = s.plan[s.current];
+    const PlannedQuestion& planned = s.game.plan[s.game.current];
     protocol::Question q;
-    q.question = s.current;
-    q.total = static_cast<int>(s.plan.size());
+    q.question = s.game.current;
+    q.total = static_cast<int>(s.game.plan.size());
     q.id = planned.source->id;
     q.text = planned.source->text;
     q.topics = planned.source->topics;
     q.mode = s.settings.mode;
     q.choices = planned.choices;
-    q.time_limit_ms = s.limit;
-    q.opened_at = s.opened_at;
+    q.time_limit_ms = s.game.limit;
+    q.opened_at = s.game.opened_at;
     q.server_time = now;
     q.remaining_ms = question_remaining(s, now);
-    q.deadline = s.paused ? now + q.remaining_ms : question_deadline(s);
-    q.paused = s.paused;
+    q.deadline = s.game.paused ? now + q.remaining_ms : question_deadline(s);
+    q.paused = s.game.paused;
     return q;
 }
 
 void rank_players(State& s) {
     std::vector<Member*> players;
     for (auto& m : s.members) {
-        if (m.player && (m.active || m.answers.size() > 0))
+        if (m.player && (m.active || m.score.answers.size() > 0))
             players.push_back(&m);
     }
     std::sort(players.begin(), players.end(), [](const Member* a, const Member* b) {
-        if (a->points != b->points)
-            return a->points > b->points;
-        if (a->time_ms != b->time_ms)
-            return a->time_ms < b->time_ms;
+        if (a->score.points != b->score.points)
+            return a->score.points > b->score.points;
+        if (a->score.time_ms != b->score.time_ms)
+            return a->score.time_ms < b->score.time_ms;
         return a->join_order < b->join_order;
     });
-    s.final_order.clear();
+    s.game.final_order.clear();
     int rank = 0;
     for (Member* m : players) {
-        m->rank = ++rank;
-        s.final_order.push_back(m->id);
+        m->score.rank = ++rank;
+        s.game.final_order.push_back(m->id);
     }
 }
 
 std::vector<Standing> top_standings(const State& s, int limit) {
     std::vector<Standing> top;
-    for (const MemberId id : s.final_order) {
+    for (const MemberId id : s.game.final_order) {
         if (static_cast<int>(top.size()) >= limit)
             break;
         const Member* m = s.find(id);
-        top.push_back(Standing{m->rank, m->id, m->nickname, m->points, m->correct, m->time_ms});
+        top.push_back(Standing{m->score.rank, m->id, m->nickname, m->score.points, m->score.correct,
+                               m->score.time_ms});
     }
     return top;
 }
@@ -111,17 +113,17 @@ protocol::Summary summary_for(const State& s, const Member& candidate) {
     summary.nickname = candidate.nickname;
     if (const Member* host = s.find(s.host_id))
         summary.interviewer = host->nickname;
-    summary.points = candidate.points;
-    summary.rank = candidate.rank;
-    summary.correct = candidate.correct;
-    summary.partial = candidate.partial;
-    summary.wrong = candidate.wrong;
-    summary.time_ms = candidate.time_ms;
+    summary.points = candidate.score.points;
+    summary.rank = candidate.score.rank;
+    summary.correct = candidate.score.correct;
+    summary.partial = candidate.score.partial;
+    summary.wrong = candidate.score.wrong;
+    summary.time_ms = candidate.score.time_ms;
 
     std::map<std::string, std::vector<int>> misses;
     std::vector<std::string> shown;
-    for (int i = 0; i < s.questions_played; ++i) {
-        const auto& question = *s.plan[i].source;
+    for (int i = 0; i < s.game.questions_played; ++i) {
+        const auto& question = *s.game.plan[i].source;
         SummaryItem item;
         item.question = i;
         item.text = question.text;
@@ -130,7 +132,7 @@ protocol::Summary summary_for(const State& s, const Member& candidate) {
         const AnswerRecord* record = candidate.find_answer(i);
         if (record != nullptr && record->answered) {
             item.answer = record->text.empty() && record->choice >= 0
-                              ? s.plan[i].choices[record->choice]
+                              ? s.game.plan[i].choices[record->choice]
                               : record->text;
             item.verdict = record->verdict;
             item.comment = record->comment;
@@ -170,37 +172,37 @@ protocol::Summary summary_for(const State& s, const Member& candidate) {
 namespace {
 
 protocol::Reveal reveal_message(const State& s, bool grading) {
-    const PlannedQuestion& planned = s.plan[s.current];
+    const PlannedQuestion& planned = s.game.plan[s.game.current];
     protocol::Reveal reveal;
-    reveal.question = s.current;
+    reveal.question = s.game.current;
     reveal.reference = planned.source->answer;
     if (s.settings.mode == AnswerMode::choice) {
         reveal.correct_choice = planned.correct_choice;
         reveal.choice_counts.assign(planned.choices.size(), 0);
         for (const auto& m : s.members) {
-            const AnswerRecord* r = m.find_answer(s.current);
+            const AnswerRecord* r = m.find_answer(s.game.current);
             if (r != nullptr && r->answered && r->choice >= 0)
                 ++reveal.choice_counts[r->choice];
         }
     }
     reveal.grading = grading;
-    if (!grading && s.phase_deadline && !s.paused)
-        reveal.next_at = s.phase_deadline;
+    if (!grading && s.game.phase_deadline && !s.game.paused)
+        reveal.next_at = s.game.phase_deadline;
     return reveal;
 }
 
 protocol::Result result_message(const State& s, const Member& m) {
     protocol::Result result;
-    result.question = s.current;
-    if (const AnswerRecord* r = m.find_answer(s.current); r != nullptr && r->answered) {
+    result.question = s.game.current;
+    if (const AnswerRecord* r = m.find_answer(s.game.current); r != nullptr && r->answered) {
         result.verdict = r->verdict;
         result.grade = r->grade;
         result.points = r->points;
         result.comment = r->comment;
     }
-    result.total = m.points;
-    result.streak = m.streak;
-    result.rank = m.rank;
+    result.total = m.score.points;
+    result.streak = m.score.streak;
+    result.rank = m.score.rank;
     return result;
 }
 
@@ -208,15 +210,16 @@ protocol::Result result_message(const State& s, const Member& m) {
 
 protocol::FinalResult final_result_for(const State& s, const Member& m) {
     protocol::FinalResult f;
-    f.rank = m.rank;
-    f.count = static_cast<int>(s.final_order.size());
-    f.points = m.points;
-    f.correct = m.correct;
-    f.partial = m.partial;
-    f.wrong = m.wrong;
-    f.unanswered = s.questions_played - m.correct - m.partial - m.wrong;
-    f.time_ms = m.time_ms;
-    f.run_ms = s.settings.clock == ClockMode::total ? s.run_used : s.run_ended - s.run_started;
+    f.rank = m.score.rank;
+    f.count = static_cast<int>(s.game.final_order.size());
+    f.points = m.score.points;
+    f.correct = m.score.correct;
+    f.partial = m.score.partial;
+    f.wrong = m.score.wrong;
+    f.unanswered = s.game.questions_played - m.score.correct - m.score.partial - m.score.wrong;
+    f.time_ms = m.score.time_ms;
+    f.run_ms = s.settings.clock == ClockMode::total ? s.game.run.used
+                                                    : s.game.run.ended - s.game.run.started;
     return f;
 }
 
@@ -246,14 +249,14 @@ protocol::Roster roster_message(const State& s, bool with_players) {
 }  // namespace
 
 JudgeRequest judge_request_message(const State& s) {
-    const auto& question = *s.plan[s.current].source;
+    const auto& question = *s.game.plan[s.game.current].source;
     JudgeRequest request;
-    request.question = s.current;
+    request.question = s.game.current;
     request.text = question.text;
     request.reference = question.answer;
     request.key_terms = key_terms_for(question);
-    for (std::size_t g = 0; g < s.groups.size(); ++g) {
-        const auto& group = s.groups[g];
+    for (std::size_t g = 0; g < s.game.groups.size(); ++g) {
+        const auto& group = s.game.groups[g];
         if (group.verdict)
             continue;  // already marked
         AnswerGroup wire;
@@ -270,8 +273,8 @@ JudgeRequest judge_request_message(const State& s) {
         for (const auto& tip : s.deps.guide->tips)
             request.tips.push_back(tip.id);
     }
-    if (s.phase_deadline && !s.paused)
-        request.deadline = s.phase_deadline;
+    if (s.game.phase_deadline && !s.game.paused)
+        request.deadline = s.game.phase_deadline;
     return request;
 }
 
@@ -287,16 +290,17 @@ void send_results(State& s) {
     }
     if (s.settings.show_leaderboard) {
         emit(s, Audience::everyone(),
-             Standings{s.current, static_cast<int>(s.final_order.size()),
+             Standings{s.game.current, static_cast<int>(s.game.final_order.size()),
                        top_standings(s, s.deps.limits.standings_top)});
     }
 }
 
 void send_game_over(State& s) {
     emit(s, Audience::everyone(),
-         GameOver{s.end_reason, s.questions_played, static_cast<int>(s.final_order.size()),
+         GameOver{s.game.end_reason, s.game.questions_played,
+                  static_cast<int>(s.game.final_order.size()),
                   top_standings(s, s.deps.limits.final_standings_top)});
-    for (const MemberId id : s.final_order) {
+    for (const MemberId id : s.game.final_order) {
         const Member& m = *s.find(id);
         if (m.active && m.connected)
             emit(s, Audience::to(id), final_result_for(s, m));
@@ -312,16 +316,16 @@ void send_game_over(State& s) {
 void send_snapshot(State& s, Member& m, Millis now) {
     if (m.host)
         emit(s, Audience::to(m.id), roster_message(s, true));
-    switch (s.phase) {
+    switch (s.game.phase) {
         case RoomPhase::lobby:
             if (!m.host)
                 emit(s, Audience::to(m.id), roster_message(s, false));
             break;
         case RoomPhase::question: {
             emit(s, Audience::to(m.id), question_message(s, now));
-            const AnswerRecord* r = m.find_answer(s.current);
+            const AnswerRecord* r = m.find_answer(s.game.current);
             if (r != nullptr && r->answered) {
-                emit(s, Audience::to(m.id), AnswerAccepted{s.current, r->elapsed});
+                emit(s, Audience::to(m.id), AnswerAccepted{s.game.current, r->elapsed});
             }
             break;
         }
@@ -339,23 +343,24 @@ void send_snapshot(State& s, Member& m, Millis now) {
             break;
         case RoomPhase::finished:
             emit(s, Audience::to(m.id),
-                 GameOver{s.end_reason, s.questions_played, static_cast<int>(s.final_order.size()),
+                 GameOver{s.game.end_reason, s.game.questions_played,
+                          static_cast<int>(s.game.final_order.size()),
                           top_standings(s, s.deps.limits.final_standings_top)});
             if (m.player)
                 emit(s, Audience::to(m.id), final_result_for(s, m));
             if (s.settings.kind == RoomKind::interview) {
-                for (const MemberId id : s.final_order) {
+                for (const MemberId id : s.game.final_order) {
                     if (m.host || id == m.id)
                         emit(s, Audience::to(m.id), summary_for(s, *s.find(id)));
                 }
             }
             break;
     }
-    if (s.paused && running(s)) {
-        const Millis remaining = s.phase == RoomPhase::question
+    if (s.game.paused && running(s)) {
+        const Millis remaining = s.game.phase == RoomPhase::question
                                      ? question_remaining(s, now)
-                                     : s.paused_phase_remaining.value_or(0);
-        emit(s, Audience::to(m.id), Paused{s.pause_reason, remaining});
+                                     : s.game.paused_phase_remaining.value_or(0);
+        emit(s, Audience::to(m.id), Paused{s.game.pause_reason, remaining});
     }
 }
 
@@ -380,9 +385,9 @@ void flush_updates(State& s, Millis now) {
     if (s.progress_dirty && (!s.last_progress || now >= *s.last_progress + interval)) {
         s.progress_dirty = false;
         s.last_progress = now;
-        if (s.phase == RoomPhase::question) {
+        if (s.game.phase == RoomPhase::question) {
             emit(s, Audience::host(),
-                 AnswerProgress{s.current, s.answered, s.answered + s.pending});
+                 AnswerProgress{s.game.current, s.game.answered, s.game.answered + s.game.pending});
         }
     }
 }
