@@ -12,8 +12,8 @@
 
 #include "rapidfire/client/backoff.hpp"
 #include "rapidfire/client/client_state.hpp"
-#include "rapidfire/client/hosted_rooms.hpp"
 #include "rapidfire/client/line_editor.hpp"
+#include "rapidfire/client/remembered_rooms.hpp"
 #include "rapidfire/content/loader.hpp"
 #include "rapidfire/protocol/codec.hpp"
 #include "stdin_reader.hpp"
@@ -226,11 +226,10 @@ class App {
 
     // Keeps the room's host token for `history` and `export`. Not being able to is no reason
     // to stop the game: say so, with the token, so the host can keep it by hand.
-    void remember(const HostedRoom& room) {
-        const auto file = hosted_rooms_file();
+    void remember(const RoomToRemember& room) {
+        const auto file = remembered_rooms_file();
         try {
-            remember_hosted_room(file,
-                                 {utc_timestamp(), room.code, room.host_token, server_of(url_)});
+            remember_room(file, {utc_timestamp(), room.code, room.host_token, server_of(url_)});
         } catch (const std::exception& e) {
             print({true, "cannot remember the host token of room " + room.code + " (" + e.what() +
                              "); to get the results later use --token " + room.host_token});

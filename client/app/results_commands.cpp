@@ -7,7 +7,7 @@
 #include <boost/json.hpp>
 
 #include "http_client.hpp"
-#include "rapidfire/client/hosted_rooms.hpp"
+#include "rapidfire/client/remembered_rooms.hpp"
 #include "rapidfire/client/results_format.hpp"
 #include "rapidfire/content/loader.hpp"
 
@@ -188,7 +188,7 @@ int run_results_command(const Options& options) {
         session.tokens.push_back(options.results.token);
     } else {
         try {
-            session.tokens = tokens_for_server(read_hosted_rooms(hosted_rooms_file()),
+            session.tokens = tokens_for_server(read_remembered_rooms(remembered_rooms_file()),
                                                server_of(session.url), max_tokens_tried);
             session.remembered = !session.tokens.empty();
         } catch (const std::exception& e) {

@@ -1,6 +1,6 @@
 #pragma once
 // `history` and `export`: the record of games, read from the server's HTTP API with the host
-// tokens given or remembered (hosted_rooms.hpp).
+// tokens given or remembered (remembered_rooms.hpp).
 
 #include "rapidfire/client/options.hpp"
 

@@ -192,7 +192,7 @@ void ClientState::handle(const RoomCreated& m, Effects& fx, Millis now) {
     config_.create.settings = m.settings;
     phase_ = Phase::lobby;
     say(fx, presenter_.room_created(m));
-    fx.remember = HostedRoom{m.code, m.host_token};
+    fx.remember = RoomToRemember{m.code, m.host_token};
     if (config_.command == Command::solo) {
         if (config_.fancy)
             say(fx, solo_help);

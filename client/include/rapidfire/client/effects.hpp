@@ -15,7 +15,7 @@ struct OutputLine {
 };
 
 // A room this client created: its host token opens the game's results later.
-struct HostedRoom {
+struct RoomToRemember {
     std::string code;
     std::string host_token;
 };
@@ -25,7 +25,7 @@ struct Effects {
     std::vector<protocol::ClientMessage> send;
     std::optional<int> exit_code;                 // finished: exit with this code
     std::optional<std::string> summary_markdown;  // save this to the --summary file
-    std::optional<HostedRoom> remember;           // keep this host token for history/export
+    std::optional<RoomToRemember> remember;       // keep this host token for history/export
 };
 
 }  // namespace rapidfire::client

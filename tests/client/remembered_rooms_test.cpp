@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-#include "rapidfire/client/hosted_rooms.hpp"
+#include "rapidfire/client/remembered_rooms.hpp"
 
 namespace rapidfire::client {
 namespace {
@@ -40,19 +40,19 @@ unsigned mode_of(const fs::path& path) {
     return info.st_mode & 0777;
 }
 
-TEST(HostedRooms, OneLinePerRoomAndBadLinesAreSkipped) {
+TEST(RememberedRooms, OneLinePerRoomAndBadLinesAreSkipped) {
     const RememberedRoom room{"2024-05-01T18:30:00Z", "K7M2QX", "K7M2QX.abc",
                               "ws://127.0.0.1:8080"};
-    const std::string line = format_hosted_room(room);
+    const std::string line = format_remembered_room(room);
     EXPECT_EQ(line, "2024-05-01T18:30:00Z K7M2QX K7M2QX.abc ws://127.0.0.1:8080\n");
-    const auto rooms = parse_hosted_rooms(line + "garbage\n\nA B C D E\n" + line);
+    const auto rooms = parse_remembered_rooms(line + "garbage\n\nA B C D E\n" + line);
     ASSERT_EQ(rooms.size(), 2u);
     EXPECT_EQ(rooms[0].code, "K7M2QX");
     EXPECT_EQ(rooms[0].token, "K7M2QX.abc");
     EXPECT_EQ(rooms[0].server, "ws://127.0.0.1:8080");
 }
 
-TEST(HostedRooms, TokensForOneServerMostRecentFirstDistinctAndBounded) {
+TEST(RememberedRooms, TokensForOneServerMostRecentFirstDistinctAndBounded) {
     const std::vector<RememberedRoom> rooms{
         {"t1", "AAAAAA", "a", "ws://one:1"},  {"t2", "BBBBBB", "b", "ws://two:2"},
         {"t3", "CCCCCC", "c", "ws://one:1"},  {"t4", "AAAAAA", "a", "ws://one:1"},
@@ -64,43 +64,43 @@ TEST(HostedRooms, TokensForOneServerMostRecentFirstDistinctAndBounded) {
     EXPECT_TRUE(tokens_for_server(rooms, "ws://three:3", 10).empty());
 }
 
-TEST(HostedRooms, TheFileIsPrivateAndKeptShort) {
+TEST(RememberedRooms, TheFileIsPrivateAndKeptShort) {
     TempFolder folder;
     const fs::path file = folder.path() / "state" / "rapidfire" / "hosted";
-    EXPECT_TRUE(read_hosted_rooms(file).empty());  // nothing yet
+    EXPECT_TRUE(read_remembered_rooms(file).empty());  // nothing yet
     for (std::size_t i = 0; i < max_remembered_rooms + 5; ++i) {
-        remember_hosted_room(file, {utc_timestamp(), "ROOM" + std::to_string(i),
-                                    "token-" + std::to_string(i), "ws://127.0.0.1:8080"});
+        remember_room(file, {utc_timestamp(), "ROOM" + std::to_string(i),
+                             "token-" + std::to_string(i), "ws://127.0.0.1:8080"});
     }
     EXPECT_EQ(mode_of(file), 0600u);
     EXPECT_EQ(mode_of(file.parent_path()), 0700u);
-    const auto rooms = read_hosted_rooms(file);
+    const auto rooms = read_remembered_rooms(file);
     ASSERT_EQ(rooms.size(), max_remembered_rooms);
     EXPECT_EQ(rooms.front().token, "token-5");  // the oldest went first
     EXPECT_EQ(rooms.back().token, "token-" + std::to_string(max_remembered_rooms + 4));
     EXPECT_EQ(rooms.back().time.size(), std::string("2024-05-01T18:30:00Z").size());
 }
 
-TEST(HostedRooms, AnExistingFileIsMadePrivate) {
+TEST(RememberedRooms, AnExistingFileIsMadePrivate) {
     TempFolder folder;
     const fs::path file = folder.path() / "hosted";
     std::ofstream(file) << "";
     fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_read);
-    remember_hosted_room(file, {"t", "K7M2QX", "secret", "ws://127.0.0.1:8080"});
+    remember_room(file, {"t", "K7M2QX", "secret", "ws://127.0.0.1:8080"});
     EXPECT_EQ(mode_of(file), 0600u);
 }
 
-TEST(HostedRooms, TheFileFollowsXdgStateHome) {
+TEST(RememberedRooms, TheFileFollowsXdgStateHome) {
     const char* saved_state = std::getenv("XDG_STATE_HOME");
     const std::string state = saved_state ? saved_state : "";
     const char* saved_home = std::getenv("HOME");
     const std::string home = saved_home ? saved_home : "";
 
     ::setenv("XDG_STATE_HOME", "/srv/state", 1);
-    EXPECT_EQ(hosted_rooms_file(), fs::path("/srv/state/rapidfire/hosted"));
+    EXPECT_EQ(remembered_rooms_file(), fs::path("/srv/state/rapidfire/hosted"));
     ::setenv("XDG_STATE_HOME", "relative/is/ignored", 1);
     ::setenv("HOME", "/home/sam", 1);
-    EXPECT_EQ(hosted_rooms_file(), fs::path("/home/sam/.local/state/rapidfire/hosted"));
+    EXPECT_EQ(remembered_rooms_file(), fs::path("/home/sam/.local/state/rapidfire/hosted"));
 
     if (saved_state) {
         ::setenv("XDG_STATE_HOME", state.c_str(), 1);

@@ -1,4 +1,4 @@
-#include "rapidfire/client/hosted_rooms.hpp"
+#include "rapidfire/client/remembered_rooms.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -52,7 +52,7 @@ void prune(const fs::path& file, const std::vector<RememberedRoom>& rooms) {
         throw std::runtime_error("cannot write " + temporary.string() + ": " + errno_text());
     std::string text;
     for (std::size_t i = rooms.size() - max_remembered_rooms; i < rooms.size(); ++i)
-        text += format_hosted_room(rooms[i]);
+        text += format_remembered_room(rooms[i]);
     const bool written = write_all(fd, text);
     ::close(fd);
     if (!written || ::rename(temporary.c_str(), file.c_str()) != 0) {
@@ -64,7 +64,7 @@ void prune(const fs::path& file, const std::vector<RememberedRoom>& rooms) {
 
 }  // namespace
 
-fs::path hosted_rooms_file() {
+fs::path remembered_rooms_file() {
     // XDG: a relative $XDG_STATE_HOME is invalid and is ignored.
     if (const char* state = std::getenv("XDG_STATE_HOME"); state != nullptr && state[0] == '/')
         return fs::path(state) / "rapidfire" / "hosted";
@@ -73,7 +73,7 @@ fs::path hosted_rooms_file() {
     return {};
 }
 
-std::vector<RememberedRoom> parse_hosted_rooms(std::string_view text) {
+std::vector<RememberedRoom> parse_remembered_rooms(std::string_view text) {
     std::vector<RememberedRoom> rooms;
     std::istringstream lines{std::string(text)};
     std::string line;
@@ -89,7 +89,7 @@ std::vector<RememberedRoom> parse_hosted_rooms(std::string_view text) {
     return rooms;
 }
 
-std::string format_hosted_room(const RememberedRoom& room) {
+std::string format_remembered_room(const RememberedRoom& room) {
     return room.time + " " + room.code + " " + room.token + " " + room.server + "\n";
 }
 
@@ -102,7 +102,7 @@ std::string utc_timestamp() {
     return text;
 }
 
-std::vector<RememberedRoom> read_hosted_rooms(const fs::path& file) {
+std::vector<RememberedRoom> read_remembered_rooms(const fs::path& file) {
     std::error_code ec;
     if (!fs::exists(file, ec))
         return {};
@@ -111,10 +111,10 @@ std::vector<RememberedRoom> read_hosted_rooms(const fs::path& file) {
         throw std::runtime_error("cannot read " + file.string());
     std::stringstream text;
     text << in.rdbuf();
-    return parse_hosted_rooms(text.str());
+    return parse_remembered_rooms(text.str());
 }
 
-void remember_hosted_room(const fs::path& file, const RememberedRoom& room) {
+void remember_room(const fs::path& file, const RememberedRoom& room) {
     if (file.empty())
         throw std::runtime_error("neither XDG_STATE_HOME nor HOME is set");
     const fs::path folder = file.parent_path();
@@ -128,12 +128,12 @@ void remember_hosted_room(const fs::path& file, const RememberedRoom& room) {
         ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
         throw std::runtime_error("cannot open " + file.string() + ": " + errno_text());
-    const bool written = ::fchmod(fd, 0600) == 0 && write_all(fd, format_hosted_room(room));
+    const bool written = ::fchmod(fd, 0600) == 0 && write_all(fd, format_remembered_room(room));
     const std::string why = errno_text();
     ::close(fd);
     if (!written)
         throw std::runtime_error("cannot write " + file.string() + ": " + why);
-    const auto rooms = read_hosted_rooms(file);
+    const auto rooms = read_remembered_rooms(file);
     if (rooms.size() > max_remembered_rooms)
         prune(file, rooms);
 }
