@@ -1,4 +1,4 @@
-// The Room's public face: creation, command dispatch, host checks, timers.
+// The Room's public face: creation, the entry points (each runs due timers first), the seam.
 
 #include "rapidfire/core/room.hpp"
 
@@ -9,17 +9,6 @@
 namespace rapidfire::core {
 
 using namespace protocol;
-
-namespace {
-
-template <class... F>
-struct overloaded : F... {
-    using F::operator()...;
-};
-template <class... F>
-overloaded(F...) -> overloaded<F...>;
-
-}  // namespace
 
 std::string_view room_code_of_token(std::string_view token) {
     const auto dot = token.find('.');
@@ -93,195 +82,12 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
     // question closed, whatever the order the shell's timer and the message came in.
     ops::run_timers(s, now);
     Member* sender = s.find(from);
-    const std::string_view request = type_of(message);
     if (sender == nullptr || !sender->active) {
-        ops::emit(s, Audience::to(from),
-                  protocol::Error{ErrorCode::not_in_room, "you are not in this room", std::nullopt,
-                                  std::string(request)});
+        ops::send_error(s, from, ErrorCode::not_in_room, "you are not in this room",
+                        type_of(message));
         return;
     }
-    Member& m = *sender;
-    auto error = [&](ErrorCode code, std::string text, std::string field = {}) {
-        ops::send_error(s, from, code, std::move(text), request, std::move(field));
-    };
-    // Host actions: the sender must hold the host seat and carry the host token.
-    auto host_ok = [&](const std::string& token) {
-        if (!m.host) {
-            error(ErrorCode::not_host, "only the host can do this");
-            return false;
-        }
-        if (!ops::constant_time_equal(token, s.host_token)) {
-            error(ErrorCode::bad_host_token, "the host token is missing or wrong", "host_token");
-            return false;
-        }
-        return true;
-    };
-    auto in_game = [&] {
-        if (!ops::running(s)) {
-            error(ErrorCode::wrong_state, "no game is running");
-            return false;
-        }
-        return true;
-    };
-    // Marks are for the question being judged, and only while it is.
-    auto judging = [&](int question) {
-        if (s.game.phase != RoomPhase::judging) {
-            error(ErrorCode::wrong_state, "no answers are waiting for a verdict");
-            return false;
-        }
-        if (question != s.game.current) {
-            error(ErrorCode::unknown_question, "that question is not being judged", "question");
-            return false;
-        }
-        return true;
-    };
-    auto not_paused = [&] {
-        if (s.game.paused) {
-            error(ErrorCode::wrong_state, "the game is paused");
-            return false;
-        }
-        return true;
-    };
-
-    std::visit(
-        overloaded{
-            [&](const Leave&) {
-                if (m.host) {
-                    const bool over = s.game.phase == RoomPhase::finished;
-                    ops::remove_member(s, m, Left{}, now);
-                    if (over) {
-                        // No rematch will come: the players need not wait for one.
-                        ops::emit(s, Audience::players(), HostStatus{false, 0});
-                    } else {
-                        ops::finish(s, EndReason::host_gone, now);
-                    }
-                } else {
-                    ops::remove_member(s, m, Left{}, now);
-                }
-            },
-            [&](const Start& msg) {
-                if (!host_ok(msg.host_token))
-                    return;
-                if (s.game.phase != RoomPhase::lobby) {
-                    return error(ErrorCode::wrong_state, "the game has already started");
-                }
-                if (s.active_players == 0) {
-                    return error(ErrorCode::wrong_state, "wait for at least one player");
-                }
-                ops::start_game(s, now);
-            },
-            [&](const Pause& msg) {
-                if (!host_ok(msg.host_token) || !in_game())
-                    return;
-                if (s.game.paused)
-                    return error(ErrorCode::wrong_state, "the game is already paused");
-                ops::pause(s, PauseReason::host, now);
-            },
-            [&](const Continue& msg) {
-                if (!host_ok(msg.host_token) || !in_game())
-                    return;
-                if (!s.game.paused)
-                    return error(ErrorCode::wrong_state, "the game is not paused");
-                ops::resume_clock(s, now);
-            },
-            [&](const Skip& msg) {
-                if (host_ok(msg.host_token) && in_game() && not_paused())
-                    ops::skip(s, now);
-            },
-            [&](const Extend& msg) {
-                if (!host_ok(msg.host_token))
-                    return;
-                if (s.game.phase != RoomPhase::question) {
-                    return error(ErrorCode::wrong_state, "no question is open");
-                }
-                if (msg.seconds < 1 || msg.seconds > 300) {
-                    return error(ErrorCode::out_of_range, "extend by 1 to 300 seconds", "seconds");
-                }
-                ops::extend(s, msg.seconds * Millis{1000}, now);
-            },
-            [&](const EndGame& msg) {
-                if (!host_ok(msg.host_token))
-                    return;
-                // PROTOCOL.md: `end` ends a running game; the lobby has none to end.
-                if (s.game.phase == RoomPhase::lobby) {
-                    return error(ErrorCode::wrong_state, "no game is running");
-                }
-                if (s.game.phase == RoomPhase::finished) {
-                    return error(ErrorCode::wrong_state, "the game is already over");
-                }
-                ops::finish(s, EndReason::ended_by_host, now);
-            },
-            [&](const Kick& msg) {
-                if (!host_ok(msg.host_token))
-                    return;
-                Member* target = s.find(msg.player);
-                if (target == nullptr || !target->active || target->host) {
-                    return error(ErrorCode::unknown_player, "no such player in this room",
-                                 "player");
-                }
-                ops::remove_member(s, *target, Kicked{"removed by the host"}, now);
-            },
-            [&](const Lock& msg) {
-                if (!host_ok(msg.host_token))
-                    return;
-                s.locked = msg.locked;
-                ops::mark_roster(s, now);
-            },
-            [&](const protocol::Answer& msg) {
-                if (!m.player) {
-                    return error(ErrorCode::not_a_player,
-                                 "the host runs the game and does not answer");
-                }
-                ops::record_answer(s, m, msg, now);
-            },
-            [&](const Judge& msg) {
-                if (!host_ok(msg.host_token) || !judging(msg.question))
-                    return;
-                if (msg.group < 0 || msg.group >= static_cast<int>(s.game.groups.size())) {
-                    return error(ErrorCode::unknown_group, "no such answer group", "group");
-                }
-                for (const auto& tip : msg.tips) {
-                    if (!s.deps.guide ||
-                        std::none_of(s.deps.guide->tips.begin(), s.deps.guide->tips.end(),
-                                     [&](const auto& t) { return t.id == tip; })) {
-                        return error(ErrorCode::out_of_range, "unknown tip '" + tip + "'", "tips");
-                    }
-                }
-                ops::record_verdict(s, msg, now);
-            },
-            [&](const AcceptSuggestions& msg) {
-                if (host_ok(msg.host_token) && judging(msg.question))
-                    ops::accept_suggestions(s, now);
-            },
-            [&](const Grade& msg) {
-                if (!m.player) {
-                    return error(ErrorCode::not_a_player, "the host does not grade themselves");
-                }
-                ops::record_grade(s, m, msg, now);
-            },
-            [&](const Rematch& msg) {
-                if (!host_ok(msg.host_token))
-                    return;
-                if (s.game.phase != RoomPhase::finished) {
-                    return error(ErrorCode::wrong_state, "a rematch follows a finished game");
-                }
-                if (s.game.end_reason == EndReason::host_gone) {
-                    return error(ErrorCode::wrong_state, "this room has closed");
-                }
-                ops::rematch(s, msg.swap_roles, now);
-            },
-            [&](const CreateRoom&) {
-                error(ErrorCode::already_in_room, "leave this room before creating another");
-            },
-            [&](const Join&) {
-                error(ErrorCode::already_in_room, "leave this room before joining another");
-            },
-            // The shell answers these itself; they never change a room.
-            [&](const Hello&) {},
-            [&](const Resume&) {},
-            [&](const Ping&) {},
-        },
-        message);
+    ops::dispatch(s, *sender, message, now);
 }
 
 std::optional<Millis> Room::next_wakeup() const {

@@ -59,6 +59,10 @@ void accept_suggestions(State& s, Millis now);
 void run_timers(State& s, Millis now);
 bool running(const State& s);
 
+// --- commands (room_commands.cpp)
+// Handles an in-room message from a seated, active member.
+void dispatch(State& s, Member& from, const protocol::ClientMessage& message, Millis now);
+
 // --- seats (room_seats.cpp)
 // The trimmed nickname, or an error when it is empty, too long or not printable.
 std::variant<std::string, protocol::Error> clean_nickname(std::string_view raw,
