@@ -291,11 +291,8 @@ void ClientState::on_seated(Effects& fx, Millis now) {
     seated_ = true;
     std::deque<std::string> early;
     early.swap(early_lines_);
-    for (const auto& line : early) {
-        Effects more = on_line(line, now);
-        fx.lines.insert(fx.lines.end(), more.lines.begin(), more.lines.end());
-        fx.send.insert(fx.send.end(), more.send.begin(), more.send.end());
-    }
+    for (const auto& line : early)
+        fx.append(on_line(line, now));
 }
 
 void ClientState::handle(const Roster& m, Effects& fx, Millis) {
