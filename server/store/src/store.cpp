@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <chrono>
 #include <system_error>
+#include <thread>
 
 #include <openssl/sha.h>
 #include <sqlite3.h>
@@ -249,7 +251,7 @@ Store::Store(const std::filesystem::path& data_dir) : path_(data_dir / "rapidfir
     try {
         // WAL: readers do not block the writer; NORMAL sync: a committed batch survives a
         // crash of the process (not necessarily of the machine), at a fraction of FULL's cost.
-        exec("PRAGMA journal_mode = WAL");
+        set_wal_mode();
         exec("PRAGMA synchronous = NORMAL");
         exec("PRAGMA foreign_keys = ON");
         migrate();
@@ -258,6 +260,21 @@ Store::Store(const std::filesystem::path& data_dir) : path_(data_dir / "rapidfir
         sqlite3_close(db_);
         db_ = nullptr;
         throw;
+    }
+}
+
+void Store::set_wal_mode() {
+    // Switching a new file to WAL needs an exclusive lock, and SQLite answers a second
+    // connection doing the same at that moment with SQLITE_BUSY at once, without its busy
+    // handler (waiting could deadlock): servers starting together take turns here instead.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    for (;;) {
+        const int rc = sqlite3_exec(db_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK)
+            return;
+        if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline)
+            throw StoreError(std::string("sqlite: ") + sqlite3_errmsg(db_));
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
 }
 
@@ -462,6 +479,33 @@ int Store::solo_run_count(std::string_view nickname, std::string_view bank) {
     s.bind(1, bank).bind(2, fold(nickname));
     s.step();
     return static_cast<int>(s.integer(0));
+}
+
+std::optional<protocol::PersonalBest> Store::personal_best_of(const core::GameFinished& run) {
+    if (run.standings.empty())
+        return std::nullopt;
+    const auto& standing = run.standings.front();
+    std::lock_guard lock(mutex_);
+    const auto game = find_game(db_, run.code, run.round);
+    if (!game)
+        return std::nullopt;
+    Statement bank(db_, "SELECT bank FROM games WHERE id = ?");
+    bank.bind(1, *game);
+    if (!bank.step())
+        return std::nullopt;
+    Statement others(db_,
+                     "SELECT count(*), max(points) FROM solo_runs WHERE bank = ? AND "
+                     "nickname_key = ? AND game_id != ?");
+    others.bind(1, bank.text(0)).bind(2, fold(standing.nickname)).bind(3, *game);
+    others.step();
+    protocol::PersonalBest best{standing.points, std::nullopt, true, 0};
+    best.runs = static_cast<int>(others.integer(0));
+    if (best.runs > 0) {
+        const int previous = static_cast<int>(others.integer(1));
+        best.previous = previous;
+        best.new_best = standing.points > previous;
+    }
+    return best;
 }
 
 std::vector<SoloRun> Store::solo_leaderboard(std::string_view bank, int limit) {

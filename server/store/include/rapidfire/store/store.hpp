@@ -110,10 +110,14 @@ class Store {
     // The best solo run for this nickname (case-insensitive) and bank, and how many there are.
     std::optional<SoloRun> personal_best(std::string_view nickname, std::string_view bank);
     int solo_run_count(std::string_view nickname, std::string_view bank);
+    // How a recorded solo run compares with the player's other runs on the same bank; nothing
+    // when the run's game is not on record (its batch was not written).
+    std::optional<protocol::PersonalBest> personal_best_of(const core::GameFinished& run);
     // The best run of each nickname on this bank, best first.
     std::vector<SoloRun> solo_leaderboard(std::string_view bank, int limit);
 
   private:
+    void set_wal_mode();
     void migrate();
     void exec(const char* sql);
 
