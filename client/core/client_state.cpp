@@ -44,8 +44,7 @@ bool is_seat_request(const std::optional<std::string>& request) {
 
 ClientState::ClientState(ClientConfig config)
     : config_(std::move(config)), presenter_(Style(config_.color), config_.fancy) {
-    host_ = config_.command == Command::host;
-    player_ = config_.command == Command::join || config_.command == Command::solo;
+    role_ = config_.command == Command::host ? Role::host : Role::player;
     kind_ = config_.create.kind;
 }
 
@@ -90,30 +89,31 @@ void ClientState::save_summaries(Effects& fx) {
 bool ClientState::stays_after_game() const {
     // A room whose host is gone has no rematch to wait for; a solo run ends with its run.
     return config_.stay && config_.command != Command::solo && !finished_ &&
-           end_reason_ != EndReason::host_gone;
+           round_.end_reason != EndReason::host_gone;
 }
 
 void ClientState::maybe_finish(Effects& fx) {
-    if (phase_ != Phase::over || finished_ || round_done_)
+    if (phase_ != Phase::over || finished_ || round_.done)
         return;
     const bool interview = kind_ == RoomKind::interview;
     const bool solo = config_.command == Command::solo;
+    const Round& r = round_;
     bool done = false;
-    if (host_) {
-        done = !interview || summaries_received_ >= summaries_expected_;
+    if (is_host()) {
+        done = !interview || r.summaries_received >= r.summaries_expected;
     } else {
-        done =
-            final_received_ && (!interview || summaries_received_ >= 1) && (!solo || best_settled_);
+        done = r.final_received && (!interview || r.summaries_received >= 1) &&
+               (!solo || r.best_settled);
     }
     if (!done)
         return;
-    round_done_ = true;
+    round_.done = true;
     // Whoever holds the host token can fetch the results later: say how.
-    if (host_ || solo)
+    if (is_host() || solo)
         say(fx, {results_hint()});
     if (stays_after_game()) {
         save_summaries(fx);  // this round's, now: the client may stay a long while
-        say(fx, presenter_.after_game(host_, kind_));
+        say(fx, presenter_.after_game(is_host(), kind_));
         return;
     }
     finish(fx, 0);
@@ -127,13 +127,13 @@ std::string ClientState::results_hint() const {
 }
 
 bool ClientState::awaiting_personal_best() const {
-    return config_.command == Command::solo && phase_ == Phase::over && final_received_ &&
-           !best_settled_ && !finished_;
+    return config_.command == Command::solo && phase_ == Phase::over && round_.final_received &&
+           !round_.best_settled && !finished_;
 }
 
 Effects ClientState::stop_awaiting_personal_best() {
     Effects fx;
-    best_settled_ = true;
+    round_.best_settled = true;
     maybe_finish(fx);
     return fx;
 }
@@ -171,10 +171,10 @@ void ClientState::handle(const Welcome& m, Effects& fx, Millis now) {
         warn(fx, {"the server speaks protocol " + std::to_string(m.protocol) + ", this client " +
                   std::to_string(protocol_version)});
     }
-    connected_ = true;
+    // Still resuming, or resuming now: the seat is asked back with its token.
+    link_ = resuming() || !resume_token_.empty() ? Link::resuming : Link::open;
     fx.send.push_back(Hello{protocol_version, config_.client_name});
     if (!resume_token_.empty()) {
-        resuming_ = true;
         fx.send.push_back(Resume{resume_token_});
     } else if (config_.command == Command::join) {
         fx.send.push_back(config_.join);
@@ -206,13 +206,13 @@ void ClientState::handle(const Joined& m, Effects& fx, Millis now) {
     // lobby. A seat resumed into the lobby once a game had begun missed one.
     const bool rematch =
         seated_ && (!m.resumed || (m.phase == RoomPhase::lobby && phase_ != Phase::lobby));
-    const bool was_host = host_;
+    const bool was_host = is_host();
     code_ = m.code;
     resume_token_ = m.resume_token;
     kind_ = m.kind;
     take_role(m);
     if (m.resumed) {
-        resuming_ = false;
+        link_ = connected() ? Link::open : Link::connecting;  // the resume is answered
         notice(fx, "resumed");
     }
     if (rematch)
@@ -232,43 +232,22 @@ void ClientState::handle(const Joined& m, Effects& fx, Millis now) {
 }
 
 void ClientState::take_role(const Joined& m) {
-    // A solo player is host and player at once, as the command line made them.
-    if (config_.command != Command::solo) {
-        host_ = m.role == Role::host;
-        player_ = m.role == Role::player;
-    }
+    // A solo player stays the player the command line made them (their own clock is theirs to
+    // run: see run_command).
+    if (config_.command != Command::solo)
+        role_ = m.role;
     me_ = m.player;
     if (m.host_token) {
         host_token_ = *m.host_token;
-    } else if (!host_ && config_.command != Command::solo) {
+    } else if (!is_host() && config_.command != Command::solo) {
         host_token_.clear();  // swapped away: the old token opens nothing now
     }
 }
 
 void ClientState::start_rematch(const Joined& m, bool was_host, Effects& fx) {
-    const bool role_changed = was_host != host_;
+    const bool role_changed = was_host != is_host();
     phase_ = Phase::lobby;
-    // The new round starts from nothing.
-    question_.reset();
-    answered_ = false;
-    in_flight_ = false;
-    last_answer_.reset();
-    resend_answer_ = false;
-    will_grade_ = false;
-    graded_ = false;
-    next_at_.reset();
-    answered_count_ = 0;
-    expected_count_ = 0;
-    judging_.reset();
-    judge_next_ = 0;
-    judge_step_ = JudgeStep::verdict;
-    pending_comment_.reset();
-    summaries_expected_ = 0;
-    summaries_received_ = 0;
-    final_received_ = false;
-    best_settled_ = false;
-    round_done_ = false;
-    end_reason_.reset();
+    round_ = Round{};
     if (role_changed) {
         // Lines queued for the other side of the table do not carry over.
         answer_lines_.clear();
@@ -284,7 +263,7 @@ void ClientState::start_rematch(const Joined& m, bool was_host, Effects& fx) {
     swap_requested_ = false;
     rematch_sent_ = false;
     if (config_.fancy && role_changed)
-        say(fx, host_ ? host_help : player_help);
+        say(fx, is_host() ? host_help : player_help);
 }
 
 void ClientState::on_seated(Effects& fx, Millis now) {
@@ -301,7 +280,7 @@ void ClientState::handle(const Roster& m, Effects& fx, Millis) {
     roster_connected_ = m.connected;
     if (config_.command == Command::solo)
         return;
-    const Lines lines = presenter_.roster(m, host_);
+    const Lines lines = presenter_.roster(m, is_host());
     // Coalesced updates may repeat what is already shown.
     if (lines.front() == last_roster_line_)
         return;
@@ -310,56 +289,56 @@ void ClientState::handle(const Roster& m, Effects& fx, Millis) {
 }
 
 void ClientState::handle(const Question& m, Effects& fx, Millis now) {
-    const bool same = question_ && question_->question == m.question && phase_ == Phase::question;
+    Round& r = round_;
+    const bool same = r.question && r.question->question == m.question && phase_ == Phase::question;
     countdown_.sync(m.server_time, now);
     countdown_.start(m.deadline, m.time_limit_ms, m.remaining_ms, m.paused);
     if (!same) {
-        answered_ = false;
-        in_flight_ = false;
-        will_grade_ = false;
-        graded_ = false;
-        answered_count_ = 0;
-        expected_count_ = roster_connected_;  // until the first answer_progress says
+        r.answer = AnswerStatus::open;
+        r.grading = Grading::none;
+        r.answered_count = 0;
+        r.expected_count = roster_connected_;  // until the first answer_progress says
     }
-    question_ = m;
+    r.question = m;
     phase_ = Phase::question;
-    next_at_.reset();
-    judging_.reset();
+    r.next_at.reset();
+    r.judging.reset();
     say(fx, presenter_.question(m));
-    if (!player_)
+    if (!is_player())
         return;
     // A resumed connection may have lost the answer in flight: send it again (a duplicate is
     // refused with already_answered, which counts as taken).
-    if (resend_answer_ && last_answer_ && last_answer_->question == m.question && !answered_) {
-        fx.send.push_back(*last_answer_);
-        in_flight_ = true;
+    if (r.resend_answer && r.last_answer && r.last_answer->question == m.question &&
+        r.answer != AnswerStatus::taken) {
+        fx.send.push_back(*r.last_answer);
+        r.answer = AnswerStatus::sent;
     }
-    resend_answer_ = false;
+    r.resend_answer = false;
     drain_answers(fx);
 }
 
 void ClientState::handle(const AnswerAccepted& m, Effects& fx, Millis) {
-    if (!question_ || m.question != question_->question)
+    if (!round_.question || m.question != round_.question->question)
         return;
-    answered_ = true;
-    in_flight_ = false;
+    round_.answer = AnswerStatus::taken;
     say(fx, presenter_.accepted(m));
 }
 
 void ClientState::handle(const AnswerRejected& m, Effects& fx, Millis) {
-    in_flight_ = false;
     if (m.code == ErrorCode::already_answered) {
-        answered_ = true;
+        round_.answer = AnswerStatus::taken;
         return;
     }
+    if (round_.answer == AnswerStatus::sent)
+        round_.answer = AnswerStatus::open;
     warn(fx, presenter_.rejected(m));
     drain_answers(fx);
 }
 
 void ClientState::handle(const AnswerProgress& m, Effects& fx, Millis) {
-    answered_count_ = m.answered;
-    expected_count_ = m.expected;
-    if (host_ && !config_.fancy)
+    round_.answered_count = m.answered;
+    round_.expected_count = m.expected;
+    if (is_host() && !config_.fancy)
         say(fx, presenter_.progress(m));
 }
 
@@ -371,13 +350,10 @@ void ClientState::handle(const QuestionClosed& m, Effects& fx, Millis) {
 }
 
 void ClientState::handle(const JudgeRequest& m, Effects& fx, Millis) {
-    if (!host_)
+    if (!is_host())
         return;
     phase_ = Phase::judging;
-    judging_ = m;
-    judge_next_ = 0;
-    judge_step_ = JudgeStep::verdict;
-    pending_comment_.reset();
+    round_.judging.emplace().request = m;
     say(fx, presenter_.judge_request(m));
     if (!m.tips.empty())
         say(fx, presenter_.judge_tips(m.tips, config_.guide.get()));
@@ -386,32 +362,35 @@ void ClientState::handle(const JudgeRequest& m, Effects& fx, Millis) {
 }
 
 void ClientState::handle(const Judged& m, Effects& fx, Millis) {
-    if (host_)
+    if (is_host())
         say(fx, presenter_.judged(m));
 }
 
 void ClientState::handle(const Reveal& m, Effects& fx, Millis) {
-    const bool current = question_ && question_->question == m.question;
+    Round& r = round_;
+    const bool current = r.question && r.question->question == m.question;
     const bool after_grading = phase_ == Phase::grading && !m.grading && current;
-    judging_.reset();
-    judge_step_ = JudgeStep::verdict;
-    next_at_.reset();
+    r.judging.reset();
+    r.next_at.reset();
     if (m.next_at)
-        next_at_ = *m.next_at - countdown_.offset();
+        r.next_at = *m.next_at - countdown_.offset();
     if (m.grading) {
         // A resumed connection gets the grading prompt again: a grade already sent stands.
         const bool again = phase_ == Phase::grading && current;
         phase_ = Phase::grading;
         // The server asks only those who answered to grade themselves.
-        will_grade_ = player_ && (answered_ || in_flight_);
-        if (!again)
-            graded_ = false;
+        const bool asked = is_player() && r.answer != AnswerStatus::open;
+        if (!asked)
+            r.grading = Grading::none;
+        else if (!again || r.grading != Grading::sent)
+            r.grading = Grading::due;
     } else {
         phase_ = Phase::reveal;
-        will_grade_ = false;
+        r.grading = Grading::none;
     }
-    if (!after_grading)
-        say(fx, presenter_.reveal(m, current ? &*question_ : nullptr, will_grade_));
+    if (!after_grading) {
+        say(fx, presenter_.reveal(m, current ? &*r.question : nullptr, r.grading != Grading::none));
+    }
     if (!m.grading && kind_ == RoomKind::interview && config_.guide &&
         !config_.guide->tips.empty()) {
         const auto& tips = config_.guide->tips;
@@ -421,7 +400,7 @@ void ClientState::handle(const Reveal& m, Effects& fx, Millis) {
 }
 
 void ClientState::handle(const Result& m, Effects& fx, Millis) {
-    if (player_)
+    if (is_player())
         say(fx, presenter_.result(m));
 }
 
@@ -431,14 +410,14 @@ void ClientState::handle(const Standings& m, Effects& fx, Millis) {
 
 void ClientState::handle(const Paused& m, Effects& fx, Millis) {
     countdown_.pause(m.remaining_ms);
-    next_at_.reset();
+    round_.next_at.reset();
     say(fx, presenter_.paused(m));
 }
 
 void ClientState::handle(const Continued& m, Effects& fx, Millis) {
     countdown_.resume(m.deadline, m.remaining_ms);
     if (phase_ == Phase::reveal && m.deadline > 0)
-        next_at_ = m.deadline - countdown_.offset();
+        round_.next_at = m.deadline - countdown_.offset();
     say(fx, presenter_.continued(m));
     drain_answers(fx);
 }
@@ -452,21 +431,21 @@ void ClientState::handle(const HostStatus& m, Effects& fx, Millis) {
     const bool over = phase_ == Phase::over;
     say(fx, presenter_.host_status(m, over));
     // After the game, a host gone for good means no rematch: a player who stayed for one goes.
-    if (over && !m.connected && m.grace_ms == 0 && !host_ && round_done_ && stays_after_game())
+    if (over && !m.connected && m.grace_ms == 0 && !is_host() && round_.done && stays_after_game())
         finish(fx, 0);
 }
 
 void ClientState::handle(const GameOver& m, Effects& fx, Millis) {
     phase_ = Phase::over;
-    end_reason_ = m.reason;
-    judging_.reset();
-    summaries_expected_ = m.count;
+    round_.end_reason = m.reason;
+    round_.judging.reset();
+    round_.summaries_expected = m.count;
     say(fx, presenter_.game_over(m, me_));
     maybe_finish(fx);
 }
 
 void ClientState::handle(const FinalResult& m, Effects& fx, Millis) {
-    final_received_ = true;
+    round_.final_received = true;
     say(fx, presenter_.final_result(m));
     maybe_finish(fx);
 }
@@ -474,7 +453,7 @@ void ClientState::handle(const FinalResult& m, Effects& fx, Millis) {
 void ClientState::handle(const PersonalBest& m, Effects& fx, Millis) {
     if (config_.command != Command::solo)
         return;
-    best_settled_ = true;
+    round_.best_settled = true;
     say(fx, presenter_.personal_best(m));
     maybe_finish(fx);
 }
@@ -486,7 +465,7 @@ void ClientState::handle(const Summary& m, Effects& fx, Millis) {
         summaries_markdown_ += "\n";
     summaries_markdown_ += markdown;
     summaries_unsaved_ = true;
-    ++summaries_received_;
+    ++round_.summaries_received;
     maybe_finish(fx);
 }
 
@@ -530,30 +509,25 @@ Effects ClientState::on_line(std::string_view raw, Millis) {
         return fx;
     const std::string line = trim(raw);
     // The interactive judge's follow-up prompts take empty lines too ("no comment").
-    if (judging_pending() && judge_step_ == JudgeStep::comment) {
+    if (judging_pending() && round_.judging->step == JudgeStep::comment) {
+        Judging& judging = *round_.judging;
         if (!line.empty())
-            pending_comment_ = line;
-        if (!judging_->tips.empty()) {
-            judge_step_ = JudgeStep::tips;
+            judging.comment = line;
+        if (!judging.request.tips.empty()) {
+            judging.step = JudgeStep::tips;
             return fx;
         }
-        send_judgement(fx);
+        mark_group({}, fx);
         return fx;
     }
-    if (judging_pending() && judge_step_ == JudgeStep::tips) {
+    if (judging_pending() && round_.judging->step == JudgeStep::tips) {
         std::string error;
-        auto tips = parse_tip_list(line, judging_->tips, error);
+        auto tips = parse_tip_list(line, round_.judging->request.tips, error);
         if (!tips) {
             warn(fx, {error});
             return fx;
         }
-        auto& group = judging_->groups[judge_next_];
-        fx.send.push_back(Judge{host_token_, judging_->question, group.group, pending_verdict_,
-                                pending_comment_, *tips});
-        judge_step_ = JudgeStep::verdict;
-        pending_comment_.reset();
-        ++judge_next_;
-        prompt_next_group(fx);
+        mark_group(std::move(*tips), fx);
         return fx;
     }
     if (line.empty())
@@ -562,7 +536,7 @@ Effects ClientState::on_line(std::string_view raw, Millis) {
         early_lines_.push_back(line);
         return fx;
     }
-    if (host_) {
+    if (is_host()) {
         if (line.front() != '/' && is_judge_line(line)) {
             judge_lines_.push_back(line);
             drain_judge_lines(fx);
@@ -590,14 +564,13 @@ Effects ClientState::on_disconnected() {
         return fx;
     }
     notice(fx, "connection lost, resuming...");
-    connected_ = false;
-    resend_answer_ = in_flight_;
-    in_flight_ = false;
+    link_ = Link::lost;
+    round_.resend_answer = round_.answer == AnswerStatus::sent;
+    if (round_.resend_answer)
+        round_.answer = AnswerStatus::open;
     // The server sends the judging request again after the resume.
-    judging_.reset();
+    round_.judging.reset();
     rematch_sent_ = false;  // the resume says whether it was done
-    judge_step_ = JudgeStep::verdict;
-    resuming_ = true;
     return fx;
 }
 
@@ -606,19 +579,20 @@ bool ClientState::can_resume() const {
 }
 
 bool ClientState::can_answer() const {
-    return connected_ && player_ && phase_ == Phase::question && question_ && !answered_ &&
-           !in_flight_ && !countdown_.paused();
+    return connected() && is_player() && phase_ == Phase::question && round_.question &&
+           round_.answer == AnswerStatus::open && !countdown_.paused();
 }
 
 bool ClientState::awaiting_grade() const {
-    return connected_ && phase_ == Phase::grading && will_grade_ && !graded_;
+    return connected() && phase_ == Phase::grading && round_.grading == Grading::due;
 }
 
 bool ClientState::judging_pending() const {
-    return host_ && judging_ && judge_next_ < judging_->groups.size();
+    return is_host() && round_.judging && round_.judging->pending();
 }
 
 void ClientState::drain_answers(Effects& fx) {
+    Round& r = round_;
     while (!answer_lines_.empty()) {
         if (awaiting_grade()) {
             const std::string line = answer_lines_.front();
@@ -628,8 +602,8 @@ void ClientState::drain_answers(Effects& fx) {
                 warn(fx, {"grade with again, hard, good or easy (or 1-4)"});
                 continue;
             }
-            fx.send.push_back(Grade{question_->question, *grade});
-            graded_ = true;
+            fx.send.push_back(Grade{r.question->question, *grade});
+            r.grading = Grading::sent;
             say(fx, {"graded " + lower(line)});
             continue;
         }
@@ -638,9 +612,9 @@ void ClientState::drain_answers(Effects& fx) {
         const std::string line = answer_lines_.front();
         answer_lines_.pop_front();
         Answer answer;
-        answer.question = question_->question;
-        if (question_->mode == AnswerMode::choice) {
-            const int count = static_cast<int>(question_->choices.size());
+        answer.question = r.question->question;
+        if (r.question->mode == AnswerMode::choice) {
+            const int count = static_cast<int>(r.question->choices.size());
             const auto choice = parse_choice(line, count);
             if (!choice) {
                 warn(fx, {"type a number from 1 to " + std::to_string(count)});
@@ -651,13 +625,14 @@ void ClientState::drain_answers(Effects& fx) {
             answer.text = line;
         }
         fx.send.push_back(answer);
-        last_answer_ = answer;
-        in_flight_ = true;
+        r.last_answer = answer;
+        r.answer = AnswerStatus::sent;
     }
 }
 
 void ClientState::drain_judge_lines(Effects& fx) {
-    while (judging_pending() && judge_step_ == JudgeStep::verdict && !judge_lines_.empty()) {
+    while (judging_pending() && round_.judging->step == JudgeStep::verdict &&
+           !judge_lines_.empty()) {
         const std::string line = judge_lines_.front();
         judge_lines_.pop_front();
         apply_judge_line(line, judge_lines_.empty(), fx);
@@ -667,45 +642,46 @@ void ClientState::drain_judge_lines(Effects& fx) {
 void ClientState::prompt_next_group(Effects& fx) {
     if (!judging_pending())
         return;
-    const int count = static_cast<int>(judging_->groups.size());
-    say(fx, presenter_.judge_prompt(judging_->groups[judge_next_],
-                                    static_cast<int>(judge_next_) + 1, count));
+    const Judging& judging = *round_.judging;
+    const int count = static_cast<int>(judging.request.groups.size());
+    say(fx, presenter_.judge_prompt(judging.request.groups[judging.next],
+                                    static_cast<int>(judging.next) + 1, count));
 }
 
 void ClientState::apply_judge_line(const std::string& line, bool typed_now, Effects& fx) {
+    Judging& judging = *round_.judging;
     std::string error;
-    const auto judge = parse_judge_line(line, judging_->tips, error);
+    const auto judge = parse_judge_line(line, judging.request.tips, error);
     if (!judge) {
         warn(fx, {error});
         return;
     }
     if (judge->accept_all) {
-        fx.send.push_back(AcceptSuggestions{host_token_, judging_->question});
-        judge_next_ = judging_->groups.size();
+        fx.send.push_back(AcceptSuggestions{host_token_, judging.request.question});
+        judging.next = judging.request.groups.size();
         return;
     }
-    pending_verdict_ = judge->verdict;
-    pending_comment_ = judge->comment;
+    judging.verdict = judge->verdict;
+    judging.comment = judge->comment;
     // At a terminal, a bare mark in an interview asks for a comment and tips next.
     const bool bare = !judge->comment && judge->tips.empty();
     if (config_.interactive && typed_now && bare && kind_ == RoomKind::interview) {
-        judge_step_ = JudgeStep::comment;
+        judging.step = JudgeStep::comment;
         return;
     }
-    auto& group = judging_->groups[judge_next_];
-    fx.send.push_back(Judge{host_token_, judging_->question, group.group, judge->verdict,
-                            judge->comment, judge->tips});
-    ++judge_next_;
-    prompt_next_group(fx);
+    mark_group(judge->tips, fx);
 }
 
-void ClientState::send_judgement(Effects& fx) {
-    auto& group = judging_->groups[judge_next_];
-    fx.send.push_back(Judge{
-        host_token_, judging_->question, group.group, pending_verdict_, pending_comment_, {}});
-    judge_step_ = JudgeStep::verdict;
-    pending_comment_.reset();
-    ++judge_next_;
+// Sends the mark (verdict and comment) of the group in turn, with `tips`, and moves on to the
+// next group.
+void ClientState::mark_group(std::vector<std::string> tips, Effects& fx) {
+    Judging& judging = *round_.judging;
+    const auto& group = judging.request.groups[judging.next];
+    fx.send.push_back(Judge{host_token_, judging.request.question, group.group, judging.verdict,
+                            judging.comment, std::move(tips)});
+    judging.step = JudgeStep::verdict;
+    judging.comment.reset();
+    ++judging.next;
     prompt_next_group(fx);
 }
 
@@ -723,17 +699,17 @@ void ClientState::run_command(const std::string& line, Effects& fx) {
     const std::string& word = command.word;
     const std::string& argument = command.argument;
     const bool solo = config_.command == Command::solo;
-    const bool controls = host_ || solo;  // the solo player runs their own clock
+    const bool controls = is_host() || solo;  // the solo player runs their own clock
     auto needs_control = [&] {
         if (controls)
             return true;
         warn(fx, {"only the host can " + word});
         return false;
     };
-    if (!connected_ && word != "help") {
+    if (!connected() && word != "help") {
         warn(fx, {"not connected; try again in a moment"});
     } else if (word == "help" || word == "?") {
-        say(fx, host_ ? host_help : solo ? solo_help : player_help);
+        say(fx, is_host() ? host_help : solo ? solo_help : player_help);
     } else if (word == "leave" || word == "quit" || word == "exit") {
         fx.send.push_back(Leave{});
     } else if (word == "start") {
@@ -765,13 +741,13 @@ void ClientState::run_command(const std::string& line, Effects& fx) {
         }
         fx.send.push_back(Extend{host_token_, seconds});
     } else if (word == "lock" || word == "unlock") {
-        if (host_) {
+        if (is_host()) {
             fx.send.push_back(Lock{host_token_, word == "lock"});
         } else {
             warn(fx, {"only the host can " + word});
         }
     } else if (word == "kick") {
-        if (!host_)
+        if (!is_host())
             return warn(fx, {"only the host can kick"});
         const auto id = find_player(argument);
         if (!id)
@@ -781,7 +757,7 @@ void ClientState::run_command(const std::string& line, Effects& fx) {
         if (solo)
             return warn(fx,
                         {"a solo run has no rematch: start another with rapidfire-client solo"});
-        if (!host_)
+        if (!is_host())
             return warn(fx, {"only the host can rematch"});
         const auto swap = parse_rematch_swap(argument);
         if (!swap)
@@ -800,7 +776,7 @@ void ClientState::run_command(const std::string& line, Effects& fx) {
         swap_requested_ = *swap;
         rematch_sent_ = true;
     } else if (word == "players") {
-        if (!host_)
+        if (!is_host())
             return warn(fx, {"only the host sees the players"});
         std::vector<std::string> names;
         for (const auto& p : roster_)
@@ -816,13 +792,14 @@ void ClientState::run_command(const std::string& line, Effects& fx) {
 // Interactive terminals
 
 std::string ClientState::single_keys() const {
-    if (judging_pending() && judge_step_ == JudgeStep::verdict)
+    if (judging_pending() && round_.judging->step == JudgeStep::verdict)
         return "cpwa";
     if (awaiting_grade())
         return "1234";
-    if (can_answer() && question_->mode == AnswerMode::choice && question_->choices.size() <= 9) {
+    const auto& question = round_.question;
+    if (can_answer() && question->mode == AnswerMode::choice && question->choices.size() <= 9) {
         std::string keys;
-        for (std::size_t i = 0; i < question_->choices.size(); ++i) {
+        for (std::size_t i = 0; i < question->choices.size(); ++i) {
             keys.push_back(static_cast<char>('1' + i));
         }
         return keys;
@@ -832,13 +809,14 @@ std::string ClientState::single_keys() const {
 
 std::string ClientState::status_line(Millis now, int columns) const {
     const Style& style = presenter_.style();
-    if (resuming_)
+    const Round& r = round_;
+    if (resuming())
         return style.yellow("connection lost, resuming...");
     switch (phase_) {
         case Phase::connecting:
             return style.dim("connecting...");
         case Phase::lobby:
-            if (host_) {
+            if (is_host()) {
                 return "Room " + style.bold(code_) + ": " + std::to_string(roster_count_) +
                        " player(s). Type start when ready.";
             }
@@ -848,13 +826,13 @@ std::string ClientState::status_line(Millis now, int columns) const {
                              " player(s))");
         case Phase::question: {
             std::string text = countdown_.bar(now, style, std::clamp(columns - 50, 10, 30));
-            if (host_) {
-                text += "  answered " + std::to_string(answered_count_) + "/" +
-                        std::to_string(expected_count_);
-            } else if (answered_ || in_flight_) {
+            if (is_host()) {
+                text += "  answered " + std::to_string(r.answered_count) + "/" +
+                        std::to_string(r.expected_count);
+            } else if (r.answer != AnswerStatus::open) {
                 text += "  " + style.dim("answer in, waiting for the others");
-            } else if (question_ && question_->mode == AnswerMode::choice) {
-                text += "  your choice (1-" + std::to_string(question_->choices.size()) + ")";
+            } else if (r.question && r.question->mode == AnswerMode::choice) {
+                text += "  your choice (1-" + std::to_string(r.question->choices.size()) + ")";
             } else {
                 text += "  your answer";
             }
@@ -862,33 +840,34 @@ std::string ClientState::status_line(Millis now, int columns) const {
         }
         case Phase::judging:
             if (judging_pending()) {
-                switch (judge_step_) {
+                switch (r.judging->step) {
                     case JudgeStep::verdict:
-                        return "[" + std::to_string(judge_next_ + 1) + "/" +
-                               std::to_string(judging_->groups.size()) + "] " + style.bold("c") +
-                               "orrect " + style.bold("p") + "artial " + style.bold("w") + "rong " +
-                               style.bold("a") + "ccept all";
+                        return "[" + std::to_string(r.judging->next + 1) + "/" +
+                               std::to_string(r.judging->request.groups.size()) + "] " +
+                               style.bold("c") + "orrect " + style.bold("p") + "artial " +
+                               style.bold("w") + "rong " + style.bold("a") + "ccept all";
                     case JudgeStep::comment:
                         return "comment (Enter for none)";
                     case JudgeStep::tips:
                         return "tips shown (numbers, Enter for none)";
                 }
             }
-            return style.dim(host_ ? "marking..." : "waiting for the judge...");
+            return style.dim(is_host() ? "marking..." : "waiting for the judge...");
         case Phase::grading:
             if (awaiting_grade())
                 return "grade yourself: 1 again, 2 hard, 3 good, 4 easy";
             return style.dim("waiting for the others to grade...");
         case Phase::reveal:
-            if (next_at_) {
-                const Millis left = std::max<Millis>(0, *next_at_ - now);
+            if (r.next_at) {
+                const Millis left = std::max<Millis>(0, *r.next_at - now);
                 return style.dim("next question in " + format_seconds(left));
             }
-            return style.dim(host_ ? "type skip for the next question" : "waiting for the host...");
+            return style.dim(is_host() ? "type skip for the next question"
+                                       : "waiting for the host...");
         case Phase::over:
-            if (!round_done_ || !stays_after_game())
+            if (!r.done || !stays_after_game())
                 return {};
-            if (host_) {
+            if (is_host()) {
                 return "Type " + style.bold("rematch") +
                        (kind_ == RoomKind::interview ? " (or " + style.bold("rematch swap") + ")"
                                                      : std::string()) +

@@ -24,6 +24,7 @@
 #include "rapidfire/client/effects.hpp"
 #include "rapidfire/client/options.hpp"
 #include "rapidfire/client/presenter.hpp"
+#include "rapidfire/client/round.hpp"
 #include "rapidfire/content/bank.hpp"
 #include "rapidfire/protocol/messages.hpp"
 
@@ -80,7 +81,13 @@ class ClientState {
 
   private:
     enum class Phase { connecting, lobby, question, judging, grading, reveal, over };
-    enum class JudgeStep { verdict, comment, tips };
+    // The connection to the server.
+    enum class Link {
+        connecting,  // no welcome yet on the first connection
+        open,        // welcome received; seated, or asking for the seat
+        lost,        // dropped with a seat to resume; no welcome yet on the next connection
+        resuming     // welcome received on the next connection, the resume not answered yet
+    };
 
     void say(Effects& fx, const Lines& lines) const;
     void warn(Effects& fx, const Lines& lines) const;
@@ -97,8 +104,12 @@ class ClientState {
     void drain_answers(Effects& fx);
     void drain_judge_lines(Effects& fx);
     void apply_judge_line(const std::string& line, bool typed_now, Effects& fx);
-    void send_judgement(Effects& fx);
+    void mark_group(std::vector<std::string> tips, Effects& fx);
     void prompt_next_group(Effects& fx);
+    bool is_host() const { return role_ == protocol::Role::host; }
+    bool is_player() const { return role_ == protocol::Role::player; }
+    bool connected() const { return link_ == Link::open || link_ == Link::resuming; }
+    bool resuming() const { return link_ == Link::lost || link_ == Link::resuming; }
     bool can_answer() const;
     bool awaiting_grade() const;
     bool judging_pending() const;
@@ -133,14 +144,14 @@ class ClientState {
 
     ClientConfig config_;
     Presenter presenter_;
-    bool host_ = false;    // runs a quiz or an interview (does not answer)
-    bool player_ = false;  // answers (join, solo)
+    // The seat's role: the host runs a quiz or an interview (and does not answer), a player
+    // answers (join, solo).
+    protocol::Role role_ = protocol::Role::player;
 
     // The seat.
     Phase phase_ = Phase::connecting;
-    bool connected_ = false;  // welcome received on the current connection
+    Link link_ = Link::connecting;
     bool seated_ = false;
-    bool resuming_ = false;
     bool finished_ = false;
     protocol::RoomKind kind_ = protocol::RoomKind::quiz;
     std::string code_;
@@ -151,39 +162,16 @@ class ClientState {
     int roster_count_ = 0;
     int roster_connected_ = 0;
     std::string last_roster_line_;
-
-    // The current question.
-    std::optional<protocol::Question> question_;
     Countdown countdown_;
-    bool answered_ = false;   // the server took our answer to the current question
-    bool in_flight_ = false;  // an answer was sent and is not acknowledged yet
-    std::optional<protocol::Answer> last_answer_;
-    bool resend_answer_ = false;  // a resumed connection lost the answer in flight
-    bool will_grade_ = false;
-    bool graded_ = false;
-    std::optional<Millis> next_at_;  // local time the next question opens
-    int answered_count_ = 0;
-    int expected_count_ = 0;
 
-    // Judging (host).
-    std::optional<protocol::JudgeRequest> judging_;
-    std::size_t judge_next_ = 0;
-    JudgeStep judge_step_ = JudgeStep::verdict;
-    protocol::Verdict pending_verdict_ = protocol::Verdict::wrong;
-    std::optional<std::string> pending_comment_;
+    // This round (game): the question, the answer, the judging, the end. A rematch starts anew.
+    Round round_;
 
     // Queued input.
     std::deque<std::string> early_lines_;   // typed before the seat was given
     std::deque<std::string> answer_lines_;  // a player's answers and grades, in order
     std::deque<std::string> judge_lines_;   // a host's marks, in order
 
-    // The end.
-    int summaries_expected_ = 0;
-    int summaries_received_ = 0;
-    bool final_received_ = false;
-    bool best_settled_ = false;  // solo: personal_best arrived, or the wait for it is over
-    bool round_done_ = false;    // every end-of-game message of this round is in
-    std::optional<protocol::EndReason> end_reason_;
     // Every summary received, every round's (a rematch adds to them); some not saved yet.
     std::string summaries_markdown_;
     bool summaries_unsaved_ = false;
