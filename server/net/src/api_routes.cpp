@@ -6,7 +6,7 @@
 #include <boost/json.hpp>
 
 #include "rapidfire/protocol/codec.hpp"
-#include "server_context.hpp"
+#include "rapidfire/store/store.hpp"
 
 namespace rapidfire::net {
 
@@ -52,8 +52,8 @@ std::string_view bearer_token(std::string_view authorization) {
     return authorization.substr(scheme.size());
 }
 
-bool is_admin(const ServerContext& context, std::string_view token) {
-    const auto& admin = context.options.admin_token;
+bool is_admin(const ApiContext& context, std::string_view token) {
+    const auto admin = context.admin_token;
     if (admin.empty() || token.size() != admin.size())
         return false;
     unsigned diff = 0;
@@ -181,7 +181,7 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
 
 }  // namespace
 
-std::optional<ApiResponse> answer_api(const ApiRequest& request, ServerContext& context) {
+std::optional<ApiResponse> answer_api(const ApiRequest& request, const ApiContext& context) {
     const auto query_at = request.target.find('?');
     const std::string_view path = request.target.substr(0, query_at);
     const std::string_view query = query_at == std::string_view::npos
@@ -217,7 +217,7 @@ std::optional<ApiResponse> answer_api(const ApiRequest& request, ServerContext& 
         if (path == "/api/solo/leaderboard") {
             json::array runs;
             int rank = 0;
-            for (const auto& run : store.solo_leaderboard(context.bank->title, limit_of(query))) {
+            for (const auto& run : store.solo_leaderboard(context.bank, limit_of(query))) {
                 runs.push_back(json::object{{"rank", ++rank},
                                             {"nickname", run.nickname},
                                             {"points", run.points},
@@ -226,8 +226,7 @@ std::optional<ApiResponse> answer_api(const ApiRequest& request, ServerContext& 
                                             {"finished_at", run.finished_at},
                                             {"game", run.game_id}});
             }
-            return json_reply(
-                json::object{{"bank", context.bank->title}, {"runs", std::move(runs)}});
+            return json_reply(json::object{{"bank", context.bank}, {"runs", std::move(runs)}});
         }
         constexpr std::string_view games_prefix = "/api/games/";
         if (path.rfind(games_prefix, 0) == 0) {

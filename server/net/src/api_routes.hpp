@@ -7,9 +7,19 @@
 #include <string>
 #include <string_view>
 
+namespace rapidfire::store {
+class Store;
+}
+
 namespace rapidfire::net {
 
-struct ServerContext;
+// What the API reads: the record (null when the server keeps none), the bank whose solo
+// leaderboard it shows, and the administrator's token (empty: none).
+struct ApiContext {
+    store::Store* store = nullptr;
+    std::string_view bank;
+    std::string_view admin_token;
+};
 
 struct ApiRequest {
     std::string_view method;         // "GET", "HEAD", ...
@@ -25,6 +35,6 @@ struct ApiResponse {
 };
 
 // The answer for a request under /api/, or nothing when the path is not an API path.
-std::optional<ApiResponse> answer_api(const ApiRequest& request, ServerContext& context);
+std::optional<ApiResponse> answer_api(const ApiRequest& request, const ApiContext& context);
 
 }  // namespace rapidfire::net

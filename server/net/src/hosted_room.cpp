@@ -8,7 +8,7 @@
 #include <boost/describe/enum_to_string.hpp>
 
 #include "rapidfire/protocol/codec.hpp"
-#include "server_context.hpp"
+#include "rapidfire/store/store.hpp"
 
 namespace rapidfire::net {
 
@@ -29,32 +29,22 @@ const char* name_of(Enum value) {
 }  // namespace
 
 HostedRoom::HostedRoom(Strand strand, std::unique_ptr<core::Room> room,
-                       std::shared_ptr<ServerContext> context)
+                       const RoomServices& services)
     : strand_(std::move(strand)),
       timer_(strand_),
-      context_(std::move(context)),
+      services_(services),
       room_(std::move(room)),
       code_(room_->code()) {}
 
 HostedRoom::~HostedRoom() = default;
 
-void HostedRoom::seat_creator(std::shared_ptr<Connection> creator, std::string nickname) {
-    asio::post(strand_, [self = shared_from_this(), creator = std::move(creator),
-                         nickname = std::move(nickname)] {
-        const auto now = self->context_->clock.now();
-        // Room::create addressed room_created to the creator's seat: that names the member.
-        for (const auto& outgoing : self->room_->take_outbox()) {
-            if (const auto* created = std::get_if<protocol::RoomCreated>(&outgoing.message);
-                created != nullptr && outgoing.audience.kind == Audience::Kind::member) {
-                self->nicknames_[outgoing.audience.member] = nickname;
-                self->kind_ = created->kind;
-                self->seat(outgoing.audience.member, creator);
-                spdlog::info("room {} created: {} by {}", self->code_, name_of(created->kind),
-                             nickname);
-            }
-            self->observe(outgoing);
-            self->send(outgoing, make_frame(protocol::encode(outgoing.message)));
-        }
+void HostedRoom::seat_creator(std::shared_ptr<Connection> creator) {
+    asio::post(strand_, [self = shared_from_this(), creator = std::move(creator)] {
+        const auto now = self->services_.clock.now();
+        const MemberId host = self->room_->host();
+        self->seat(host, creator);
+        spdlog::info("room {} created: {} by {}", self->code_, name_of(self->room_->kind()),
+                     self->room_->nickname(host));
         self->after_call(now);
     });
 }
@@ -67,8 +57,11 @@ void HostedRoom::join(std::shared_ptr<Connection> connection, protocol::Join req
                                 protocol::Error{protocol::ErrorCode::room_not_found,
                                                 "no room with that code", "code", "join"});
         }
-        const auto now = self->context_->clock.now();
-        self->take_seat(connection, self->room_->join(request, now), now);
+        const auto now = self->services_.clock.now();
+        const auto seat = self->room_->join(request, now);
+        if (const auto* member = std::get_if<MemberId>(&seat))
+            spdlog::info("room {}: {} joined", self->code_, self->room_->nickname(*member));
+        self->take_seat(connection, seat, now);
     });
 }
 
@@ -81,8 +74,11 @@ void HostedRoom::resume(std::shared_ptr<Connection> connection, std::string toke
                                                 "this resume token is unknown, revoked or expired",
                                                 "token", "resume"});
         }
-        const auto now = self->context_->clock.now();
-        self->take_seat(connection, self->room_->resume(token, now), now);
+        const auto now = self->services_.clock.now();
+        const auto seat = self->room_->resume(token, now);
+        if (const auto* member = std::get_if<MemberId>(&seat))
+            spdlog::info("room {}: {} resumed", self->code_, self->room_->nickname(*member));
+        self->take_seat(connection, seat, now);
     });
 }
 
@@ -97,7 +93,7 @@ void HostedRoom::take_seat(const std::shared_ptr<Connection>& connection, const 
 }
 
 void HostedRoom::refuse(Connection& connection, const protocol::Error& error) {
-    context_->metrics->messages_sent(1);
+    services_.metrics.messages_sent(1);
     connection.seat_refused(make_frame(protocol::encode(error)));
 }
 
@@ -109,13 +105,13 @@ void HostedRoom::handle(std::shared_ptr<Connection> connection, MemberId member,
         if (self->closed_ || holder == nullptr || holder->connection_id != connection->id()) {
             // The seat moved on (kick, leave, another tab) while this message was on its way;
             // the connection already has, or is about to get, the news.
-            self->context_->metrics->messages_sent(1);
+            self->services_.metrics.messages_sent(1);
             connection->deliver({make_frame(protocol::encode(
                 protocol::Error{protocol::ErrorCode::not_in_room, "you are not in this room",
                                 std::nullopt, std::string(protocol::type_of(message))}))});
             return;
         }
-        const auto now = self->context_->clock.now();
+        const auto now = self->services_.clock.now();
         self->room_->handle(member, message, now);
         self->after_call(now);
     });
@@ -129,10 +125,8 @@ void HostedRoom::disconnected(std::uint64_t connection_id, MemberId member) {
         if (self->closed_ || holder == nullptr || holder->connection_id != connection_id)
             return;
         self->seats_.release(member);
-        const auto now = self->context_->clock.now();
-        const auto nick = self->nicknames_.find(member);
-        spdlog::info("room {}: {} disconnected", self->code_,
-                     nick == self->nicknames_.end() ? "?" : nick->second);
+        const auto now = self->services_.clock.now();
+        spdlog::info("room {}: {} disconnected", self->code_, self->room_->nickname(member));
         self->room_->disconnected(member, now);
         self->after_call(now);
     });
@@ -162,11 +156,9 @@ void HostedRoom::after_call(protocol::Millis now) {
     }
     record();
     if (flush() > 1)
-        context_->metrics->broadcast_handed(std::chrono::steady_clock::now() - started);
+        services_.metrics.broadcast_handed(std::chrono::steady_clock::now() - started);
     const auto stats = room_->stats();
-    phase_.store(stats.phase, std::memory_order_relaxed);
-    players_.store(stats.players, std::memory_order_relaxed);
-    connected_.store(stats.connected, std::memory_order_relaxed);
+    report_gauge(RoomGauge{stats.phase, stats.players, stats.connected});
     if (room_->closed(now)) {
         close();
     } else {
@@ -196,21 +188,15 @@ void HostedRoom::send(const core::Outgoing& outgoing, const Frame& frame) {
             if (outgoing.unbind)
                 seats_.release(audience.member);
         }
-    } else if (auto* host = host_seat_ ? seats_.find(*host_seat_) : nullptr;
-               audience.kind == Audience::Kind::host && host != nullptr &&
-               room_->in_audience(audience, *host_seat_)) {
-        deliver_to(*host_seat_, *host);
     } else {
         // One encoded buffer for every recipient.
-        seats_.for_each([&](MemberId member, SeatHolder& holder) {
-            if (!room_->in_audience(audience, member))
-                return;
-            if (audience.kind == Audience::Kind::host)
-                host_seat_ = member;
-            deliver_to(member, holder);
-        });
+        room_->resolve(audience, audience_);
+        for (const MemberId member : audience_) {
+            if (auto* holder = seats_.find(member))
+                deliver_to(member, *holder);
+        }
     }
-    context_->metrics->messages_sent(sent);
+    services_.metrics.messages_sent(sent);
 }
 
 std::size_t HostedRoom::flush() {
@@ -236,12 +222,9 @@ bool HostedRoom::flush(SeatHolder& holder) {
 
 // Counts and log lines, read off the engine's messages.
 void HostedRoom::observe(const core::Outgoing& outgoing) {
-    auto& metrics = *context_->metrics;
+    auto& metrics = services_.metrics;
     const MemberId member = outgoing.audience.member;
-    auto nickname = [&]() -> std::string {
-        const auto it = nicknames_.find(member);
-        return it == nicknames_.end() ? "?" : it->second;
-    };
+    auto nickname = [&] { return room_->nickname(member); };
     std::visit(
         [&](const auto& message) {
             using Message = std::decay_t<decltype(message)>;
@@ -249,15 +232,7 @@ void HostedRoom::observe(const core::Outgoing& outgoing) {
                 metrics.answer_accepted();
             } else if constexpr (std::is_same_v<Message, protocol::AnswerRejected>) {
                 metrics.answer_rejected(message.code);
-            } else if constexpr (std::is_same_v<Message, protocol::Joined>) {
-                const bool known = nicknames_.count(member) != 0;
-                nicknames_[member] = message.nickname;
-                if (message.resumed) {
-                    spdlog::info("room {}: {} {} resumed", code_, name_of(message.role),
-                                 message.nickname);
-                } else if (!known) {
-                    spdlog::info("room {}: {} joined", code_, message.nickname);
-                }
+
             } else if constexpr (std::is_same_v<Message, protocol::Kicked>) {
                 spdlog::info("room {}: {} kicked ({})", code_, nickname(), message.reason);
             } else if constexpr (std::is_same_v<Message, protocol::Left>) {
@@ -276,37 +251,54 @@ void HostedRoom::observe(const core::Outgoing& outgoing) {
 
 void HostedRoom::record() {
     auto journal = room_->take_journal();
-    if (journal.empty() || !context_->writer)
+    if (journal.empty() || services_.record == nullptr)
         return;
-    if (kind_ == protocol::RoomKind::solo) {
+    std::optional<core::GameFinished> solo_run;
+    if (room_->kind() == protocol::RoomKind::solo) {
         for (const auto& entry : journal) {
-            if (const auto* finished = std::get_if<core::GameFinished>(&entry))
-                send_personal_best(*finished);
+            if (const auto* finished = std::get_if<core::GameFinished>(&entry);
+                finished != nullptr && !finished->standings.empty())
+                solo_run = *finished;
         }
     }
-    context_->writer->submit(std::move(journal));
+    services_.record->submit(std::move(journal));
+    if (solo_run)
+        ask_personal_best(std::move(*solo_run));
 }
 
-void HostedRoom::send_personal_best(const core::GameFinished& finished) {
-    if (finished.standings.empty())
+void HostedRoom::ask_personal_best(core::GameFinished run) {
+    // The lookup runs on the writer's thread after the run's batch commits: nothing on the
+    // strand waits for the disk.
+    services_.record->after_commit(
+        [weak = weak_from_this(), run = std::move(run)](store::Store& store) {
+            const auto self = weak.lock();
+            if (!self)
+                return;
+            auto best = store.personal_best_of(run);
+            if (!best) {
+                spdlog::warn("room {}: personal best not available: the run is not on record",
+                             self->code_);
+                return;
+            }
+            const MemberId player = run.standings.front().player;
+            asio::post(self->strand_, [self, player, best = *best] {
+                if (self->closed_)
+                    return;
+                const core::Outgoing outgoing{Audience::to(player), best, false};
+                self->send(outgoing, make_frame(protocol::encode(outgoing.message)));
+                self->flush();
+            });
+        });
+}
+
+void HostedRoom::report_gauge(const std::optional<RoomGauge>& now) {
+    const bool same = gauge_.has_value() == now.has_value() &&
+                      (!now || (gauge_->phase == now->phase && gauge_->players == now->players &&
+                                gauge_->connected == now->connected));
+    if (same)
         return;
-    const auto& run = finished.standings.front();
-    protocol::PersonalBest best{run.points, std::nullopt, true, 0};
-    try {
-        // Read before this run is written (the writer has not seen it yet): the best so far.
-        // Solo runs end rarely and the lookup is indexed, so the strand does not wait long.
-        if (const auto earlier =
-                context_->store->personal_best(run.nickname, context_->bank->title)) {
-            best.previous = earlier->points;
-            best.new_best = run.points > earlier->points;
-        }
-        best.runs = context_->store->solo_run_count(run.nickname, context_->bank->title);
-    } catch (const std::exception& e) {
-        spdlog::warn("room {}: personal best not available: {}", code_, e.what());
-        return;
-    }
-    const core::Outgoing outgoing{Audience::to(run.player), best, false};
-    send(outgoing, make_frame(protocol::encode(outgoing.message)));
+    services_.metrics.room_changed(gauge_, now);
+    gauge_ = now;
 }
 
 void HostedRoom::arm_timer(protocol::Millis now) {
@@ -315,7 +307,7 @@ void HostedRoom::arm_timer(protocol::Millis now) {
         return;
     timer_due_ = due;
     const auto generation = ++timer_generation_;
-    timer_.expires_at(context_->clock.to_steady(due));
+    timer_.expires_at(services_.clock.to_steady(due));
     // The timer's executor is the strand, so the handler runs there.
     timer_.async_wait([self = shared_from_this(), generation](boost::system::error_code ec) {
         if (ec || generation != self->timer_generation_ || self->closed_)
@@ -326,7 +318,7 @@ void HostedRoom::arm_timer(protocol::Millis now) {
 }
 
 void HostedRoom::on_timer() {
-    const auto now = context_->clock.now();
+    const auto now = services_.clock.now();
     room_->tick(now);
     after_call(now);
 }
@@ -342,10 +334,9 @@ void HostedRoom::close() {
             connection->unseated(this, member);
     });
     seats_.clear();
-    phase_.store(protocol::RoomPhase::finished, std::memory_order_relaxed);
-    players_.store(0, std::memory_order_relaxed);
-    connected_.store(0, std::memory_order_relaxed);
-    context_->rooms.remove(*this);
+    report_gauge(std::nullopt);
+    if (services_.closed)
+        services_.closed(*this);
 }
 
 }  // namespace rapidfire::net

@@ -75,7 +75,7 @@ Response respond(const Request& request, ServerContext& context) {
     const bool is_get = request.method() == http::verb::get || request.method() == http::verb::head;
 
     if (path == "/healthz" && is_get) {
-        const auto rooms = context.rooms.counts();
+        const auto rooms = context.metrics->room_counts();
         return reply(
             http::status::ok, "application/json",
             fmt::format(R"({{"status":"{}","uptime_s":{},"rooms":{},"players":{},)"
@@ -85,7 +85,7 @@ Response respond(const Request& request, ServerContext& context) {
     }
     if (path == "/metrics" && is_get) {
         return reply(http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
-                     context.metrics->exposition(context.rooms.counts(), context.clock.uptime()));
+                     context.metrics->exposition(context.clock.uptime()));
     }
     const auto authorization = request.find(http::field::authorization);
     const ApiRequest api{
@@ -94,7 +94,8 @@ Response respond(const Request& request, ServerContext& context) {
         authorization == request.end()
             ? std::string_view{}
             : std::string_view(authorization->value().data(), authorization->value().size())};
-    if (auto answer = answer_api(api, context)) {
+    const ApiContext record{context.store.get(), context.bank_title, context.options.admin_token};
+    if (auto answer = answer_api(api, record)) {
         if (!answer->attachment.empty()) {
             response.set(http::field::content_disposition,
                          "attachment; filename=\"" + answer->attachment + "\"");

@@ -57,7 +57,34 @@ void Metrics::broadcast_handed(std::chrono::nanoseconds elapsed) {
     broadcast_nanoseconds_.fetch_add(elapsed.count(), relaxed);
 }
 
-std::string Metrics::exposition(const RoomCounts& rooms, std::chrono::seconds uptime) const {
+void Metrics::room_changed(const std::optional<RoomGauge>& before,
+                           const std::optional<RoomGauge>& after) {
+    auto apply = [this](const RoomGauge& gauge, std::int64_t sign) {
+        const auto phase = static_cast<std::size_t>(gauge.phase);
+        if (phase < rooms_by_phase_.size())
+            rooms_by_phase_[phase].fetch_add(sign, std::memory_order_relaxed);
+        rooms_.fetch_add(sign, std::memory_order_relaxed);
+        players_.fetch_add(sign * gauge.players, std::memory_order_relaxed);
+        players_connected_.fetch_add(sign * gauge.connected, std::memory_order_relaxed);
+    };
+    if (before)
+        apply(*before, -1);
+    if (after)
+        apply(*after, +1);
+}
+
+RoomCounts Metrics::room_counts() const {
+    RoomCounts counts;
+    for (std::size_t phase = 0; phase < rooms_by_phase_.size(); ++phase)
+        counts.rooms_by_phase[phase] = rooms_by_phase_[phase].load(std::memory_order_relaxed);
+    counts.rooms = rooms_.load(std::memory_order_relaxed);
+    counts.players = players_.load(std::memory_order_relaxed);
+    counts.players_connected = players_connected_.load(std::memory_order_relaxed);
+    return counts;
+}
+
+std::string Metrics::exposition(std::chrono::seconds uptime) const {
+    const RoomCounts rooms = room_counts();
     std::string out;
     auto metric = [&](std::string_view name, std::string_view kind, std::string_view help) {
         fmt::format_to(std::back_inserter(out), "# HELP {} {}\n# TYPE {} {}\n", name, help, name,

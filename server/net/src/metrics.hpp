@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,12 +15,19 @@
 
 namespace rapidfire::net {
 
-// What the room registry counts at the moment of a scrape.
+// The rooms' gauges at the moment of a scrape.
 struct RoomCounts {
     std::array<std::int64_t, 6> rooms_by_phase{};  // indexed by protocol::RoomPhase
     std::int64_t rooms = 0;
     std::int64_t players = 0;
     std::int64_t players_connected = 0;
+};
+
+// One room's share of the gauges.
+struct RoomGauge {
+    protocol::RoomPhase phase = protocol::RoomPhase::lobby;
+    int players = 0;
+    int connected = 0;
 };
 
 class Metrics {
@@ -41,8 +49,14 @@ class Metrics {
     // How long one room event took to encode and hand to every recipient connection.
     void broadcast_handed(std::chrono::nanoseconds elapsed);
 
+    // A room's share of the gauges changed: nullopt is no share (before it opened, after it
+    // closed). Each room reports its own changes, so the totals need no walk over the rooms.
+    void room_changed(const std::optional<RoomGauge>& before,
+                      const std::optional<RoomGauge>& after);
+    RoomCounts room_counts() const;
+
     // Prometheus text exposition format 0.0.4.
-    std::string exposition(const RoomCounts& rooms, std::chrono::seconds uptime) const;
+    std::string exposition(std::chrono::seconds uptime) const;
 
   private:
     static constexpr std::array<double, 12> bucket_bounds_{
@@ -61,6 +75,10 @@ class Metrics {
     std::array<std::atomic<std::int64_t>, bucket_bounds_.size() + 1> broadcast_buckets_{};
     std::atomic<std::int64_t> broadcast_count_{0};
     std::atomic<std::int64_t> broadcast_nanoseconds_{0};
+    std::array<std::atomic<std::int64_t>, 6> rooms_by_phase_{};
+    std::atomic<std::int64_t> rooms_{0};
+    std::atomic<std::int64_t> players_{0};
+    std::atomic<std::int64_t> players_connected_{0};
 };
 
 }  // namespace rapidfire::net

@@ -1,13 +1,8 @@
 #include "room_registry.hpp"
 
 #include <algorithm>
-#include <vector>
-
-#include <spdlog/spdlog.h>
 
 #include "hosted_room.hpp"
-#include "server_context.hpp"
-#include "strand_source.hpp"
 
 namespace rapidfire::net {
 
@@ -22,35 +17,21 @@ std::string normalize_code(std::string_view code) {
 
 }  // namespace
 
-RoomRegistry::RoomRegistry(const StrandSource& strands) : strands_(strands) {}
+RoomRegistry::RoomRegistry(CodeMaker make_code, RoomFactory make_room)
+    : make_code_(std::move(make_code)), make_room_(std::move(make_room)) {}
+
 RoomRegistry::~RoomRegistry() = default;
 
-std::variant<std::shared_ptr<HostedRoom>, protocol::Error> RoomRegistry::create(
-    const protocol::CreateRoom& request, const std::shared_ptr<Connection>& creator,
-    const std::shared_ptr<ServerContext>& context) {
-    core::RoomDeps deps;
-    deps.bank = context->bank;
-    deps.guide = context->guide;
-    deps.limits.max_capacity = context->options.max_room_capacity;
-    deps.limits.resume_grace_ms = context->options.resume_grace.count() * protocol::Millis{1000};
-    deps.entropy = &context->entropy;
-
-    std::shared_ptr<HostedRoom> hosted;
-    {
-        std::lock_guard lock(mutex_);
-        std::string code;
-        do {
-            code = core::make_room_code(context->entropy);
-        } while (rooms_.count(code) != 0);
-        auto created = core::Room::create(code, request, std::move(deps), context->clock.now());
-        if (auto* error = std::get_if<protocol::Error>(&created))
-            return std::move(*error);
-        hosted =
-            std::make_shared<HostedRoom>(strands_.next(), std::get<0>(std::move(created)), context);
-        rooms_.emplace(std::move(code), hosted);
-    }
-    hosted->seat_creator(creator, request.nickname);
-    return hosted;
+RoomRegistry::Created RoomRegistry::create(const protocol::CreateRoom& request) {
+    std::lock_guard lock(mutex_);
+    std::string code;
+    do {
+        code = make_code_();
+    } while (rooms_.count(code) != 0);
+    auto created = make_room_(code, request);
+    if (const auto* room = std::get_if<std::shared_ptr<HostedRoom>>(&created))
+        rooms_.emplace(std::move(code), *room);
+    return created;
 }
 
 std::shared_ptr<HostedRoom> RoomRegistry::find(std::string_view code) const {
@@ -74,20 +55,6 @@ void RoomRegistry::clear() {
         rooms.swap(rooms_);
     }
     // Destroyed here, outside the lock.
-}
-
-RoomCounts RoomRegistry::counts() const {
-    RoomCounts counts;
-    std::lock_guard lock(mutex_);
-    for (const auto& [code, room] : rooms_) {
-        const auto phase = static_cast<std::size_t>(room->phase());
-        if (phase < counts.rooms_by_phase.size())
-            ++counts.rooms_by_phase[phase];
-        ++counts.rooms;
-        counts.players += room->players();
-        counts.players_connected += room->players_connected();
-    }
-    return counts;
 }
 
 }  // namespace rapidfire::net

@@ -1,8 +1,9 @@
 #pragma once
-// Every room by code. Creates rooms (with codes from core::make_room_code), finds them for
-// join and resume, forgets them once they close, and counts them for health and metrics.
-// One mutex guards the map; nothing slow runs under it.
+// Every room by code. Creates rooms through the factory it is given, with codes it makes sure
+// are free, finds them for join and resume, and forgets them once they close. One mutex guards
+// the map; nothing slow runs under it.
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -10,37 +11,34 @@
 #include <unordered_map>
 #include <variant>
 
-#include "metrics.hpp"
 #include "rapidfire/protocol/messages.hpp"
 
 namespace rapidfire::net {
 
-class Connection;
 class HostedRoom;
-class StrandSource;
-struct ServerContext;
 
 class RoomRegistry {
   public:
-    explicit RoomRegistry(const StrandSource& strands);
+    using Created = std::variant<std::shared_ptr<HostedRoom>, protocol::Error>;
+    // Makes a room with `code` for `request`, or says why the engine refused it.
+    using RoomFactory = std::function<Created(std::string code, const protocol::CreateRoom&)>;
+    // A new random room code; the registry asks again while the code is taken.
+    using CodeMaker = std::function<std::string()>;
+
+    RoomRegistry(CodeMaker make_code, RoomFactory make_room);
     ~RoomRegistry();
 
-    // Creates a room and seats `creator` as its host (room_created follows on the connection),
-    // or returns why the engine refused the request.
-    std::variant<std::shared_ptr<HostedRoom>, protocol::Error> create(
-        const protocol::CreateRoom& request, const std::shared_ptr<Connection>& creator,
-        const std::shared_ptr<ServerContext>& context);
-
+    // Creates a room for `request`; the caller seats its creator (HostedRoom::seat_creator).
+    Created create(const protocol::CreateRoom& request);
     // The room with this code (case-insensitive), or null.
     std::shared_ptr<HostedRoom> find(std::string_view code) const;
     void remove(const HostedRoom& room);
     // Drops every room (at shutdown, so rooms and their timers go before the io_context).
     void clear();
 
-    RoomCounts counts() const;
-
   private:
-    const StrandSource& strands_;
+    const CodeMaker make_code_;
+    const RoomFactory make_room_;
     mutable std::mutex mutex_;
     std::unordered_map<std::string, std::shared_ptr<HostedRoom>> rooms_;
 };

@@ -11,7 +11,10 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 
+#include "hosted_room.hpp"
 #include "listener.hpp"
+#include "locked_entropy.hpp"
+#include "room_services.hpp"
 #include "server_context.hpp"
 
 namespace rapidfire::net {
@@ -36,14 +39,20 @@ class Server::Impl {
           signals_(control_),
           shutdown_timer_(control_),
           drain_timer_(control_),
-          context_(std::make_shared<ServerContext>(io_, std::move(options), std::move(bank),
-                                                   std::move(guide))) {
-        if (!context_->options.data_dir.empty()) {
-            context_->store = std::make_unique<store::Store>(context_->options.data_dir);
-            context_->writer = std::make_unique<store::StoreWriter>(*context_->store,
-                                                                    std::chrono::milliseconds(100));
+          bank_(std::move(bank)),
+          guide_(std::move(guide)),
+          entropy_(core::make_secure_entropy()),
+          context_(std::make_shared<ServerContext>(
+              io_, std::move(options), bank_->title,
+              [this] { return core::make_room_code(entropy_); },
+              [this](std::string code, const protocol::CreateRoom& request) {
+                  return make_room(std::move(code), request);
+              })),
+          room_services_{
+              context_->clock, *context_->metrics, context_->writer.get(),
+              [context = context_.get()](const HostedRoom& room) { context->rooms.remove(room); }} {
+        if (context_->store)
             spdlog::info("keeping the record of games in {}", context_->store->path().string());
-        }
     }
 
     ~Impl() {
@@ -93,6 +102,24 @@ class Server::Impl {
     }
 
   private:
+    // The registry's room factory: the engine's room with this server's content and limits,
+    // on a strand of its own (or the shared one), with the services a room may use.
+    RoomRegistry::Created make_room(std::string code, const protocol::CreateRoom& request) {
+        const auto& options = context_->options;
+        core::RoomDeps deps;
+        deps.bank = bank_;
+        deps.guide = guide_;
+        deps.limits.max_capacity = options.max_room_capacity;
+        deps.limits.resume_grace_ms = options.resume_grace.count() * protocol::Millis{1000};
+        deps.entropy = &entropy_;
+        auto created =
+            core::Room::create(std::move(code), request, std::move(deps), context_->clock.now());
+        if (auto* error = std::get_if<protocol::Error>(&created))
+            return std::move(*error);
+        return std::make_shared<HostedRoom>(context_->strands.next(),
+                                            std::get<0>(std::move(created)), room_services_);
+    }
+
     void run_io() {
         for (;;) {
             try {
@@ -150,7 +177,11 @@ class Server::Impl {
     asio::signal_set signals_;
     asio::steady_timer shutdown_timer_;
     asio::steady_timer drain_timer_;
+    const std::shared_ptr<const content::Bank> bank_;
+    const std::shared_ptr<const content::StudyGuide> guide_;
+    LockedEntropy entropy_;  // room codes and tokens, drawn from every room's strand
     std::shared_ptr<ServerContext> context_;
+    const RoomServices room_services_;
     std::shared_ptr<Listener> listener_;
     bool shutting_down_ = false;
 };

@@ -1,18 +1,35 @@
 #include "server_context.hpp"
 
+#include <chrono>
+
 #include "tls_context.hpp"
 
 namespace rapidfire::net {
 
+namespace {
+
+// The record is committed in batches this often.
+constexpr std::chrono::milliseconds record_interval{100};
+
+std::unique_ptr<store::Store> open_store(const ServerOptions& options) {
+    if (options.data_dir.empty())
+        return nullptr;
+    return std::make_unique<store::Store>(options.data_dir);
+}
+
+}  // namespace
+
 ServerContext::ServerContext(boost::asio::io_context& io, ServerOptions server_options,
-                             std::shared_ptr<const content::Bank> question_bank,
-                             std::shared_ptr<const content::StudyGuide> study_guide)
+                             std::string bank, RoomRegistry::CodeMaker make_code,
+                             RoomRegistry::RoomFactory make_room)
     : options(std::move(server_options)),
       tls(make_server_tls(options)),
-      bank(std::move(question_bank)),
-      guide(std::move(study_guide)),
-      entropy(core::make_secure_entropy()),
+      bank_title(std::move(bank)),
       strands(io, options.threads),
-      rooms(strands) {}
+      rooms(std::move(make_code), std::move(make_room)),
+      store(open_store(options)),
+      writer(store ? std::make_unique<store::StoreWriter>(*store, record_interval) : nullptr) {}
+
+ServerContext::~ServerContext() = default;
 
 }  // namespace rapidfire::net

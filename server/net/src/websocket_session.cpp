@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <type_traits>
+#include <variant>
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
@@ -119,17 +120,29 @@ class WebSocketSession final : public Connection,
     TokenBucket rate_;   // over it: the message is refused with rate_limited
     TokenBucket flood_;  // over it: the connection is closed with 1008
 
-    std::shared_ptr<HostedRoom> room_;
-    core::MemberId member_ = 0;
-    bool seat_pending_ = false;  // a create, join or resume is on its way to a room
+    // The connection's seat: none yet, asked for (a create, join or resume is on its way to a
+    // room, which answers with seated or seat_refused), or held.
+    struct NoSeat {};
+    struct SeatAsked {};
+    struct SeatHeld {
+        std::shared_ptr<HostedRoom> room;
+        core::MemberId member = 0;
+    };
+    std::variant<NoSeat, SeatAsked, SeatHeld> seat_;
 
-    bool writing_ = false;     // one write in flight; its frame stays at the queue's front
-    bool aborted_ = false;     // the TCP connection was cut
+    // Where the connection is in its life. Frames are queued only while open; the queue is the
+    // write state: a write is in flight exactly when the queue is not empty.
+    enum class Life {
+        handshaking,  // the opening handshake is under way
+        open,         // registered: reading and writing
+        closing,      // a close waits behind the queued frames (pending_close_)
+        close_sent,   // the close frame went out; reading until the peer answers
+        aborted,      // the TCP connection was cut
+        finished,     // the read loop ended: the connection is over
+    };
+    Life life_ = Life::handshaking;
+    beast::websocket::close_reason pending_close_;
     bool discarding_ = false;  // the rest of an oversized message is read and thrown away
-    std::optional<beast::websocket::close_reason> pending_close_;
-    bool close_sent_ = false;
-    bool registered_ = false;
-    bool finished_ = false;
 };
 
 }  // namespace
@@ -180,7 +193,7 @@ void WebSocketSession<Stream>::on_accept(beast::error_code ec) {
         spdlog::debug("{}: WebSocket handshake failed: {}", remote_, ec.message());
         return;
     }
-    registered_ = true;
+    life_ = Life::open;
     context_->connections.add(this->shared_from_this());
     spdlog::info("{}: connected{}", remote_, is_tls<Stream> ? " (TLS)" : "");
     // Registered before the welcome goes out, so a client that has the welcome is reachable by
@@ -241,7 +254,7 @@ template <class Stream>
 void WebSocketSession<Stream>::on_message() {
     // Once closing, what the client still sends is read (to finish the close handshake) and
     // ignored. Close reasons are the error codes, as PROTOCOL.md says.
-    if (pending_close_ || close_sent_)
+    if (life_ != Life::open)
         return;
     context_->metrics->messages_received();
     const auto now = TokenBucket::Clock::now();
@@ -282,9 +295,8 @@ template <class Stream>
 void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
     const std::string_view request = protocol::type_of(message);
     auto self = this->shared_from_this();
-    const bool seated = room_ != nullptr || seat_pending_;
     auto refuse_if_seated = [&] {
-        if (!seated)
+        if (std::holds_alternative<NoSeat>(seat_))
             return false;
         send(error_for(ErrorCode::already_in_room, "leave this room first", request));
         return true;
@@ -307,12 +319,11 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
                    [&](protocol::CreateRoom& create) {
                        if (refuse_if_seated())
                            return;
-                       seat_pending_ = true;
-                       auto created = context_->rooms.create(create, self, context_);
-                       if (auto* error = std::get_if<protocol::Error>(&created)) {
-                           seat_pending_ = false;
-                           send(*error);
-                       }
+                       auto created = context_->rooms.create(create);
+                       if (auto* error = std::get_if<protocol::Error>(&created))
+                           return send(*error);
+                       seat_ = SeatAsked{};
+                       std::get<std::shared_ptr<HostedRoom>>(created)->seat_creator(self);
                    },
                    [&](protocol::Join& join) {
                        if (refuse_if_seated())
@@ -322,7 +333,7 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
                            return send(error_for(ErrorCode::room_not_found,
                                                  "no room with that code", request, "code"));
                        }
-                       seat_pending_ = true;
+                       seat_ = SeatAsked{};
                        room->join(self, std::move(join));
                    },
                    [&](protocol::Resume& resume) {
@@ -334,17 +345,19 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
                                                  "this resume token is unknown, revoked or expired",
                                                  request, "token"));
                        }
-                       seat_pending_ = true;
+                       seat_ = SeatAsked{};
                        room->resume(self, std::move(resume.token));
                    },
                    [&](auto& in_room) {
-                       if (!room_) {
+                       const auto* held = std::get_if<SeatHeld>(&seat_);
+                       if (held == nullptr) {
                            return send(error_for(ErrorCode::not_in_room,
-                                                 seat_pending_ ? "wait until you are in the room"
-                                                               : "join or create a room first",
+                                                 std::holds_alternative<SeatAsked>(seat_)
+                                                     ? "wait until you are in the room"
+                                                     : "join or create a room first",
                                                  request));
                        }
-                       room_->handle(self, member_, std::move(in_room));
+                       held->room->handle(self, held->member, std::move(in_room));
                    },
                },
                message);
@@ -361,29 +374,28 @@ void WebSocketSession<Stream>::deliver(FrameBatch frames) {
 template <class Stream>
 void WebSocketSession<Stream>::seated(std::shared_ptr<HostedRoom> room, core::MemberId member) {
     asio::dispatch(strand_, [self = this->shared_from_this(), room = std::move(room), member] {
-        if (self->finished_) {
+        if (self->life_ == Life::finished) {
             // The connection ended while the seat was on its way: give it back at once.
             room->disconnected(self->id(), member);
             return;
         }
-        self->room_ = room;
-        self->member_ = member;
-        self->seat_pending_ = false;
+        self->seat_ = SeatHeld{std::move(room), member};
     });
 }
 
 template <class Stream>
 void WebSocketSession<Stream>::unseated(const HostedRoom* room, core::MemberId member) {
     asio::dispatch(strand_, [self = this->shared_from_this(), room, member] {
-        if (self->room_.get() == room && self->member_ == member)
-            self->room_.reset();
+        const auto* held = std::get_if<SeatHeld>(&self->seat_);
+        if (held != nullptr && held->room.get() == room && held->member == member)
+            self->seat_ = NoSeat{};
     });
 }
 
 template <class Stream>
 void WebSocketSession<Stream>::seat_refused(Frame error) {
     asio::dispatch(strand_, [self = this->shared_from_this(), error = std::move(error)]() mutable {
-        self->seat_pending_ = false;
+        self->seat_ = NoSeat{};
         self->enqueue(std::move(error));
     });
 }
@@ -404,15 +416,16 @@ void WebSocketSession<Stream>::send(const protocol::ServerMessage& message) {
 template <class Stream>
 void WebSocketSession<Stream>::enqueue(Frame frame) {
     // Nothing new goes out once a close is under way, so the close is never starved.
-    if (finished_ || aborted_ || pending_close_ || close_sent_)
+    if (life_ != Life::open)
         return;
+    const bool idle = queue_.empty();
     if (!queue_.push(std::move(frame))) {
         context_->metrics->slow_client_dropped();
         spdlog::warn("{}: client too slow: {} bytes unsent (limit {}); disconnecting", remote_,
                      queue_.bytes(), context_->options.max_queue_bytes);
         return abort();
     }
-    if (!writing_)
+    if (idle)
         do_write();
 }
 
@@ -424,7 +437,6 @@ void WebSocketSession<Stream>::enqueue(FrameBatch frames) {
 
 template <class Stream>
 void WebSocketSession<Stream>::do_write() {
-    writing_ = true;
     ws_.async_write(
         asio::buffer(*queue_.front()),
         beast::bind_front_handler(&WebSocketSession<Stream>::on_write, this->shared_from_this()));
@@ -432,8 +444,7 @@ void WebSocketSession<Stream>::do_write() {
 
 template <class Stream>
 void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
-    writing_ = false;
-    if (ec || aborted_ || finished_) {
+    if (ec || life_ == Life::aborted || life_ == Life::finished) {
         // The read side sees the failure too and ends the session. The frame being written
         // is released only now that Beast no longer reads from it.
         if (ec && !is_routine(ec))
@@ -444,25 +455,26 @@ void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
     queue_.pop();
     if (!queue_.empty())
         return do_write();
-    if (pending_close_ && !close_sent_)
+    if (life_ == Life::closing)
         do_close();
 }
 
 template <class Stream>
 void WebSocketSession<Stream>::start_close(websocket::close_reason reason) {
-    if (finished_ || pending_close_ || close_sent_)
-        return;
-    pending_close_ = std::move(reason);
-    if (!registered_)
+    if (life_ == Life::handshaking)
         return abort();  // no handshake yet: nothing to close politely
-    if (!writing_)
+    if (life_ != Life::open)
+        return;
+    life_ = Life::closing;
+    pending_close_ = std::move(reason);
+    if (queue_.empty())
         do_close();
 }
 
 template <class Stream>
 void WebSocketSession<Stream>::do_close() {
-    close_sent_ = true;
-    ws_.async_close(*pending_close_, [self = this->shared_from_this()](beast::error_code ec) {
+    life_ = Life::close_sent;
+    ws_.async_close(pending_close_, [self = this->shared_from_this()](beast::error_code ec) {
         if (ec && !is_routine(ec))
             spdlog::debug("{}: close failed: {}", self->remote_, ec.message());
     });
@@ -470,9 +482,7 @@ void WebSocketSession<Stream>::do_close() {
 
 template <class Stream>
 void WebSocketSession<Stream>::abort() {
-    aborted_ = true;
-    if (!writing_)
-        queue_.clear();  // else on_write releases it
+    life_ = Life::aborted;  // a write in flight fails and on_write releases the queue
     beast::error_code ignored;
     beast::get_lowest_layer(ws_).socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
     beast::get_lowest_layer(ws_).socket().close(ignored);
@@ -480,22 +490,18 @@ void WebSocketSession<Stream>::abort() {
 
 template <class Stream>
 void WebSocketSession<Stream>::finish(beast::error_code ec) {
-    if (finished_)
+    if (life_ == Life::finished)
         return;
-    finished_ = true;
-    if (!writing_)
-        queue_.clear();  // else on_write releases it
-    if (registered_)
-        context_->connections.remove(*this);
-    if (room_) {
-        room_->disconnected(id(), member_);
-        room_.reset();
-    }
-    if (close_sent_ && pending_close_) {
-        spdlog::info(
-            "{}: disconnected (closed by the server: {} {})", remote_,
-            static_cast<unsigned>(pending_close_->code),
-            std::string_view(pending_close_->reason.data(), pending_close_->reason.size()));
+    const bool closed_by_server = life_ == Life::close_sent;
+    life_ = Life::finished;  // a write in flight fails and on_write releases the queue
+    context_->connections.remove(*this);
+    if (auto* held = std::get_if<SeatHeld>(&seat_))
+        held->room->disconnected(id(), held->member);
+    seat_ = NoSeat{};
+    if (closed_by_server) {
+        spdlog::info("{}: disconnected (closed by the server: {} {})", remote_,
+                     static_cast<unsigned>(pending_close_.code),
+                     std::string_view(pending_close_.reason.data(), pending_close_.reason.size()));
     } else if (ec == websocket::error::closed) {
         spdlog::info("{}: disconnected (closed by the client: {})", remote_,
                      static_cast<unsigned>(ws_.reason().code));

@@ -31,6 +31,14 @@ void StoreWriter::submit(std::vector<core::JournalEntry> entries) {
         wake_.notify_all();
 }
 
+void StoreWriter::after_commit(std::function<void(Store&)> read) {
+    {
+        std::lock_guard lock(mutex_);
+        reads_.push_back(std::move(read));
+    }
+    wake_.notify_all();
+}
+
 void StoreWriter::flush() {
     std::unique_lock lock(mutex_);
     const std::uint64_t target = submitted_;
@@ -52,9 +60,10 @@ void StoreWriter::run() {
     std::unique_lock lock(mutex_);
     while (true) {
         wake_.wait_for(lock, interval_, [&] {
-            return stopping_ || queue_.size() >= max_batch_ || committed_ < submitted_;
+            return stopping_ || queue_.size() >= max_batch_ || committed_ < submitted_ ||
+                   !reads_.empty();
         });
-        if (queue_.empty()) {
+        if (queue_.empty() && reads_.empty()) {
             if (stopping_)
                 return;
             // Woken with nothing queued (a flush of an empty queue): nothing to write.
@@ -63,22 +72,32 @@ void StoreWriter::run() {
         }
         std::vector<core::JournalEntry> batch;
         batch.swap(queue_);
+        std::vector<std::function<void(Store&)>> reads;
+        reads.swap(reads_);
         lock.unlock();
         bool ok = true;
         try {
-            store_.record(batch);
+            if (!batch.empty())
+                store_.record(batch);
         } catch (const std::exception& e) {
             // The batch is lost, the server goes on: the record is worth less than the game.
             ok = false;
             spdlog::error("store: a batch of {} entries was not written: {}", batch.size(),
                           e.what());
         }
+        for (auto& read : reads) {
+            try {
+                read(store_);
+            } catch (const std::exception& e) {
+                spdlog::warn("store: a read after the commit failed: {}", e.what());
+            }
+        }
         lock.lock();
         committed_ += batch.size();
         if (!ok)
             ++failed_batches_;
         done_.notify_all();
-        if (stopping_ && queue_.empty())
+        if (stopping_ && queue_.empty() && reads_.empty())
             return;
     }
 }

@@ -24,6 +24,10 @@ class StoreWriter {
     StoreWriter& operator=(const StoreWriter&) = delete;
 
     void submit(std::vector<core::JournalEntry> entries);
+    // Runs `read` on the writer's thread once everything submitted before it has been
+    // committed (or its batch has failed), so a room can learn what the record says without
+    // waiting for the disk on its own strand.
+    void after_commit(std::function<void(Store&)> read);
     // Blocks until everything submitted so far is committed.
     void flush();
 
@@ -40,6 +44,7 @@ class StoreWriter {
     std::condition_variable wake_;
     std::condition_variable done_;
     std::vector<core::JournalEntry> queue_;
+    std::vector<std::function<void(Store&)>> reads_;  // after the queue's batch commits
     std::uint64_t submitted_ = 0;
     std::uint64_t committed_ = 0;
     std::uint64_t failed_batches_ = 0;
