@@ -143,10 +143,8 @@ TEST(Deploy, AGameIsPlayedThroughNginxWithTheSitesProxySettings) {
     }
     EXPECT_EQ(http_get(port, "/metrics").status, 200);  // from 127.0.0.1: allowed
 
-    TestClient host(port);
-    host.expect<protocol::Welcome>();
-    TestClient player(port);
-    player.expect<protocol::Welcome>();
+    auto host = welcomed_client(port);
+    auto player = welcomed_client(port);
     protocol::RoundSettings settings;
     settings.questions = 2;
     settings.reveal_seconds = 0;

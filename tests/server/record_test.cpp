@@ -151,10 +151,8 @@ TEST(Record, AKilledServerKeepsFinishedGamesAndCommittedAnswers) {
     {
         ServerProcess process(args);
         const auto port = process.wait_listening(10s);
-        TestClient host(port);
-        host.expect<protocol::Welcome>();
-        TestClient player(port);
-        player.expect<protocol::Welcome>();
+        auto host = welcomed_client(port);
+        auto player = welcomed_client(port);
 
         // A game played to the end.
         protocol::RoundSettings one;
@@ -171,12 +169,9 @@ TEST(Record, AKilledServerKeepsFinishedGamesAndCommittedAnswers) {
         player.wait_for<protocol::GameOver>();
 
         // A second game, killed in the middle of its second question.
-        TestClient host2(port);
-        host2.expect<protocol::Welcome>();
-        TestClient player2(port);
-        player2.expect<protocol::Welcome>();
-        TestClient other(port);
-        other.expect<protocol::Welcome>();
+        auto host2 = welcomed_client(port);
+        auto player2 = welcomed_client(port);
+        auto other = welcomed_client(port);
         protocol::RoundSettings three;
         three.questions = 3;
         three.seconds = 60;

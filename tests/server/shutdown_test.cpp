@@ -18,13 +18,11 @@ TEST(Shutdown, SigtermClosesClientsWith1012AndExitsZero) {
     ServerProcess server({"--threads", "2"});
     const auto port = port_from(server.first_line(10s));
 
-    TestClient host(port);
-    host.expect<protocol::Welcome>();
+    auto host = welcomed_client(port);
     protocol::RoundSettings settings;
     settings.seconds = 60;
     const auto created = create_room(host, protocol::RoomKind::quiz, "Host", settings);
-    TestClient player(port);
-    player.expect<protocol::Welcome>();
+    auto player = welcomed_client(port);
     join_room(player, created.code, "Player");
     host.send(protocol::Start{created.host_token});
     player.wait_for<protocol::Question>();

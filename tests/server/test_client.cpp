@@ -145,6 +145,12 @@ TestClient::~TestClient() = default;
 TestClient::TestClient(TestClient&&) noexcept = default;
 TestClient& TestClient::operator=(TestClient&&) noexcept = default;
 
+TestClient welcomed_client(std::uint16_t port, const ClientOptions& options) {
+    TestClient client(port, options);
+    client.expect<protocol::Welcome>();
+    return client;
+}
+
 void TestClient::send_text(std::string_view text) {
     stream_->write(text, false);
 }

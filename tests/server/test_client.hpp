@@ -97,6 +97,9 @@ class TestClient {
     std::unique_ptr<ClientStream> stream_;
 };
 
+// A client of the server on 127.0.0.1:port that has read its welcome.
+TestClient welcomed_client(std::uint16_t port, const ClientOptions& options = {});
+
 // A bare TCP connection, for bytes no well-behaved client sends: a request written one byte at a
 // time, a half-sent handshake, a reset. Every call is bounded in time.
 class RawConnection {

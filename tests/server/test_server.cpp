@@ -112,9 +112,7 @@ void TestServer::stop() {
 }
 
 std::unique_ptr<TestClient> TestServer::client(const ClientOptions& options) {
-    auto client = std::make_unique<TestClient>(port_, options);
-    client->expect<protocol::Welcome>();
-    return client;
+    return std::make_unique<TestClient>(welcomed_client(port_, options));
 }
 
 }  // namespace rapidfire::test
