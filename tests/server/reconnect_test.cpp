@@ -1,10 +1,14 @@
-// Dropped connections: a player resumes mid-question with its score, the host resumes and the
-// game continues, and a second connection takes a seat over from the first.
+// Dropped connections: a player resumes mid-question with its score (over ws and over wss), the
+// host resumes and the game continues, a second connection takes a seat over from the first, and
+// a seat given up with leave cannot be resumed.
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include "game_steps.hpp"
 #include "test_server.hpp"
+#include "tls_client.hpp"
 
 namespace rapidfire::test {
 namespace {
@@ -18,12 +22,50 @@ protocol::RoundSettings slow_quiz() {
     return settings;
 }
 
-TEST(Reconnect, PlayerDropsMidQuestionAndResumesWithItsScore) {
-    TestServer server;
-    auto host = server.client();
-    const auto created = create_room(*host, protocol::RoomKind::quiz, "Host", slow_quiz());
-    auto steady = server.client();
-    auto flaky = server.client();
+// A host and the slow quiz room it created.
+struct HostedRoom {
+    std::unique_ptr<TestClient> host;
+    protocol::RoomCreated created;
+};
+
+HostedRoom host_room(std::unique_ptr<TestClient> host) {
+    auto created = create_room(*host, protocol::RoomKind::quiz, "Host", slow_quiz());
+    return {std::move(host), std::move(created)};
+}
+
+// The WebSocket under the clients: plain, or over TLS. The server's sessions are templates on
+// the stream type, so each is code of its own.
+enum class Transport { ws, wss };
+
+const char* name_of(Transport transport) {
+    return transport == Transport::ws ? "ws" : "wss";
+}
+
+// Names the case in test listings (ctest shows the parameter).
+void PrintTo(Transport transport, std::ostream* out) {
+    *out << name_of(transport);
+}
+
+// A server, and clients of it over the test's transport.
+class ReconnectTest : public ::testing::TestWithParam<Transport> {
+  protected:
+    ReconnectTest()
+        : tls_(GetParam() == Transport::wss ? std::make_unique<TestTls>() : nullptr),
+          server_(tls_ ? tls_->server_options() : test_options()) {}
+
+    // A connected client that has read its welcome.
+    std::unique_ptr<TestClient> client() {
+        return tls_ ? tls_->wss_client(server_.port()) : server_.client();
+    }
+
+    std::unique_ptr<TestTls> tls_;  // for wss only
+    TestServer server_;
+};
+
+TEST_P(ReconnectTest, PlayerDropsMidQuestionAndResumesWithItsScore) {
+    auto [host, created] = host_room(client());
+    auto steady = client();
+    auto flaky = client();
     join_room(*steady, created.code, "Steady");
     const auto joined = join_room(*flaky, created.code, "Flaky");
     host->send(protocol::Start{created.host_token});
@@ -52,7 +94,7 @@ TEST(Reconnect, PlayerDropsMidQuestionAndResumesWithItsScore) {
         }
     }
 
-    auto back = server.client();
+    auto back = client();
     back->send(protocol::Resume{joined.resume_token});
     const auto resumed = back->wait_for<protocol::Joined>();
     EXPECT_TRUE(resumed.resumed);
@@ -76,10 +118,13 @@ TEST(Reconnect, PlayerDropsMidQuestionAndResumesWithItsScore) {
     EXPECT_GT(result.total, points);  // the old score was kept
 }
 
+INSTANTIATE_TEST_SUITE_P(Transports, ReconnectTest,
+                         ::testing::Values(Transport::ws, Transport::wss),
+                         [](const auto& info) { return std::string(name_of(info.param)); });
+
 TEST(Reconnect, HostDropsAndResumesAndTheGameGoesOn) {
     TestServer server;
-    auto host = server.client();
-    const auto created = create_room(*host, protocol::RoomKind::quiz, "Host", slow_quiz());
+    auto [host, created] = host_room(server.client());
     auto player = server.client();
     join_room(*player, created.code, "Player");
     host->send(protocol::Start{created.host_token});
@@ -112,8 +157,7 @@ TEST(Reconnect, HostDropsAndResumesAndTheGameGoesOn) {
 
 TEST(Reconnect, ASecondConnectionTakesTheSeatOver) {
     TestServer server;
-    auto host = server.client();
-    const auto created = create_room(*host, protocol::RoomKind::quiz, "Host", slow_quiz());
+    auto [host, created] = host_room(server.client());
     auto first = server.client();
     const auto joined = join_room(*first, created.code, "Twin");
 
@@ -136,8 +180,7 @@ TEST(Reconnect, ASecondConnectionTakesTheSeatOver) {
 
 TEST(Reconnect, LeaveRevokesTheToken) {
     TestServer server;
-    auto host = server.client();
-    const auto created = create_room(*host, protocol::RoomKind::quiz, "Host", slow_quiz());
+    auto [host, created] = host_room(server.client());
     auto player = server.client();
     const auto joined = join_room(*player, created.code, "Goner");
     player->send(protocol::Leave{});

@@ -2,168 +2,74 @@
 // the TLS port, certificates refused at start, and shutdown. The certificates are a throwaway
 // CA and a server certificate for 127.0.0.1, made with openssl when the tests run.
 //
-// The TLS client here is the tests' own (Beast over OpenSSL), checking the server's certificate
-// against the throwaway CA like any client would.
+// The TLS clients are the tests' own (tls_client.hpp), checking the server's certificate against
+// the throwaway CA like any client would.
 
 #include <gtest/gtest.h>
 
 #include <signal.h>
 
-#include <filesystem>
-#include <optional>
-#include <random>
-
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/ssl.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <boost/beast/ssl.hpp>
-#include <boost/beast/websocket.hpp>
-#include <boost/beast/websocket/ssl.hpp>
 #include <boost/json.hpp>
 
-#include "client_stream.hpp"
 #include "game_steps.hpp"
-#include "http_exchange.hpp"
-#include "io_pump.hpp"
-#include "scratch_dir.hpp"
 #include "server_process.hpp"
-#include "test_certificates.hpp"
 #include "test_server.hpp"
+#include "tls_client.hpp"
 
 namespace rapidfire::test {
 namespace {
 
-namespace http = beast::http;
 namespace json = boost::json;
-namespace ssl = asio::ssl;
-using asio::ip::tcp;
-using TlsStream = beast::ssl_stream<beast::tcp_stream>;
-
-ssl::context client_context(const std::filesystem::path& ca) {
-    ssl::context context(ssl::context::tls_client);
-    context.load_verify_file(ca.string());
-    context.set_verify_mode(ssl::verify_peer);
-    return context;
-}
-
-// Connects to 127.0.0.1:port and completes a TLS handshake that checks the certificate is the
-// CA's and names 127.0.0.1. Throws when either fails or takes too long.
-void open_tls(asio::io_context& io, TlsStream& stream, std::uint16_t port) {
-    ::X509_VERIFY_PARAM_set1_ip_asc(::SSL_get0_param(stream.native_handle()), "127.0.0.1");
-    beast::error_code result;
-    bool done = false;
-    auto& tcp_layer = beast::get_lowest_layer(stream);
-    tcp_layer.expires_after(default_timeout);
-    tcp_layer.async_connect(
-        tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), [&](beast::error_code ec) {
-            if (ec) {
-                result = ec;
-                done = true;
-                return;
-            }
-            stream.async_handshake(ssl::stream_base::client, [&](beast::error_code ec2) {
-                result = ec2;
-                done = true;
-            });
-        });
-    if (!pump(
-            io, [&] { return done; }, Clock::now() + default_timeout + 1s))
-        throw std::runtime_error("TLS connect timed out");
-    if (result)
-        throw beast::system_error(result);
-    tcp_layer.expires_never();
-}
-
-HttpReply https_get(std::uint16_t port, const std::filesystem::path& ca, const std::string& target,
-                    const std::string& authorization = {}) {
-    asio::io_context io;
-    auto context = client_context(ca);
-    TlsStream stream(io, context);
-    open_tls(io, stream, port);
-    return get_over(io, stream, target, authorization, default_timeout);
-}
 
 class Tls : public ::testing::Test {
   protected:
-    void SetUp() override {
-        certificates_ = tls_testing::make_test_certificates(dir_.path());
-        client_context_.emplace(client_context(ca()));
-    }
-
-    net::ServerOptions tls_options() const {
-        auto options = test_options();
-        options.tls_cert = certificates_.server_cert;
-        options.tls_key = certificates_.server_key;
-        return options;
-    }
-    const std::filesystem::path& ca() const { return certificates_.ca_cert; }
-
-    // A wss:// client: TestClient over TLS, checking the server's certificate against the CA.
-    // The Welcome is read already.
-    TestClient wss_client(std::uint16_t port) {
-        auto stream =
-            std::make_unique<WebSocketStream<websocket::stream<TlsStream>>>(*client_context_);
-        open_tls(stream->io, stream->ws.next_layer(), port);
-        stream->handshake("/ws");
-        TestClient client(std::move(stream));
-        client.expect<protocol::Welcome>();
-        return client;
-    }
-
-    ScratchDir dir_;
-    tls_testing::TestCertificates certificates_;
-    std::optional<ssl::context> client_context_;  // shared by the wss clients; set in SetUp
+    TestTls tls_;
 };
 
 TEST_F(Tls, AGameStepOverWss) {
-    TestServer server(tls_options());
-    auto host = wss_client(server.port());
+    TestServer server(tls_.server_options());
+    auto host = tls_.wss_client(server.port());
     protocol::RoundSettings settings;
     settings.questions = 1;
     settings.seconds = 30;
     settings.mode = protocol::AnswerMode::choice;
     settings.reveal_seconds = 0;
-    host.send(protocol::CreateRoom{protocol::RoomKind::quiz, "Host", settings});
-    const auto created = host.wait_for<protocol::RoomCreated>();
-
-    auto player = wss_client(server.port());
-    player.send(protocol::Join{created.code, "Ada", std::nullopt});
-    player.wait_for<protocol::Joined>();
-    host.send(protocol::Start{created.host_token});
-    const auto question = player.wait_for<protocol::Question>();
-    player.send(choice_answer(question.question, correct_choice(question)));
-    player.wait_for<protocol::AnswerAccepted>();
-    const auto result = player.wait_for<protocol::Result>();
+    const auto created = create_room(*host, protocol::RoomKind::quiz, "Host", settings);
+    auto player = tls_.wss_client(server.port());
+    join_room(*player, created.code, "Ada");
+    host->send(protocol::Start{created.host_token});
+    const auto question = player->wait_for<protocol::Question>();
+    player->send(choice_answer(question.question, correct_choice(question)));
+    player->wait_for<protocol::AnswerAccepted>();
+    const auto result = player->wait_for<protocol::Result>();
     EXPECT_EQ(result.verdict, protocol::Verdict::correct);
     EXPECT_GT(result.points, 0);
-    host.send(protocol::Skip{created.host_token});  // reveal_seconds 0: the host moves on
-    EXPECT_EQ(player.wait_for<protocol::FinalResult>().rank, 1);
+    host->send(protocol::Skip{created.host_token});  // reveal_seconds 0: the host moves on
+    EXPECT_EQ(player->wait_for<protocol::FinalResult>().rank, 1);
 }
 
 TEST_F(Tls, HealthzMetricsAndTheApiOverHttps) {
-    auto options = tls_options();
-    options.data_dir = dir_.path() / "data";
+    auto options = tls_.server_options();
+    options.data_dir = tls_.folder() / "data";
     TestServer server(options);
 
-    const auto health = https_get(server.port(), ca(), "/healthz");
+    const auto health = tls_.https_get(server.port(), "/healthz");
     EXPECT_EQ(health.status, 200);
     EXPECT_EQ(json::parse(health.body).at("status").as_string(), "ok");
-    const auto metrics = https_get(server.port(), ca(), "/metrics");
+    const auto metrics = tls_.https_get(server.port(), "/metrics");
     EXPECT_EQ(metrics.status, 200);
     EXPECT_NE(metrics.body.find("rapidfire_connections_open"), std::string::npos);
 
-    const auto games = https_get(server.port(), ca(), "/api/games");
+    const auto games = tls_.https_get(server.port(), "/api/games");
     EXPECT_EQ(games.status, 200) << games.body;
     EXPECT_TRUE(json::parse(games.body).at("games").is_array());
-    EXPECT_EQ(https_get(server.port(), ca(), "/api/games/1/results.json").status, 401);
-    EXPECT_EQ(https_get(server.port(), ca(), "/api/games/1/results.json", "Bearer wrong").status,
+    EXPECT_EQ(tls_.https_get(server.port(), "/api/games/1/results.json").status, 401);
+    EXPECT_EQ(tls_.https_get(server.port(), "/api/games/1/results.json", "Bearer wrong").status,
               404);
 }
 
 TEST_F(Tls, PlainHttpOnTheTlsPortGetsA400) {
-    TestServer server(tls_options());
+    TestServer server(tls_.server_options());
     const auto reply = http_get(server.port(), "/healthz");
     EXPECT_EQ(reply.status, 400);
     EXPECT_NE(reply.body.find("use https:// or wss://"), std::string::npos) << reply.body;
@@ -172,23 +78,23 @@ TEST_F(Tls, PlainHttpOnTheTlsPortGetsA400) {
     EXPECT_FALSE(handshake.upgraded);
     EXPECT_EQ(handshake.status, 400);
     // TLS clients are still served.
-    EXPECT_EQ(https_get(server.port(), ca(), "/healthz").status, 200);
+    EXPECT_EQ(tls_.https_get(server.port(), "/healthz").status, 200);
 }
 
 TEST_F(Tls, ConnectionsPastTheLimitAreClosedWithoutAPlainTextReply) {
-    auto options = tls_options();
+    auto options = tls_.server_options();
     options.max_connections = 1;
     TestServer server(options);
-    auto first = wss_client(server.port());
+    auto first = tls_.wss_client(server.port());
     // No 503 in plain text on a TLS port: the refused connection is closed with nothing sent.
     EXPECT_EQ(read_until_closed(server.port()), "");
     // The connection inside the limit is unaffected.
-    first.send(protocol::Ping{7});
-    EXPECT_EQ(first.wait_for<protocol::Pong>().nonce, 7);
+    first->send(protocol::Ping{7});
+    EXPECT_EQ(first->wait_for<protocol::Pong>().nonce, 7);
 }
 
 TEST_F(Tls, ASilentConnectionIsClosedAfterTheHandshakeTimeout) {
-    auto options = tls_options();
+    auto options = tls_.server_options();
     options.handshake_timeout = 1s;
     TestServer server(options);
     RawConnection silent(server.port());
@@ -200,26 +106,26 @@ TEST_F(Tls, ASilentConnectionIsClosedAfterTheHandshakeTimeout) {
 }
 
 TEST_F(Tls, RateLimitsApplyOverWss) {
-    auto options = tls_options();
+    auto options = tls_.server_options();
     options.max_messages_per_second = 2;  // burst 4
     TestServer server(options);
-    auto client = wss_client(server.port());
+    auto client = tls_.wss_client(server.port());
     for (int i = 0; i < 8; ++i)
-        client.send(protocol::Ping{i});
-    const auto error = client.wait_for<protocol::Error>();
+        client->send(protocol::Ping{i});
+    const auto error = client->wait_for<protocol::Error>();
     EXPECT_EQ(error.code, protocol::ErrorCode::rate_limited);
 }
 
 TEST_F(Tls, ShutdownClosesWssClientsWith1012) {
-    TestServer server(tls_options());
-    auto client = wss_client(server.port());
+    TestServer server(tls_.server_options());
+    auto client = tls_.wss_client(server.port());
     server.stop();
-    EXPECT_EQ(client.wait_closed(5s), 1012);
+    EXPECT_EQ(client->wait_closed(5s), 1012);
 }
 
 TEST_F(Tls, BadCertificatesAreRefusedAtStart) {
-    auto missing = tls_options();
-    missing.tls_cert = dir_.path() / "no-such.pem";
+    auto missing = tls_.server_options();
+    missing.tls_cert = tls_.folder() / "no-such.pem";
     try {
         TestServer server(missing);
         FAIL() << "the server started without its certificate";
@@ -227,12 +133,12 @@ TEST_F(Tls, BadCertificatesAreRefusedAtStart) {
         EXPECT_NE(std::string(e.what()).find("no-such.pem"), std::string::npos) << e.what();
     }
 
-    auto not_pem = tls_options();
-    not_pem.tls_cert = dir_.path() / "server.ext";  // a text file, not a certificate
+    auto not_pem = tls_.server_options();
+    not_pem.tls_cert = tls_.folder() / "server.ext";  // a text file, not a certificate
     EXPECT_THROW(TestServer server(not_pem), std::runtime_error);
 
-    auto wrong_key = tls_options();
-    wrong_key.tls_key = certificates_.other_key;
+    auto wrong_key = tls_.server_options();
+    wrong_key.tls_key = tls_.certificates().other_key;
     try {
         TestServer server(wrong_key);
         FAIL() << "the server started with a key that is not its certificate's";
@@ -242,15 +148,15 @@ TEST_F(Tls, BadCertificatesAreRefusedAtStart) {
 }
 
 TEST_F(Tls, TheExecutableRefusesABadCertificateAndAHalfConfiguration) {
-    ServerProcess missing({"--tls-cert", (dir_.path() / "no-such.pem").string(), "--tls-key",
-                           certificates_.server_key.string()});
+    ServerProcess missing({"--tls-cert", (tls_.folder() / "no-such.pem").string(), "--tls-key",
+                           tls_.certificates().server_key.string()});
     EXPECT_EQ(missing.wait_exit(5s), 1);
-    ServerProcess half({"--tls-cert", certificates_.server_cert.string()});
+    ServerProcess half({"--tls-cert", tls_.certificates().server_cert.string()});
     EXPECT_EQ(half.wait_exit(5s), 2);
-    ServerProcess good({"--tls-cert", certificates_.server_cert.string(), "--tls-key",
-                        certificates_.server_key.string()});
+    ServerProcess good({"--tls-cert", tls_.certificates().server_cert.string(), "--tls-key",
+                        tls_.certificates().server_key.string()});
     const auto port = good.wait_listening();
-    EXPECT_EQ(https_get(port, ca(), "/healthz").status, 200);
+    EXPECT_EQ(tls_.https_get(port, "/healthz").status, 200);
     good.signal(SIGTERM);
     EXPECT_EQ(good.wait_exit(5s), 0);
 }
