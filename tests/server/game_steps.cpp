@@ -60,7 +60,7 @@ protocol::RoundSettings HonestGame::default_settings() {
 }
 
 HonestGame::HonestGame(TestServer& server, protocol::RoundSettings settings)
-    : host_(server.client()), ada_(server.client()), ben_(server.client()) {
+    : server_(server), host_(server.client()), ada_(server.client()), ben_(server.client()) {
     created_ = create_room(*host_, protocol::RoomKind::quiz, "Host", std::move(settings));
     ada_id_ = join_room(*ada_, created_.code, "Ada").player.value_or(0);
     ben_id_ = join_room(*ben_, created_.code, "Ben").player.value_or(0);
@@ -68,6 +68,15 @@ HonestGame::HonestGame(TestServer& server, protocol::RoundSettings settings)
 
 void HonestGame::start() {
     host_->send(protocol::Start{created_.host_token});
+}
+
+std::unique_ptr<TestClient> HonestGame::start_with_player(const std::string& nickname) {
+    auto player = server_.client();
+    join_room(*player, created_.code, nickname);
+    start();
+    wait_question();
+    player->wait_for<protocol::Question>();
+    return player;
 }
 
 const protocol::Question& HonestGame::wait_question() {

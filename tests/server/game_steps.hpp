@@ -57,6 +57,10 @@ class HonestGame {
 
     // The host starts the game.
     void start();
+    // Seats a third player beside Ada and Ben, starts the game and waits until all three have
+    // the first question: the player a test then misbehaves with. Each question waits for its
+    // answer while it is connected.
+    std::unique_ptr<TestClient> start_with_player(const std::string& nickname);
     // Both players read the open question (once per question); returns it.
     const protocol::Question& wait_question();
     // The player answers the open question (right for Ada, wrong for Ben) and is accepted.
@@ -76,6 +80,7 @@ class HonestGame {
     int points_of(Who who) const { return who == Who::ada ? ada_total_ : ben_total_; }
 
   private:
+    TestServer& server_;
     std::unique_ptr<TestClient> host_;
     std::unique_ptr<TestClient> ada_;
     std::unique_ptr<TestClient> ben_;

@@ -1,7 +1,7 @@
 // Faults beside a game in progress: a reset mid-question (a player's and the host's), a silent
-// peer, a slow-loris handshake, a client that never reads, a thousand connects and disconnects.
-// After each, the two honest players of HonestGame finish with the scores the formula gives.
-// SIGTERM mid-game is shutdown_test's; the plain idle and slow-reader cases are limits_test's.
+// peer cut by the ping timeout, a slow-loris handshake, a client that never reads (its send
+// queue), a thousand connects and disconnects. After each, the two honest players of HonestGame
+// finish with the scores the formula gives. SIGTERM mid-game is shutdown_test's.
 
 #include <gtest/gtest.h>
 
@@ -37,11 +37,7 @@ bool keep_honest_players_reading(HonestGame& game, Done done, Millis timeout) {
 TEST(HardeningFaults, APlayerResetMidQuestionLeavesTheGameToTheOthers) {
     TestServer server;
     HonestGame game(server);
-    auto mallory = server.client();
-    join_room(*mallory, game.room().code, "Mallory");
-    game.start();
-    game.wait_question();
-    mallory->wait_for<protocol::Question>();
+    auto mallory = game.start_with_player("Mallory");
     game.answer(Who::ada);
     mallory->reset();  // RST, no close frame, no FIN
     // The dropped seat is not waited for: the question closes once Ben answers.
@@ -75,7 +71,8 @@ TEST(HardeningFaults, AHostResetMidQuestionPausesTheGameUntilTheHostResumes) {
 }
 
 // A peer that is gone without a word (a laptop lid closed): it neither reads nor answers pings,
-// and holds the open question up until the ping timeout cuts it.
+// and holds the open question up until the ping timeout cuts it. The honest players send nothing
+// for longer than the timeout too, but they read, so they answer the pings and stay.
 TEST(HardeningFaults, ASilentPeerIsCutByThePingTimeoutWhileTheOthersPlay) {
     auto options = test_options();
     options.idle_timeout = 3s;  // a ping after 1.5 s of silence, cut after 3 s
@@ -90,8 +87,13 @@ TEST(HardeningFaults, ASilentPeerIsCutByThePingTimeoutWhileTheOthersPlay) {
     const bool cut = keep_honest_players_reading(
         game, [&] { return metric_value(server.port(), "rapidfire_players_connected") == 2; }, 20s);
     EXPECT_TRUE(cut);
-    game.reveal();
     EXPECT_TRUE(silent->wait_closed().has_value());
+    // Another whole timeout with nothing sent: only the pongs keep the honest players connected.
+    const auto quiet_until = Clock::now() + options.idle_timeout;
+    keep_honest_players_reading(
+        game, [&] { return Clock::now() >= quiet_until; }, options.idle_timeout + 1s);
+    EXPECT_EQ(metric_value(server.port(), "rapidfire_players_connected"), 2);
+    game.reveal();
     game.finish();
 }
 
