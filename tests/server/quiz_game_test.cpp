@@ -14,14 +14,20 @@ namespace {
 
 using protocol::Verdict;
 
-class QuizGameTest : public ::testing::TestWithParam<int> {};
+// The parameter is the server's number of I/O threads.
+class QuizGameTest : public ::testing::TestWithParam<int> {
+  protected:
+    static net::ServerOptions options_with_threads(int threads) {
+        auto options = test_options();
+        options.threads = threads;
+        return options;
+    }
+
+    TestServer server_{options_with_threads(GetParam())};
+};
 
 TEST_P(QuizGameTest, ThreePlayersPlayEveryQuestionToGameOver) {
-    auto options = test_options();
-    options.threads = GetParam();
-    TestServer server(options);
-
-    auto host = server.client();
+    auto host = server_.client();
     protocol::RoundSettings settings;
     settings.questions = 4;
     settings.seconds = 10;
@@ -38,7 +44,7 @@ TEST_P(QuizGameTest, ThreePlayersPlayEveryQuestionToGameOver) {
     std::array<std::unique_ptr<TestClient>, 3> players;
     std::array<protocol::PlayerId, 3> ids{};
     for (std::size_t i = 0; i < players.size(); ++i) {
-        players[i] = server.client();
+        players[i] = server_.client();
         const auto joined = join_room(*players[i], created.code, names[i]);
         EXPECT_EQ(joined.role, protocol::Role::player);
         EXPECT_EQ(joined.host, "Quizmaster");
@@ -122,23 +128,20 @@ TEST_P(QuizGameTest, ThreePlayersPlayEveryQuestionToGameOver) {
     }
 
     // Counted in the metrics: 12 answers accepted, rooms by phase.
-    const auto metrics = http_get(server.port(), "/metrics").body;
+    const auto metrics = http_get(server_.port(), "/metrics").body;
     EXPECT_NE(metrics.find("rapidfire_answers_accepted_total 12"), std::string::npos);
     EXPECT_NE(metrics.find("rapidfire_rooms{phase=\"finished\"} 1"), std::string::npos);
 }
 
 TEST_P(QuizGameTest, LateAndRepeatedAnswersAreRejectedAndCounted) {
-    auto options = test_options();
-    options.threads = GetParam();
-    TestServer server(options);
-    auto host = server.client();
+    auto host = server_.client();
     protocol::RoundSettings settings;
     settings.questions = 2;
     settings.seconds = 5;
     settings.reveal_seconds = 0;
     const auto created = create_room(*host, protocol::RoomKind::quiz, "Host", settings);
-    auto a = server.client();
-    auto b = server.client();
+    auto a = server_.client();
+    auto b = server_.client();
     join_room(*a, created.code, "A");
     join_room(*b, created.code, "B");
     host->send(protocol::Start{created.host_token});
@@ -160,7 +163,7 @@ TEST_P(QuizGameTest, LateAndRepeatedAnswersAreRejectedAndCounted) {
     b->send(choice_answer(0, 0));
     EXPECT_EQ(b->wait_for<protocol::AnswerRejected>().code, protocol::ErrorCode::too_late);
 
-    const auto metrics = http_get(server.port(), "/metrics").body;
+    const auto metrics = http_get(server_.port(), "/metrics").body;
     EXPECT_NE(metrics.find("rapidfire_answers_rejected_total{reason=\"already_answered\"} 1"),
               std::string::npos)
         << metrics;
@@ -169,10 +172,7 @@ TEST_P(QuizGameTest, LateAndRepeatedAnswersAreRejectedAndCounted) {
 }
 
 TEST_P(QuizGameTest, SixtyPlayersInOneRoom) {
-    auto options = test_options();
-    options.threads = GetParam();
-    TestServer server(options);
-    auto host = server.client();
+    auto host = server_.client();
     protocol::RoundSettings settings;
     settings.questions = 2;
     settings.seconds = 20;
@@ -181,7 +181,7 @@ TEST_P(QuizGameTest, SixtyPlayersInOneRoom) {
     constexpr int count = 60;
     std::vector<std::unique_ptr<TestClient>> players;
     for (int i = 0; i < count; ++i) {
-        players.push_back(server.client());
+        players.push_back(server_.client());
         join_room(*players.back(), created.code, "P" + std::to_string(i));
     }
     host->send(protocol::Start{created.host_token});
@@ -207,7 +207,7 @@ TEST_P(QuizGameTest, SixtyPlayersInOneRoom) {
     EXPECT_EQ(over.count, count);
     for (auto& player : players)
         EXPECT_EQ(player->wait_for<protocol::FinalResult>().correct, 2);
-    const auto metrics = http_get(server.port(), "/metrics").body;
+    const auto metrics = http_get(server_.port(), "/metrics").body;
     EXPECT_NE(metrics.find("rapidfire_answers_accepted_total 120"), std::string::npos);
 }
 
