@@ -121,49 +121,46 @@ std::vector<JournalEntry> Room::take_journal() {
     return out;
 }
 
-bool Room::in_audience(const Audience& audience, MemberId member) const {
-    const Member* m = state_->find(member);
-    if (m == nullptr)
-        return false;
+namespace {
+
+// The one rule of who belongs to an audience.
+bool belongs(const Member& m, const Audience& audience) {
     switch (audience.kind) {
         case Audience::Kind::member:
-            return audience.member == member;
+            return audience.member == m.id;
         case Audience::Kind::host:
-            return m->active && m->host;
+            return m.active && m.host;
         case Audience::Kind::players:
-            return m->active && m->player && !m->host;
+            return m.active && m.player && !m.host;
         case Audience::Kind::everyone:
-            return m->active;
+            return m.active;
     }
     return false;
+}
+
+}  // namespace
+
+bool Room::in_audience(const Audience& audience, MemberId member) const {
+    const Member* m = state_->find(member);
+    return m != nullptr && belongs(*m, audience);
 }
 
 void Room::resolve(const Audience& audience, std::vector<MemberId>& members) const {
     const State& s = *state_;
     members.clear();
-    switch (audience.kind) {
-        case Audience::Kind::member:
-            if (s.find(audience.member) != nullptr)
-                members.push_back(audience.member);
-            return;
-        case Audience::Kind::host:
-            // Only the member named by host_id ever holds the host flag.
-            if (const Member* host = s.find(s.host_id);
-                host != nullptr && host->active && host->host)
-                members.push_back(host->id);
-            return;
-        case Audience::Kind::players:
-            for (const auto& m : s.members) {
-                if (m.active && m.player && !m.host)
-                    members.push_back(m.id);
-            }
-            return;
-        case Audience::Kind::everyone:
-            for (const auto& m : s.members) {
-                if (m.active)
-                    members.push_back(m.id);
-            }
-            return;
+    // One member and the host are looked up (only the member named by host_id ever holds the
+    // host flag); players and everyone are a walk over the members.
+    const MemberId only = audience.kind == Audience::Kind::member ? audience.member
+                          : audience.kind == Audience::Kind::host ? s.host_id
+                                                                  : 0;
+    if (only != 0) {
+        if (in_audience(audience, only))
+            members.push_back(only);
+        return;
+    }
+    for (const auto& m : s.members) {
+        if (belongs(m, audience))
+            members.push_back(m.id);
     }
 }
 
