@@ -20,19 +20,6 @@ struct UsageError {
 
 const char* const usage_line = "Usage: rapidfire-client [--url ws[s]://HOST:PORT/ws] COMMAND ...";
 
-const char* const command_list =
-    "Commands:\n"
-    "  host       create a room and run it (quiz night or mock interview)\n"
-    "  join CODE  join a room as a player\n"
-    "  solo       play alone against the clock\n"
-    "  tips       print the interview communication tips\n"
-    "  faq        print the frequently asked questions\n"
-    "  checklist  print the final checklist before an interview\n"
-    "  bank       print the bundled questions and answers\n"
-    "  history    list the games you hosted (or any with --token)\n"
-    "  export ID  save a game's results as CSV, JSON or Markdown\n"
-    "Run 'rapidfire-client COMMAND --help' for a command's options.\n";
-
 std::string upper(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
@@ -113,6 +100,213 @@ po::options_description global_options() {
     return global;
 }
 
+// The values a command's own options are read into, before they are checked.
+struct CommandValues {
+    std::string name;
+    std::string mode;
+    std::string kind;
+    std::string clock;
+    std::vector<std::string> topics;
+    std::string password;
+    std::string code;
+    std::string format;
+    std::string game;
+};
+
+// One command: its word, how the list of commands shows it, its synopsis for --help, its
+// options (bound to `values`, or straight to `options`), and how the parsed values fill Options.
+struct CommandSpec {
+    const char* name;
+    const char* listed;  // the word and its argument, in the list of commands
+    const char* about;   // ... and what it does
+    const char* synopsis;
+    void (*declare)(po::options_description& own, po::positional_options_description& positional,
+                    CommandValues& values, Options& options);
+    void (*fill)(const po::variables_map& parsed, const CommandValues& values, Options& options);
+};
+
+// The round settings shared by host and solo.
+RoundSettings round_settings(const po::variables_map& parsed, const CommandValues& values) {
+    RoundSettings settings;
+    settings.questions = optional_value<int>(parsed, "questions");
+    settings.seconds = optional_value<int>(parsed, "seconds");
+    settings.topics = values.topics;
+    return settings;
+}
+
+void no_options(po::options_description&, po::positional_options_description&, CommandValues&,
+                Options&) {}
+
+template <Command command>
+void just_the_command(const po::variables_map&, const CommandValues&, Options& options) {
+    options.command = command;
+}
+
+// clang-format off
+const CommandSpec commands[] = {
+    {"host", "host", "create a room and run it (quiz night or mock interview)",
+     "host [options]",
+     [](po::options_description& own, po::positional_options_description&, CommandValues& v,
+        Options&) {
+         own.add_options()
+             ("kind", po::value(&v.kind)->default_value("quiz"), "quiz or interview")
+             ("mode", po::value(&v.mode), "choice or judge (quiz: choice, interview: judge)")
+             ("questions", po::value<int>(), "how many questions")
+             ("seconds", po::value<int>(), "seconds per question")
+             ("topic", po::value(&v.topics)->composing(), "only questions on this topic; repeatable")
+             ("seed", po::value<std::int64_t>(), "seed for the order and the choices")
+             ("no-shuffle", "keep the bank's order")
+             ("capacity", po::value<int>(), "most players")
+             ("password", po::value(&v.password), "players must give this password")
+             ("reveal", po::value<int>(), "seconds on each reveal; 0: move on with 'skip'")
+             ("judging", po::value<int>(), "judge mode: apply suggestions after this many seconds")
+             ("no-streak", "no streak bonus")
+             ("no-leaderboard", "no standings between questions")
+             ("name", po::value(&v.name)->default_value("host"), "your name")
+             ("stay", "stay in the room after the game: 'rematch' starts another round with "
+                      "the same players, 'leave' quits");
+     },
+     [](const po::variables_map& parsed, const CommandValues& v, Options& options) {
+         options.command = Command::host;
+         options.create.kind = parse_kind(v.kind);
+         RoundSettings settings = round_settings(parsed, v);
+         if (!v.mode.empty())
+             settings.mode = parse_mode(v.mode, false);
+         settings.seed = optional_value<std::int64_t>(parsed, "seed");
+         if (parsed.count("no-shuffle") != 0)
+             settings.shuffle = false;
+         settings.capacity = optional_value<int>(parsed, "capacity");
+         if (!v.password.empty())
+             settings.password = v.password;
+         settings.reveal_seconds = optional_value<int>(parsed, "reveal");
+         settings.judging_seconds = optional_value<int>(parsed, "judging");
+         if (parsed.count("no-streak") != 0)
+             settings.streak_bonus = false;
+         if (parsed.count("no-leaderboard") != 0)
+             settings.show_leaderboard = false;
+         options.create.nickname = v.name;
+         options.create.settings = std::move(settings);
+         options.stay = parsed.count("stay") != 0;
+     }},
+    {"join", "join CODE", "join a room as a player",
+     "join CODE --name NAME [--password P] [--stay]",
+     [](po::options_description& own, po::positional_options_description& positional,
+        CommandValues& v, Options&) {
+         own.add_options()
+             ("code", po::value(&v.code), "the room code (also the first argument)")
+             ("name", po::value(&v.name), "your nickname (required)")
+             ("password", po::value(&v.password), "the room's password")
+             ("stay", "stay in the room after the game, for the host's rematch; '/leave' quits");
+         positional.add("code", 1);
+     },
+     [](const po::variables_map& parsed, const CommandValues& v, Options& options) {
+         options.command = Command::join;
+         if (v.code.empty())
+             throw UsageError{"join needs the room code: join CODE --name NAME"};
+         if (v.name.empty())
+             throw UsageError{"join needs --name NAME"};
+         options.join.code = upper(v.code);
+         options.join.nickname = v.name;
+         if (!v.password.empty())
+             options.join.password = v.password;
+         options.stay = parsed.count("stay") != 0;
+     }},
+    {"solo", "solo", "play alone against the clock",
+     "solo --name NAME [options]",
+     [](po::options_description& own, po::positional_options_description&, CommandValues& v,
+        Options&) {
+         own.add_options()
+             ("name", po::value(&v.name), "your name (required)")
+             ("mode", po::value(&v.mode)->default_value("choice"), "choice or self (grade yourself)")
+             ("clock", po::value(&v.clock)->default_value("total"), "per-question or total")
+             ("seconds", po::value<int>(), "seconds per question (per-question clock)")
+             ("total", po::value<int>(), "seconds for the whole run (total clock)")
+             ("questions", po::value<int>(), "how many questions")
+             ("topic", po::value(&v.topics)->composing(), "only questions on this topic; repeatable");
+     },
+     [](const po::variables_map& parsed, const CommandValues& v, Options& options) {
+         options.command = Command::solo;
+         if (v.name.empty())
+             throw UsageError{"solo needs --name NAME"};
+         options.create.kind = RoomKind::solo;
+         options.create.nickname = v.name;
+         RoundSettings settings = round_settings(parsed, v);
+         settings.mode = parse_mode(v.mode, true);
+         settings.clock = parse_clock(v.clock);
+         settings.total_seconds = optional_value<int>(parsed, "total");
+         options.create.settings = std::move(settings);
+     }},
+    {"tips", "tips", "print the interview communication tips",
+     "tips", no_options, just_the_command<Command::tips>},
+    {"faq", "faq", "print the frequently asked questions",
+     "faq", no_options, just_the_command<Command::faq>},
+    {"checklist", "checklist", "print the final checklist before an interview",
+     "checklist", no_options, just_the_command<Command::checklist>},
+    {"bank", "bank", "print the bundled questions and answers",
+     "bank [--topic T]...",
+     [](po::options_description& own, po::positional_options_description&, CommandValues& v,
+        Options&) {
+         own.add_options()
+             ("topic", po::value(&v.topics)->composing(), "only questions on this topic; repeatable");
+     },
+     [](const po::variables_map&, const CommandValues& v, Options& options) {
+         options.command = Command::bank;
+         options.bank_topics = v.topics;
+     }},
+    {"history", "history", "list the games you hosted (or any with --token)",
+     "history [--token T] [--limit N]",
+     [](po::options_description& own, po::positional_options_description&, CommandValues&,
+        Options& options) {
+         own.add_options()
+             ("token", po::value(&options.results.token),
+              "a host token; default: the tokens of the rooms hosted from here")
+             ("limit", po::value(&options.results.limit)->default_value(options.results.limit),
+              "list this many games at most");
+     },
+     [](const po::variables_map&, const CommandValues&, Options& options) {
+         options.command = Command::history;
+         if (options.results.limit < 1 || options.results.limit > 500)
+             throw UsageError{"--limit must be between 1 and 500"};
+     }},
+    {"export", "export ID", "save a game's results as CSV, JSON or Markdown",
+     "export ID [--format csv|json|md] [--token T] [--output FILE]",
+     [](po::options_description& own, po::positional_options_description& positional,
+        CommandValues& v, Options& options) {
+         own.add_options()
+             ("id", po::value(&v.game), "the game's id, from history (also the first argument)")
+             ("format", po::value(&v.format)->default_value("csv"),
+              "csv, json or md (interviews: the summaries; other games: the results table)")
+             ("token", po::value(&options.results.token),
+              "the game's host token; default: the tokens of the rooms hosted from here")
+             ("output", po::value(&options.results.output), "write to this file, not stdout");
+         positional.add("id", 1);
+     },
+     [](const po::variables_map&, const CommandValues& v, Options& options) {
+         options.command = Command::export_results;
+         options.results.game = parse_game_id(v.game);
+         options.results.format = parse_format(v.format);
+     }},
+};
+// clang-format on
+
+std::string command_list() {
+    std::string text = "Commands:\n";
+    for (const auto& spec : commands) {
+        std::string listed = spec.listed;
+        listed.resize(std::max<std::size_t>(listed.size(), 9), ' ');
+        text += "  " + listed + "  " + spec.about + "\n";
+    }
+    return text + "Run 'rapidfire-client COMMAND --help' for a command's options.\n";
+}
+
+const CommandSpec* find_command(const std::string& name) {
+    for (const auto& spec : commands) {
+        if (name == spec.name)
+            return &spec;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& out,
@@ -151,7 +345,7 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
 
         if (values.count("command") == 0) {
             if (help) {
-                out << usage_line << "\n\n" << command_list << "\n" << global << "\n";
+                out << usage_line << "\n\n" << command_list() << "\n" << global << "\n";
                 return {std::nullopt, 0};
             }
             throw UsageError{"no command given"};
@@ -161,85 +355,15 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
         if (auto it = std::find(rest.begin(), rest.end(), command); it != rest.end())
             rest.erase(it);
 
+        const CommandSpec* spec = find_command(command);
+        if (spec == nullptr)
+            throw UsageError{"unknown command '" + command + "'"};
         po::options_description own(command + " options");
         po::positional_options_description own_positional;
-        const char* synopsis = "";
-        std::string name;
-        std::string mode;
-        std::string kind;
-        std::string clock;
-        std::vector<std::string> topics;
-        std::string password;
-        std::string code;
-        std::string format;
-        std::string game;
-        // clang-format off
-        if (command == "host") {
-            synopsis = "host [options]";
-            own.add_options()
-                ("kind", po::value(&kind)->default_value("quiz"), "quiz or interview")
-                ("mode", po::value(&mode), "choice or judge (quiz: choice, interview: judge)")
-                ("questions", po::value<int>(), "how many questions")
-                ("seconds", po::value<int>(), "seconds per question")
-                ("topic", po::value(&topics)->composing(), "only questions on this topic; repeatable")
-                ("seed", po::value<std::int64_t>(), "seed for the order and the choices")
-                ("no-shuffle", "keep the bank's order")
-                ("capacity", po::value<int>(), "most players")
-                ("password", po::value(&password), "players must give this password")
-                ("reveal", po::value<int>(), "seconds on each reveal; 0: move on with 'skip'")
-                ("judging", po::value<int>(), "judge mode: apply suggestions after this many seconds")
-                ("no-streak", "no streak bonus")
-                ("no-leaderboard", "no standings between questions")
-                ("name", po::value(&name)->default_value("host"), "your name")
-                ("stay", "stay in the room after the game: 'rematch' starts another round with "
-                         "the same players, 'leave' quits");
-        } else if (command == "join") {
-            synopsis = "join CODE --name NAME [--password P] [--stay]";
-            own.add_options()
-                ("code", po::value(&code), "the room code (also the first argument)")
-                ("name", po::value(&name), "your nickname (required)")
-                ("password", po::value(&password), "the room's password")
-                ("stay", "stay in the room after the game, for the host's rematch; '/leave' quits");
-            own_positional.add("code", 1);
-        } else if (command == "solo") {
-            synopsis = "solo --name NAME [options]";
-            own.add_options()
-                ("name", po::value(&name), "your name (required)")
-                ("mode", po::value(&mode)->default_value("choice"), "choice or self (grade yourself)")
-                ("clock", po::value(&clock)->default_value("total"), "per-question or total")
-                ("seconds", po::value<int>(), "seconds per question (per-question clock)")
-                ("total", po::value<int>(), "seconds for the whole run (total clock)")
-                ("questions", po::value<int>(), "how many questions")
-                ("topic", po::value(&topics)->composing(), "only questions on this topic; repeatable");
-        } else if (command == "bank") {
-            synopsis = "bank [--topic T]...";
-            own.add_options()
-                ("topic", po::value(&topics)->composing(), "only questions on this topic; repeatable");
-        } else if (command == "history") {
-            synopsis = "history [--token T] [--limit N]";
-            own.add_options()
-                ("token", po::value(&options.results.token),
-                 "a host token; default: the tokens of the rooms hosted from here")
-                ("limit", po::value(&options.results.limit)->default_value(options.results.limit),
-                 "list this many games at most");
-        } else if (command == "export") {
-            synopsis = "export ID [--format csv|json|md] [--token T] [--output FILE]";
-            own.add_options()
-                ("id", po::value(&game), "the game's id, from history (also the first argument)")
-                ("format", po::value(&format)->default_value("csv"),
-                 "csv, json or md (interviews: the summaries; other games: the results table)")
-                ("token", po::value(&options.results.token),
-                 "the game's host token; default: the tokens of the rooms hosted from here")
-                ("output", po::value(&options.results.output), "write to this file, not stdout");
-            own_positional.add("id", 1);
-        } else if (command == "tips" || command == "faq" || command == "checklist") {
-            synopsis = command == "tips" ? "tips" : command == "faq" ? "faq" : "checklist";
-        } else {
-            throw UsageError{"unknown command '" + command + "'"};
-        }
-        // clang-format on
+        CommandValues command_values;
+        spec->declare(own, own_positional, command_values, options);
         if (help) {
-            print_help(out, synopsis, own);
+            print_help(out, spec->synopsis, own);
             out << global << "\n";
             return {std::nullopt, 0};
         }
@@ -248,68 +372,7 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
         po::store(po::command_line_parser(rest).options(own).positional(own_positional).run(),
                   own_values);
         po::notify(own_values);
-
-        RoundSettings settings;
-        settings.questions = optional_value<int>(own_values, "questions");
-        settings.seconds = optional_value<int>(own_values, "seconds");
-        settings.topics = topics;
-        if (command == "host") {
-            options.command = Command::host;
-            options.create.kind = parse_kind(kind);
-            if (!mode.empty())
-                settings.mode = parse_mode(mode, false);
-            settings.seed = optional_value<std::int64_t>(own_values, "seed");
-            if (own_values.count("no-shuffle") != 0)
-                settings.shuffle = false;
-            settings.capacity = optional_value<int>(own_values, "capacity");
-            if (!password.empty())
-                settings.password = password;
-            settings.reveal_seconds = optional_value<int>(own_values, "reveal");
-            settings.judging_seconds = optional_value<int>(own_values, "judging");
-            if (own_values.count("no-streak") != 0)
-                settings.streak_bonus = false;
-            if (own_values.count("no-leaderboard") != 0)
-                settings.show_leaderboard = false;
-            options.create.nickname = name;
-            options.create.settings = std::move(settings);
-            options.stay = own_values.count("stay") != 0;
-        } else if (command == "join") {
-            options.command = Command::join;
-            if (code.empty())
-                throw UsageError{"join needs the room code: join CODE --name NAME"};
-            if (name.empty())
-                throw UsageError{"join needs --name NAME"};
-            options.join.code = upper(code);
-            options.join.nickname = name;
-            if (!password.empty())
-                options.join.password = password;
-            options.stay = own_values.count("stay") != 0;
-        } else if (command == "solo") {
-            options.command = Command::solo;
-            if (name.empty())
-                throw UsageError{"solo needs --name NAME"};
-            options.create.kind = RoomKind::solo;
-            options.create.nickname = name;
-            settings.mode = parse_mode(mode, true);
-            settings.clock = parse_clock(clock);
-            settings.total_seconds = optional_value<int>(own_values, "total");
-            options.create.settings = std::move(settings);
-        } else if (command == "bank") {
-            options.command = Command::bank;
-            options.bank_topics = topics;
-        } else if (command == "history") {
-            options.command = Command::history;
-            if (options.results.limit < 1 || options.results.limit > 500)
-                throw UsageError{"--limit must be between 1 and 500"};
-        } else if (command == "export") {
-            options.command = Command::export_results;
-            options.results.game = parse_game_id(game);
-            options.results.format = parse_format(format);
-        } else {
-            options.command = command == "tips"  ? Command::tips
-                              : command == "faq" ? Command::faq
-                                                 : Command::checklist;
-        }
+        spec->fill(own_values, command_values, options);
         if (reads_results(options.command) && !parse_ws_url(options.global.url)) {
             throw UsageError{"--url must look like ws://HOST:PORT/ws or wss://HOST:PORT/ws"};
         }
