@@ -7,6 +7,7 @@
 
 #include <array>
 #include <filesystem>
+#include <future>
 #include <latch>
 #include <random>
 #include <thread>
@@ -232,6 +233,56 @@ TEST(Store, PersonalBestsAndTheSoloLeaderboard) {
     store.record(
         {started("QUIZ01", RoomKind::quiz, 100), finished("QUIZ01", {{"Zed", 99999}}, 101)});
     EXPECT_FALSE(store.personal_best("Zed", "Bank").has_value());
+}
+
+TEST(Store, APersonalBestComparesARecordedRunWithTheOthers) {
+    TempDir dir;
+    Store store(dir.path());
+    auto record = [&](const std::string& code, const std::string& nickname, int points) {
+        const auto run = finished(code, {{nickname, points}}, 2);
+        store.record({started(code, RoomKind::solo, 1), run});
+        return run;
+    };
+    const auto first = store.personal_best_of(record("SOLO01", "Ada", 5000));
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(first->points, 5000);
+    EXPECT_FALSE(first->previous.has_value());
+    EXPECT_TRUE(first->new_best);
+    EXPECT_EQ(first->runs, 0);
+
+    const auto better = store.personal_best_of(record("SOLO02", "ADA", 7000));
+    ASSERT_TRUE(better.has_value());
+    EXPECT_EQ(better->previous, 5000);
+    EXPECT_TRUE(better->new_best);
+    EXPECT_EQ(better->runs, 1);
+
+    const auto worse = store.personal_best_of(record("SOLO03", "ada", 6000));
+    ASSERT_TRUE(worse.has_value());
+    EXPECT_EQ(worse->previous, 7000);
+    EXPECT_FALSE(worse->new_best);
+    EXPECT_EQ(worse->runs, 2);
+
+    // Another player's runs do not count; a run that is not on record has no answer.
+    const auto other = store.personal_best_of(record("SOLO04", "Bob", 100));
+    ASSERT_TRUE(other.has_value());
+    EXPECT_EQ(other->runs, 0);
+    EXPECT_FALSE(store.personal_best_of(finished("NOPE01", {{"Ada", 9000}}, 2)).has_value());
+}
+
+TEST(StoreWriter, ReadsAfterCommitSeeEverythingSubmittedBefore) {
+    TempDir dir;
+    Store store(dir.path());
+    StoreWriter writer(store, std::chrono::hours(1));  // only the read wakes it
+    const auto run = finished("SOLO01", {{"Ada", 5000}}, 2);
+    writer.submit({started("SOLO01", RoomKind::solo, 1), run});
+    std::promise<std::optional<protocol::PersonalBest>> read;
+    writer.after_commit([&](Store& committed) { read.set_value(committed.personal_best_of(run)); });
+    auto answer = read.get_future();
+    ASSERT_EQ(answer.wait_for(std::chrono::seconds(30)), std::future_status::ready);
+    const auto best = answer.get();
+    ASSERT_TRUE(best.has_value());
+    EXPECT_EQ(best->points, 5000);
+    EXPECT_EQ(writer.committed_entries(), 2u);
 }
 
 TEST(StoreWriter, BatchesAndFlushes) {

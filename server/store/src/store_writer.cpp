@@ -85,6 +85,12 @@ void StoreWriter::run() {
             spdlog::error("store: a batch of {} entries was not written: {}", batch.size(),
                           e.what());
         }
+        lock.lock();
+        committed_ += batch.size();
+        if (!ok)
+            ++failed_batches_;
+        done_.notify_all();
+        lock.unlock();
         for (auto& read : reads) {
             try {
                 read(store_);
@@ -93,10 +99,6 @@ void StoreWriter::run() {
             }
         }
         lock.lock();
-        committed_ += batch.size();
-        if (!ok)
-            ++failed_batches_;
-        done_.notify_all();
         if (stopping_ && queue_.empty() && reads_.empty())
             return;
     }
