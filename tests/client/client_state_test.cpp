@@ -14,9 +14,18 @@ Reveal choice_reveal(int question, int correct) {
     return r;
 }
 
+// Self mode: the reveal that asks those who answered to grade themselves.
+Reveal grading_reveal(int question) {
+    Reveal r;
+    r.question = question;
+    r.reference = "Uses labeled data.";
+    r.grading = true;
+    return r;
+}
+
 TEST(ClientState, HostSaysHelloThenCreatesTheRoomWithItsSettings) {
     StateHarness h(host_config());
-    h.feed(Welcome{protocol_version, "rapidfire/test", 16384, h.now});
+    h.welcome();
     ASSERT_EQ(h.sent.size(), 2u);
     EXPECT_TRUE(std::holds_alternative<Hello>(h.sent[0]));
     const auto create = std::get<CreateRoom>(h.sent[1]);
@@ -26,7 +35,7 @@ TEST(ClientState, HostSaysHelloThenCreatesTheRoomWithItsSettings) {
 
 TEST(ClientState, PlayerJoinsWithCodeAndNickname) {
     StateHarness h(player_config());
-    h.feed(Welcome{protocol_version, "rapidfire/test", 16384, h.now});
+    h.welcome();
     const auto join = h.last_sent<Join>();
     EXPECT_EQ(join.code, "ABC234");
     EXPECT_EQ(join.nickname, "alice");
@@ -154,7 +163,7 @@ TEST(ClientState, AQuizHostFinishesAtGameOver) {
 
 TEST(ClientState, ARefusedJoinExitsWithTwo) {
     StateHarness h(player_config());
-    h.feed(Welcome{protocol_version, "rapidfire/test", 16384, h.now});
+    h.welcome();
     h.feed(Error{ErrorCode::room_not_found, "no room with that code", std::string("code"),
                  std::string("join")});
     EXPECT_TRUE(h.warned("error room_not_found: no room with that code"));
@@ -228,11 +237,7 @@ TEST(ClientState, SelfModeTakesAnAnswerThenAGrade) {
     EXPECT_EQ(h.last_sent<Answer>().text, "labelled data");
     EXPECT_TRUE(h.sent_of<Grade>().empty());  // not before the reveal
     h.feed(AnswerAccepted{0, 3000});
-    Reveal grading;
-    grading.question = 0;
-    grading.reference = "Uses labeled data.";
-    grading.grading = true;
-    h.feed(grading);
+    h.feed(grading_reveal(0));
     EXPECT_TRUE(h.printed("reveal 1: Uses labeled data."));
     EXPECT_TRUE(h.printed("grade: again|hard|good|easy or 1-4"));
     const auto grade = h.last_sent<Grade>();
@@ -246,10 +251,7 @@ TEST(ClientState, AGradeIsOneToFourOrAWord) {
     h.feed(make_question(0, 1, AnswerMode::self, h.now));
     h.type("an answer");
     h.feed(AnswerAccepted{0, 3000});
-    Reveal grading;
-    grading.question = 0;
-    grading.grading = true;
-    h.feed(grading);
+    h.feed(grading_reveal(0));
     h.type("superb");
     EXPECT_TRUE(h.warned("grade with again, hard, good or easy"));
     h.type("2");
@@ -278,7 +280,7 @@ TEST(ClientState, ADroppedConnectionResumesWithTheTokenAndResendsALostAnswer) {
     EXPECT_TRUE(h.printed("connection lost, resuming..."));
     EXPECT_TRUE(h.state.can_resume());
     h.sent.clear();
-    h.feed(Welcome{protocol_version, "rapidfire/test", 16384, h.now});
+    h.welcome();
     ASSERT_EQ(h.sent.size(), 2u);
     EXPECT_EQ(std::get<Resume>(h.sent[1]).token, "ABC234.resume");
     Joined joined;
@@ -298,7 +300,7 @@ TEST(ClientState, ADroppedConnectionResumesWithTheTokenAndResendsALostAnswer) {
 
 TEST(ClientState, ADropBeforeTheSeatIsAConnectionError) {
     StateHarness h(player_config());
-    h.feed(Welcome{protocol_version, "rapidfire/test", 16384, h.now});
+    h.welcome();
     h.drop();
     EXPECT_EQ(h.exit_code, 1);
 }
@@ -341,13 +343,7 @@ TEST(ClientState, InterviewRevealsShowACommunicationTip) {
     auto config = player_config();
     config.guide = small_guide();
     StateHarness h(config);
-    h.feed(Welcome{protocol_version, "rapidfire/test", 16384, h.now});
-    Joined joined;
-    joined.code = "ABC234";
-    joined.player = 7;
-    joined.nickname = "cand";
-    joined.kind = RoomKind::interview;
-    h.feed(joined);
+    h.seat_candidate();
     h.feed(make_question(1, 3, AnswerMode::judge, h.now));
     h.feed(QuestionClosed{1, 1});
     EXPECT_TRUE(h.printed("closed 2: 1 answer to judge"));

@@ -182,13 +182,7 @@ TEST(Candidate, FinishesAfterItsSummary) {
     auto config = player_config();
     config.save_summary = true;
     StateHarness h(config);
-    h.feed(Welcome{protocol_version, "rapidfire/test", 16384, h.now});
-    Joined joined;
-    joined.code = "ABC234";
-    joined.player = 7;
-    joined.nickname = "cand";
-    joined.kind = RoomKind::interview;
-    h.feed(joined);
+    h.seat_candidate();
     h.feed(GameOver{EndReason::completed, 1, 1, {}});
     h.feed(FinalResult{1, 1, 900, 1, 0, 0, 0, 9000, 12000});
     EXPECT_FALSE(h.exit_code.has_value());

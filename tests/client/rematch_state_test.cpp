@@ -50,23 +50,24 @@ Joined rematch_joined(Role role, std::optional<PlayerId> player,
     return j;
 }
 
-// A seat in an interview: the host (interviewer) or a candidate.
-void seat_interview(StateHarness& h, bool host) {
-    if (host) {
-        h.seat();
-        return;
-    }
-    h.feed(Welcome{protocol_version, "rapidfire/test", 16384, h.now});
-    Joined j = rematch_joined(Role::player, 7, std::nullopt, RoomKind::interview, "Iris");
-    j.nickname = "cand";
+// The game ends for a player: game over, then their final result.
+void end_game(StateHarness& h) {
+    h.feed(game_over());
+    h.feed(final_result());
+}
+
+// A player's seat, resumed on a new connection after a rematch took the room back to the lobby.
+void resume_into_new_lobby(StateHarness& h) {
+    h.welcome();
+    Joined j = rematch_joined(Role::player, 7, std::nullopt);
+    j.resumed = true;
     h.feed(j);
 }
 
 TEST(Rematch, OnlyTheHostRematches) {
     StateHarness h(staying(player_config()));
     h.seat();
-    h.feed(game_over());
-    h.feed(final_result());
+    end_game(h);
     h.type("/rematch");
     EXPECT_TRUE(h.warned("only the host can rematch"));
     EXPECT_TRUE(h.sent_of<Rematch>().empty());
@@ -167,8 +168,7 @@ TEST(Rematch, AStayingPlayerPlaysTheNextRound) {
     h.feed(make_question(0, 1, AnswerMode::choice, h.now));
     h.type("2");
     h.feed(AnswerAccepted{0, 900});
-    h.feed(game_over());
-    h.feed(final_result());
+    end_game(h);
     EXPECT_FALSE(h.exit_code.has_value());
     EXPECT_TRUE(h.printed("next: wait for the host's rematch, or /leave"));
     EXPECT_FALSE(h.printed("results: "));  // players cannot open the results
@@ -183,8 +183,7 @@ TEST(Rematch, AStayingPlayerPlaysTheNextRound) {
     EXPECT_EQ(h.sent_of<Answer>()[1].question, 0);
     EXPECT_EQ(h.sent_of<Answer>()[1].choice, 2);
     h.feed(AnswerAccepted{0, 800});
-    h.feed(game_over());
-    h.feed(final_result());
+    end_game(h);
     EXPECT_EQ(
         std::count(h.out.begin(), h.out.end(), "next: wait for the host's rematch, or /leave"), 2);
     EXPECT_FALSE(h.exit_code.has_value());
@@ -203,8 +202,7 @@ TEST(Rematch, AStayingPlayerLeavesWhenTheHostIsGone) {
 TEST(Rematch, AStayingPlayerLeavesWhenTheHostLeavesAfterTheGame) {
     StateHarness h(staying(player_config()));
     h.seat();
-    h.feed(game_over());
-    h.feed(final_result());
+    end_game(h);
     // Away for a while: the rematch may still come.
     h.feed(HostStatus{false, 120'000});
     EXPECT_TRUE(h.printed("host disconnected, no rematch unless the host returns within 120.0s"));
@@ -250,7 +248,7 @@ TEST(Rematch, SwappedRolesTheInterviewerBecomesACandidate) {
     auto config = staying(host_config(RoomKind::interview, AnswerMode::judge));
     config.create.nickname = "Iris";
     StateHarness h(config);
-    seat_interview(h, true);
+    h.seat();
     h.feed(game_over());
     EXPECT_FALSE(h.printed("next: "));  // the candidate's summary is still coming
     h.feed(summary_of("alice"));
@@ -277,9 +275,8 @@ TEST(Rematch, SwappedRolesTheInterviewerBecomesACandidate) {
 
 TEST(Rematch, SwappedRolesTheCandidateBecomesTheInterviewerWithTheNewToken) {
     StateHarness h(staying(player_config()));
-    seat_interview(h, false);
-    h.feed(game_over());
-    h.feed(final_result());
+    h.seat_candidate();
+    end_game(h);
     EXPECT_FALSE(h.printed("next: "));  // the summary is still coming
     h.feed(summary_of("cand"));
     EXPECT_TRUE(h.printed("next: wait for the interviewer's rematch, or /leave"));
@@ -313,7 +310,7 @@ TEST(Rematch, SwappedRolesTheCandidateBecomesTheInterviewerWithTheNewToken) {
 
 TEST(Rematch, ASwapWithoutACandidateIsSaid) {
     StateHarness h(staying(host_config(RoomKind::interview, AnswerMode::judge)));
-    seat_interview(h, true);
+    h.seat();
     h.feed(GameOver{EndReason::ended_by_host, 0, 0, {}});
     h.type("rematch swap");
     h.feed(rematch_joined(Role::host, std::nullopt, "host-token", RoomKind::interview));
@@ -325,17 +322,15 @@ TEST(Rematch, EachRoundsSummariesAreSavedAtItsEnd) {
     auto config = staying(player_config());
     config.save_summary = true;
     StateHarness h(config);
-    seat_interview(h, false);
-    h.feed(game_over());
-    h.feed(final_result());
+    h.seat_candidate();
+    end_game(h);
     h.feed(summary_of("cand"));
     ASSERT_TRUE(h.summary.has_value());  // saved now, not only when the client exits
     EXPECT_NE(h.summary->find("# Interview summary: cand"), std::string::npos);
     h.summary.reset();
 
     h.feed(rematch_joined(Role::player, 7, std::nullopt, RoomKind::interview, "Iris"));
-    h.feed(game_over());
-    h.feed(final_result());
+    end_game(h);
     Summary second = summary_of("cand");
     second.interviewer = "Ivo";
     h.feed(second);
@@ -353,14 +348,10 @@ TEST(Rematch, EachRoundsSummariesAreSavedAtItsEnd) {
 TEST(Rematch, ASeatResumedIntoTheLobbyAfterTheGameMissedARematch) {
     StateHarness h(staying(player_config()));
     h.seat();
-    h.feed(game_over());
-    h.feed(final_result());
+    end_game(h);
     h.drop();
     EXPECT_TRUE(h.state.can_resume());
-    h.feed(Welcome{protocol_version, "rapidfire/test", 16384, h.now});
-    Joined j = rematch_joined(Role::player, 7, std::nullopt);
-    j.resumed = true;
-    h.feed(j);
+    resume_into_new_lobby(h);
     EXPECT_TRUE(h.printed("resumed"));
     EXPECT_TRUE(h.printed("rematch: room ABC234 back in the lobby"));
     EXPECT_FALSE(h.state.game_over());
@@ -371,10 +362,7 @@ TEST(Rematch, ASeatAwayDuringTheGameComesBackToTheNewLobby) {
     h.seat();
     h.feed(make_question(1, 3, AnswerMode::choice, h.now));
     h.drop();
-    h.feed(Welcome{protocol_version, "rapidfire/test", 16384, h.now});
-    Joined j = rematch_joined(Role::player, 7, std::nullopt);
-    j.resumed = true;
-    h.feed(j);
+    resume_into_new_lobby(h);
     EXPECT_TRUE(h.printed("rematch: room ABC234 back in the lobby"));
     h.feed(make_question(1, 3, AnswerMode::choice, h.now));  // the same number, a new round
     h.type("1");

@@ -78,7 +78,7 @@ TEST(ResultsState, PlayersAreNotToldAboutResultsTheyCannotOpen) {
 TEST(ResultsState, CreatingARoomAsksToRememberItsHostToken) {
     for (const auto& config : {host_config(), solo_config()}) {
         StateHarness h(config);
-        h.feed(Welcome{protocol_version, "rapidfire/test", 16384, h.now});
+        h.welcome();
         RoomCreated created;
         created.code = "K7M2QX";
         created.host_token = "K7M2QX.secret";

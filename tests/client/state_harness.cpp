@@ -81,8 +81,12 @@ Effects StateHarness::drop() {
     return keep(state.on_disconnected());
 }
 
+Effects StateHarness::welcome() {
+    return feed(Welcome{protocol_version, "rapidfire/test", 16384, now});
+}
+
 void StateHarness::seat(const std::string& code) {
-    feed(Welcome{protocol_version, "rapidfire/test", 16384, now});
+    welcome();
     const bool join = !sent.empty() && std::holds_alternative<Join>(sent.back());
     if (join) {
         Joined joined;
@@ -104,6 +108,18 @@ void StateHarness::seat(const std::string& code) {
             created.player = 1;
         feed(created);
     }
+}
+
+void StateHarness::seat_candidate() {
+    welcome();
+    Joined joined;
+    joined.code = "ABC234";
+    joined.player = 7;
+    joined.nickname = "cand";
+    joined.resume_token = "ABC234.resume";
+    joined.kind = RoomKind::interview;
+    joined.host = "Iris";
+    feed(joined);
 }
 
 bool StateHarness::printed(const std::string& text) const {

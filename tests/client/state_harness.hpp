@@ -30,8 +30,12 @@ class StateHarness {
     Effects feed(const ServerMessage& message);
     Effects type(const std::string& line);
     Effects drop();
+    // The server's welcome on a new connection.
+    Effects welcome();
     // Welcome, then the seat: room_created (host, solo) or joined (player).
     void seat(const std::string& code = "ABC234");
+    // Welcome, then joined as "cand", a candidate in the interview room ABC234 run by Iris.
+    void seat_candidate();
 
     // Everything sent so far of type M.
     template <class M>
