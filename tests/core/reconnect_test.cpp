@@ -142,13 +142,13 @@ TEST_F(Reconnect, AFinishedGameShowsItsResultsOnResume) {
 }
 
 TEST_F(Reconnect, TheRoomClosesWhenEveryoneIsGoneForGood) {
-    EXPECT_FALSE(h.room().closed(h.now()));
+    EXPECT_FALSE(h.room().closed());
     h.drop(a);
     h.drop(b);
     h.drop(h.host());
-    EXPECT_FALSE(h.room().closed(h.now()));
+    EXPECT_FALSE(h.room().closed());
     h.run_for(120'000);
-    EXPECT_TRUE(h.room().closed(h.now()));
+    EXPECT_TRUE(h.room().closed());
 }
 
 }  // namespace

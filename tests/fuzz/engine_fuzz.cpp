@@ -138,7 +138,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     Observer seen;
     auto created = core::Room::create("ABCDEF", CreateRoom{kind, "host", settings},
-                                      core::RoomDeps{bank, guide, limits, entropy.get()}, seen.now);
+                                      core::RoomDeps{bank, guide, limits, entropy.get()});
     if (!std::holds_alternative<std::unique_ptr<core::Room>>(created))
         return 0;
     auto room = std::move(std::get<std::unique_ptr<core::Room>>(created));

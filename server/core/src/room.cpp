@@ -20,7 +20,7 @@ Room::~Room() = default;
 
 std::variant<std::unique_ptr<Room>, protocol::Error> Room::create(std::string code,
                                                                   const CreateRoom& request,
-                                                                  RoomDeps deps, Millis now) {
+                                                                  RoomDeps deps) {
     auto nickname = ops::clean_nickname(request.nickname, CreateRoom::type);
     if (auto* error = std::get_if<protocol::Error>(&nickname))
         return *error;
@@ -36,8 +36,7 @@ std::variant<std::unique_ptr<Room>, protocol::Error> Room::create(std::string co
     state->settings = std::get<ResolvedSettings>(std::move(resolved));
     state->host_token = make_token(*state->deps.entropy);
     const bool solo = request.kind == RoomKind::solo;
-    Member& host =
-        ops::add_member(*state, std::get<std::string>(std::move(nickname)), true, solo, now);
+    Member& host = ops::add_member(*state, std::get<std::string>(std::move(nickname)), true, solo);
     state->host_id = host.id;
 
     RoomCreated created;
@@ -177,7 +176,7 @@ std::string_view Room::nickname(MemberId member) const {
     return m == nullptr ? std::string_view{} : std::string_view(m->nickname);
 }
 
-bool Room::closed(Millis) const {
+bool Room::closed() const {
     return state_->connected_members == 0 && state_->expiries.empty();
 }
 

@@ -68,7 +68,7 @@ void dispatch(State& s, Member& from, const protocol::ClientMessage& message, Mi
 std::variant<std::string, protocol::Error> clean_nickname(std::string_view raw,
                                                           std::string_view request);
 std::string fold_nickname(std::string_view nickname);
-Member& add_member(State& s, std::string nickname, bool host, bool player, Millis now);
+Member& add_member(State& s, std::string nickname, bool host, bool player);
 Seat join(State& s, const protocol::Join& request, Millis now);
 Seat resume(State& s, std::string_view token, Millis now);
 void disconnect(State& s, MemberId id, Millis now);

@@ -101,7 +101,7 @@ std::string fold_nickname(std::string_view nickname) {
     return folded;
 }
 
-Member& add_member(State& s, std::string nickname, bool host, bool player, Millis) {
+Member& add_member(State& s, std::string nickname, bool host, bool player) {
     Member m;
     m.id = static_cast<MemberId>(s.members.size() + 1);
     m.folded = fold_nickname(nickname);
@@ -146,7 +146,7 @@ Seat join(State& s, const protocol::Join& request, Millis now) {
         return refuse(ErrorCode::nickname_taken, "someone in the room already has this nickname",
                       "nickname");
     }
-    Member& m = add_member(s, std::move(nickname), false, true, now);
+    Member& m = add_member(s, std::move(nickname), false, true);
     emit(s, Audience::to(m.id), joined_message(s, m, false));
     // A late joiner starts at 0 and may answer the open question.
     start_waiting_for(s, m);

@@ -159,7 +159,7 @@ void HostedRoom::after_call(protocol::Millis now) {
         services_.metrics.broadcast_handed(std::chrono::steady_clock::now() - started);
     const auto stats = room_->stats();
     report_gauge(RoomGauge{stats.phase, stats.players, stats.connected});
-    if (room_->closed(now)) {
+    if (room_->closed()) {
         close();
     } else {
         arm_timer(now);

@@ -112,8 +112,7 @@ class Server::Impl {
         deps.limits.max_capacity = options.max_room_capacity;
         deps.limits.resume_grace_ms = options.resume_grace.count() * protocol::Millis{1000};
         deps.entropy = &entropy_;
-        auto created =
-            core::Room::create(std::move(code), request, std::move(deps), context_->clock.now());
+        auto created = core::Room::create(std::move(code), request, std::move(deps));
         if (auto* error = std::get_if<protocol::Error>(&created))
             return std::move(*error);
         return std::make_shared<HostedRoom>(context_->strands.next(),

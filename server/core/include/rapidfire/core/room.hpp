@@ -57,7 +57,7 @@ class Room {
     // Creates a room with the given code. On success the creator holds the host seat (and in
     // solo also the only player seat); room_created has been queued for them.
     static std::variant<std::unique_ptr<Room>, protocol::Error> create(
-        std::string code, const protocol::CreateRoom& request, RoomDeps deps, Millis now);
+        std::string code, const protocol::CreateRoom& request, RoomDeps deps);
 
     ~Room();
     Room(const Room&) = delete;
@@ -102,7 +102,7 @@ class Room {
 
     // The room has nothing left to do: finished or abandoned, and no seat can be resumed any
     // more. The shell then drops it.
-    bool closed(Millis now) const;
+    bool closed() const;
 
     RoomStats stats() const;
 
