@@ -2,7 +2,7 @@
 // The stream types of a client connection. Every connection runs on a strand of its own
 // (listener.cpp), and its streams carry that strand by its concrete type: Beast's operations
 // and the posts of the rooms then never go through the type-erased any_io_executor, whose
-// copies and `prefer` calls showed in the profile of a 10,000-player broadcast.
+// copies and `prefer` calls cost time on every write of a large broadcast.
 
 #include <boost/asio/basic_stream_socket.hpp>
 #include <boost/asio/io_context.hpp>

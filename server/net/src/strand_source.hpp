@@ -3,9 +3,9 @@
 //
 // With one I/O thread (the default) every connection and room shares one strand: the thread
 // serializes their handlers anyway, and a room's hand-over to its connections, a dispatch, then
-// runs at once instead of costing a post per recipient (the profile of a 10,000-player question
-// showed those posts). With more threads each connection and room gets a strand of its own, so
-// they can run in parallel; a dispatch is then a post unless the target strand is idle.
+// runs at once instead of costing a post per recipient. With more threads each connection and room
+// gets a strand of its own, so they can run in parallel; a dispatch is then a post unless the
+// target strand is idle.
 
 #include <optional>
 
