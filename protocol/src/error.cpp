@@ -3,6 +3,8 @@
 #include <boost/describe/enum_to_string.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include "rapidfire/protocol/messages.hpp"
+
 namespace rapidfire::protocol {
 
 std::string_view to_string(ErrorCode code) {
@@ -16,6 +18,29 @@ std::optional<ErrorCode> error_code_from_string(std::string_view name) {
             found = d.value;
     });
     return found;
+}
+
+Error make_error(ErrorCode code, std::string message, std::string_view request,
+                 std::string_view field) {
+    Error error{code, std::move(message), std::nullopt, std::nullopt};
+    if (!field.empty())
+        error.field = std::string(field);
+    if (!request.empty())
+        error.request = std::string(request);
+    return error;
+}
+
+Error room_not_found_error() {
+    return make_error(ErrorCode::room_not_found, "no room with that code", "join", "code");
+}
+
+Error bad_resume_token_error() {
+    return make_error(ErrorCode::bad_resume_token,
+                      "this resume token is unknown, revoked or expired", "resume", "token");
+}
+
+Error not_in_room_error(std::string_view request) {
+    return make_error(ErrorCode::not_in_room, "you are not in this room", request);
 }
 
 std::vector<ErrorCode> all_error_codes() {

@@ -1,7 +1,10 @@
 #pragma once
 // Enumerations that travel on the wire as lower-case strings (their C++ names).
 
+#include <string>
+
 #include <boost/describe/enum.hpp>
+#include <boost/describe/enum_to_string.hpp>
 
 namespace rapidfire::protocol {
 
@@ -40,5 +43,12 @@ BOOST_DESCRIBE_ENUM(PauseReason, host, host_disconnected)
 // Why a game ended.
 enum class EndReason { completed, ended_by_host, host_gone, time_up };
 BOOST_DESCRIBE_ENUM(EndReason, completed, ended_by_host, host_gone, time_up)
+
+// The wire name of a described enumerator ("quiz", "per_question"), for logs, metrics, the
+// record and the client's text; "unknown" for a value outside the enumeration.
+template <class E>
+std::string name_of(E value) {
+    return boost::describe::enum_to_string(value, "unknown");
+}
 
 }  // namespace rapidfire::protocol

@@ -77,4 +77,15 @@ struct DecodeError {
     std::string request = {};  // the message type, when it could be read
 };
 
+struct Error;  // the error message (messages.hpp)
+
+// An error message; an empty `request` or `field` is left out of it.
+Error make_error(ErrorCode code, std::string message, std::string_view request = {},
+                 std::string_view field = {});
+
+// Refusals given by more than one part of the server, worded once.
+Error room_not_found_error();                       // a join names no open room
+Error bad_resume_token_error();                     // a resume token opens no seat
+Error not_in_room_error(std::string_view request);  // the sender's seat is gone
+
 }  // namespace rapidfire::protocol
