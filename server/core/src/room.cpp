@@ -82,8 +82,7 @@ void Room::handle(MemberId from, const ClientMessage& message, Millis now) {
     ops::run_timers(s, now);
     Member* sender = s.find(from);
     if (sender == nullptr || !sender->active) {
-        ops::send_error(s, from, ErrorCode::not_in_room, "you are not in this room",
-                        type_of(message));
+        ops::emit(s, Audience::to(from), not_in_room_error(type_of(message)));
         return;
     }
     ops::dispatch(s, *sender, message, now);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "rapidfire/common/constant_time.hpp"
 #include "room_ops.hpp"
 
 namespace rapidfire::core::ops {
@@ -32,7 +33,7 @@ bool host_ok(const Command& c, const std::string& token) {
         c.error(ErrorCode::not_host, "only the host can do this");
         return false;
     }
-    if (!constant_time_equal(token, c.s.host_token)) {
+    if (!common::constant_time_equal(token, c.s.host_token)) {
         c.error(ErrorCode::bad_host_token, "the host token is missing or wrong", "host_token");
         return false;
     }

@@ -67,7 +67,6 @@ void dispatch(State& s, Member& from, const protocol::ClientMessage& message, Mi
 // The trimmed nickname, or an error when it is empty, too long or not printable.
 std::variant<std::string, protocol::Error> clean_nickname(std::string_view raw,
                                                           std::string_view request);
-std::string fold_nickname(std::string_view nickname);
 Member& add_member(State& s, std::string nickname, bool host, bool player);
 Seat join(State& s, const protocol::Join& request, Millis now);
 Seat resume(State& s, std::string_view token, Millis now);
@@ -75,6 +74,5 @@ void disconnect(State& s, MemberId id, Millis now);
 void remove_member(State& s, Member& m, protocol::ServerMessage farewell, Millis now);
 void expire_seats(State& s, Millis now);
 void rematch(State& s, bool swap_roles, Millis now);
-bool constant_time_equal(std::string_view a, std::string_view b);
 
 }  // namespace rapidfire::core::ops

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rapidfire/common/constant_time.hpp"
+#include "rapidfire/common/text.hpp"
 #include "rapidfire/core/answer_matching.hpp"
 #include "rapidfire/protocol/utf8.hpp"
 #include "room_ops.hpp"
@@ -63,24 +65,11 @@ void start_waiting_for(State& s, const Member& m) {
 
 }  // namespace
 
-bool constant_time_equal(std::string_view a, std::string_view b) {
-    // Every byte is looked at whatever the first difference, so timing tells nothing.
-    unsigned diff = a.size() == b.size() ? 0 : 1;
-    const std::size_t n = std::max(a.size(), b.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto x = i < a.size() ? static_cast<unsigned char>(a[i]) : 0;
-        const auto y = i < b.size() ? static_cast<unsigned char>(b[i]) : 0;
-        diff |= static_cast<unsigned>(x ^ y);
-    }
-    return diff == 0;
-}
-
 std::variant<std::string, protocol::Error> clean_nickname(std::string_view raw,
                                                           std::string_view request) {
     std::string nickname = trim(raw);
     auto refuse = [&](std::string message) {
-        return protocol::Error{ErrorCode::invalid_nickname, std::move(message), "nickname",
-                               std::string(request)};
+        return make_error(ErrorCode::invalid_nickname, std::move(message), request, "nickname");
     };
     if (nickname.empty())
         return refuse("the nickname is empty");
@@ -93,18 +82,10 @@ std::variant<std::string, protocol::Error> clean_nickname(std::string_view raw,
     return nickname;
 }
 
-std::string fold_nickname(std::string_view nickname) {
-    std::string folded(nickname);
-    std::transform(folded.begin(), folded.end(), folded.begin(), [](unsigned char c) {
-        return static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
-    });
-    return folded;
-}
-
 Member& add_member(State& s, std::string nickname, bool host, bool player) {
     Member m;
     m.id = static_cast<MemberId>(s.members.size() + 1);
-    m.folded = fold_nickname(nickname);
+    m.folded = common::fold_nickname(nickname);
     m.nickname = std::move(nickname);
     m.host = host;
     m.player = player;
@@ -120,18 +101,15 @@ Member& add_member(State& s, std::string nickname, bool host, bool player) {
 }
 
 Seat join(State& s, const protocol::Join& request, Millis now) {
-    auto refuse = [](ErrorCode code, std::string message, std::string field = {}) -> Seat {
-        protocol::Error error{code, std::move(message), std::nullopt, "join"};
-        if (!field.empty())
-            error.field = std::move(field);
-        return error;
+    auto refuse = [](ErrorCode code, std::string message, std::string_view field = {}) -> Seat {
+        return make_error(code, std::move(message), "join", field);
     };
     if (s.game.phase == RoomPhase::finished)
         return refuse(ErrorCode::wrong_state, "the game is over");
     if (s.locked)
         return refuse(ErrorCode::room_locked, "the host has locked this room");
     if (!s.settings.password.empty() &&
-        !constant_time_equal(request.password.value_or(""), s.settings.password)) {
+        !common::constant_time_equal(request.password.value_or(""), s.settings.password)) {
         return refuse(ErrorCode::wrong_password, "wrong room password", "password");
     }
     auto cleaned = clean_nickname(request.nickname, "join");
@@ -142,7 +120,7 @@ Seat join(State& s, const protocol::Join& request, Millis now) {
     if (solo || s.active_players >= s.settings.capacity) {
         return refuse(ErrorCode::room_full, "the room is full");
     }
-    if (s.by_nickname.count(fold_nickname(nickname)) != 0) {
+    if (s.by_nickname.count(common::fold_nickname(nickname)) != 0) {
         return refuse(ErrorCode::nickname_taken, "someone in the room already has this nickname",
                       "nickname");
     }
@@ -158,11 +136,8 @@ Seat join(State& s, const protocol::Join& request, Millis now) {
 Seat resume(State& s, std::string_view token, Millis now) {
     const auto it = s.by_token.find(std::string(token));
     Member* m = it == s.by_token.end() ? nullptr : s.find(it->second);
-    if (m == nullptr || !m->active || !constant_time_equal(m->token, token)) {
-        return protocol::Error{ErrorCode::bad_resume_token,
-                               "this resume token is unknown, revoked or expired", "token",
-                               "resume"};
-    }
+    if (m == nullptr || !m->active || !common::constant_time_equal(m->token, token))
+        return bad_resume_token_error();
     if (!m->connected) {
         s.expiries.erase({m->disconnected_at + s.deps.limits.resume_grace_ms, m->id});
         m->connected = true;

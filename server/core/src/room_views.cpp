@@ -16,10 +16,7 @@ void emit(State& s, Audience to, ServerMessage message, bool unbind) {
 
 void send_error(State& s, MemberId to, ErrorCode code, std::string message,
                 std::string_view request, std::string field) {
-    protocol::Error error{code, std::move(message), std::nullopt, std::string(request)};
-    if (!field.empty())
-        error.field = std::move(field);
-    emit(s, Audience::to(to), std::move(error));
+    emit(s, Audience::to(to), make_error(code, std::move(message), request, field));
 }
 
 protocol::Joined joined_message(const State& s, const Member& m, bool resumed) {

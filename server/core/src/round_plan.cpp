@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rapidfire/common/text.hpp"
+
 namespace rapidfire::core {
 namespace {
 
@@ -11,8 +13,8 @@ using protocol::ErrorCode;
 using protocol::RoomKind;
 
 protocol::Error invalid(const std::string& field, const std::string& message) {
-    return protocol::Error{ErrorCode::invalid_settings, message, "settings." + field,
-                           "create_room"};
+    return protocol::make_error(ErrorCode::invalid_settings, message, "create_room",
+                                "settings." + field);
 }
 
 bool matches(const content::BankQuestion& question, const std::vector<std::string>& topics) {
@@ -92,10 +94,8 @@ std::variant<ResolvedSettings, protocol::Error> resolve_settings(
     }
 
     s.topics = requested.topics;
-    for (auto& topic : s.topics) {
-        std::transform(topic.begin(), topic.end(), topic.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    }
+    for (auto& topic : s.topics)
+        topic = common::ascii_lower(topic);
     const int available = count_matching(bank, s.topics);
     if (available == 0)
         return invalid("topics", "no question in the bank has these topics");

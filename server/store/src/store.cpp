@@ -1,16 +1,16 @@
 #include "rapidfire/store/store.hpp"
 
 #include <algorithm>
-#include <map>
 #include <chrono>
+#include <map>
 #include <system_error>
 #include <thread>
 
 #include <openssl/sha.h>
 #include <sqlite3.h>
 
-#include <boost/describe/enum_to_string.hpp>
-
+#include "rapidfire/common/constant_time.hpp"
+#include "rapidfire/common/text.hpp"
 #include "rapidfire/protocol/codec.hpp"
 #include "schema.hpp"
 #include "statement.hpp"
@@ -20,11 +20,6 @@ namespace rapidfire::store {
 using detail::Statement;
 
 namespace {
-
-template <class E>
-std::string name_of(E value) {
-    return boost::describe::enum_to_string(value, "unknown");
-}
 
 std::string join(const std::vector<std::string>& items) {
     std::string out;
@@ -47,14 +42,6 @@ std::vector<std::string> split(const std::string& text) {
         start = end + 1;
     }
     return items;
-}
-
-std::string fold(std::string_view nickname) {
-    std::string key(nickname);
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) {
-        return static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
-    });
-    return key;
 }
 
 std::optional<std::int64_t> find_game(sqlite3* db, const std::string& code, int round) {
@@ -95,7 +82,7 @@ std::int64_t record_started(sqlite3* db, const core::GameStarted& e) {
     Statement game(db,
                    "INSERT INTO games (code, round, kind, host, bank, settings, token_digest, "
                    "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    game.bind(1, e.code).bind(2, e.round).bind(3, name_of(e.kind)).bind(4, e.host);
+    game.bind(1, e.code).bind(2, e.round).bind(3, protocol::name_of(e.kind)).bind(4, e.host);
     game.bind(5, e.bank).bind(6, protocol::encode_settings(e.settings));
     game.bind(7, token_digest(e.host_token)).bind(8, e.at);
     game.run();
@@ -117,7 +104,7 @@ void record_finished(sqlite3* db, std::int64_t game_id, const core::GameFinished
     Statement game(db,
                    "UPDATE games SET finished_at = ?, end_reason = ?, questions_played = ?, "
                    "run_ms = ? WHERE id = ?");
-    game.bind(1, e.at).bind(2, name_of(e.reason)).bind(3, e.questions_played);
+    game.bind(1, e.at).bind(2, protocol::name_of(e.reason)).bind(3, e.questions_played);
     game.bind(4, e.run_ms).bind(5, *id);
     game.run();
     Statement result(db,
@@ -148,7 +135,9 @@ void record_finished(sqlite3* db, std::int64_t game_id, const core::GameFinished
         Statement solo(db,
                        "INSERT OR REPLACE INTO solo_runs (game_id, nickname, nickname_key, bank, "
                        "points, correct, run_ms, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        solo.bind(1, *id).bind(2, e.standings[0].nickname).bind(3, fold(e.standings[0].nickname));
+        solo.bind(1, *id)
+            .bind(2, e.standings[0].nickname)
+            .bind(3, common::fold_nickname(e.standings[0].nickname));
         solo.bind(4, kind.text(1)).bind(5, e.standings[0].points).bind(6, e.results[0].correct);
         solo.bind(7, e.run_ms).bind(8, e.at);
         solo.run();
@@ -178,8 +167,9 @@ class BatchRecorder {
         const auto id = game_id(e.code, e.round);
         if (!id)
             return;
-        mark_.bind(1, name_of(e.verdict));
-        mark_.bind(2, e.grade ? std::optional<std::string>(name_of(*e.grade)) : std::nullopt);
+        mark_.bind(1, protocol::name_of(e.verdict));
+        mark_.bind(
+            2, e.grade ? std::optional<std::string>(protocol::name_of(*e.grade)) : std::nullopt);
         mark_.bind(3, e.points).bind(4, e.comment).bind(5, join(e.tips));
         mark_.bind(6, *id).bind(7, e.question).bind(8, e.player);
         mark_.run();
@@ -453,12 +443,7 @@ bool Store::is_host_of(std::int64_t id, std::string_view token) {
             return false;
         stored = s.text(0);
     }
-    const std::string given = token_digest(token);
-    unsigned diff = stored.size() == given.size() ? 0 : 1;
-    for (std::size_t i = 0; i < std::min(stored.size(), given.size()); ++i) {
-        diff |= static_cast<unsigned>(stored[i] ^ given[i]);
-    }
-    return diff == 0;
+    return common::constant_time_equal(stored, token_digest(token));
 }
 
 std::optional<SoloRun> Store::personal_best(std::string_view nickname, std::string_view bank) {
@@ -467,7 +452,7 @@ std::optional<SoloRun> Store::personal_best(std::string_view nickname, std::stri
                 "SELECT game_id, nickname, bank, points, correct, run_ms, finished_at FROM "
                 "solo_runs WHERE bank = ? AND nickname_key = ? ORDER BY points DESC, run_ms ASC "
                 "LIMIT 1");
-    s.bind(1, bank).bind(2, fold(nickname));
+    s.bind(1, bank).bind(2, common::fold_nickname(nickname));
     if (s.step())
         return read_solo(s);
     return std::nullopt;
@@ -476,7 +461,7 @@ std::optional<SoloRun> Store::personal_best(std::string_view nickname, std::stri
 int Store::solo_run_count(std::string_view nickname, std::string_view bank) {
     std::lock_guard lock(mutex_);
     Statement s(db_, "SELECT count(*) FROM solo_runs WHERE bank = ? AND nickname_key = ?");
-    s.bind(1, bank).bind(2, fold(nickname));
+    s.bind(1, bank).bind(2, common::fold_nickname(nickname));
     s.step();
     return static_cast<int>(s.integer(0));
 }
@@ -496,7 +481,7 @@ std::optional<protocol::PersonalBest> Store::personal_best_of(const core::GameFi
     Statement others(db_,
                      "SELECT count(*), max(points) FROM solo_runs WHERE bank = ? AND "
                      "nickname_key = ? AND game_id != ?");
-    others.bind(1, bank.text(0)).bind(2, fold(standing.nickname)).bind(3, *game);
+    others.bind(1, bank.text(0)).bind(2, common::fold_nickname(standing.nickname)).bind(3, *game);
     others.step();
     protocol::PersonalBest best{standing.points, std::nullopt, true, 0};
     best.runs = static_cast<int>(others.integer(0));
