@@ -8,9 +8,9 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "rapidfire/common/file_limit.hpp"
 #include "rapidfire/content/loader.hpp"
 #include "rapidfire/net/command_line.hpp"
-#include "rapidfire/net/file_limit.hpp"
 #include "rapidfire/net/server.hpp"
 
 namespace {
@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
         options.admin_token = admin;
     }
 
-    const auto files = net::raise_file_limit();
+    const auto files = common::raise_file_limit();
     // A few descriptors go to the listener, logs and the content files.
     const std::uint64_t room = files.soft > 32 ? files.soft - 32 : 0;
     spdlog::info("open file limit {} (hard {}): room for about {} connections", files.soft,

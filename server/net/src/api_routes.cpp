@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "rapidfire/common/constant_time.hpp"
 #include "rapidfire/protocol/codec.hpp"
 #include "rapidfire/store/store.hpp"
 
@@ -53,13 +54,8 @@ std::string_view bearer_token(std::string_view authorization) {
 }
 
 bool is_admin(const ApiContext& context, std::string_view token) {
-    const auto admin = context.admin_token;
-    if (admin.empty() || token.size() != admin.size())
-        return false;
-    unsigned diff = 0;
-    for (std::size_t i = 0; i < token.size(); ++i)
-        diff |= static_cast<unsigned>(token[i] ^ admin[i]);
-    return diff == 0;
+    // With no admin token configured, nobody is the admin.
+    return !context.admin_token.empty() && common::constant_time_equal(token, context.admin_token);
 }
 
 json::value game_json(const store::GameRow& row) {

@@ -5,7 +5,6 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/describe/enum_to_string.hpp>
 
 #include "rapidfire/protocol/codec.hpp"
 #include "rapidfire/store/store.hpp"
@@ -20,11 +19,6 @@ namespace {
 
 // With no timer pending, how often a room still checks whether it has closed.
 constexpr protocol::Millis idle_check_ms = 30'000;
-
-template <class Enum>
-const char* name_of(Enum value) {
-    return boost::describe::enum_to_string(value, "unknown");
-}
 
 }  // namespace
 
@@ -43,8 +37,8 @@ void HostedRoom::seat_creator(std::shared_ptr<Connection> creator) {
         const auto now = self->services_.clock.now();
         const MemberId host = self->room_->host();
         self->seat(host, creator);
-        spdlog::info("room {} created: {} by {}", self->code_, name_of(self->room_->kind()),
-                     self->room_->nickname(host));
+        spdlog::info("room {} created: {} by {}", self->code_,
+                     protocol::name_of(self->room_->kind()), self->room_->nickname(host));
         self->after_call(now);
     });
 }
@@ -53,9 +47,7 @@ void HostedRoom::join(std::shared_ptr<Connection> connection, protocol::Join req
     asio::post(strand_, [self = shared_from_this(), connection = std::move(connection),
                          request = std::move(request)] {
         if (self->closed_) {
-            return self->refuse(*connection,
-                                protocol::Error{protocol::ErrorCode::room_not_found,
-                                                "no room with that code", "code", "join"});
+            return self->refuse(*connection, protocol::room_not_found_error());
         }
         const auto now = self->services_.clock.now();
         const auto seat = self->room_->join(request, now);
@@ -69,10 +61,7 @@ void HostedRoom::resume(std::shared_ptr<Connection> connection, std::string toke
     asio::post(strand_, [self = shared_from_this(), connection = std::move(connection),
                          token = std::move(token)] {
         if (self->closed_) {
-            return self->refuse(*connection,
-                                protocol::Error{protocol::ErrorCode::bad_resume_token,
-                                                "this resume token is unknown, revoked or expired",
-                                                "token", "resume"});
+            return self->refuse(*connection, protocol::bad_resume_token_error());
         }
         const auto now = self->services_.clock.now();
         const auto seat = self->room_->resume(token, now);
@@ -106,9 +95,8 @@ void HostedRoom::handle(std::shared_ptr<Connection> connection, MemberId member,
             // The seat moved on (kick, leave, another tab) while this message was on its way;
             // the connection already has, or is about to get, the news.
             self->services_.metrics.messages_sent(1);
-            connection->deliver({make_frame(protocol::encode(
-                protocol::Error{protocol::ErrorCode::not_in_room, "you are not in this room",
-                                std::nullopt, std::string(protocol::type_of(message))}))});
+            connection->deliver({make_frame(
+                protocol::encode(protocol::not_in_room_error(protocol::type_of(message))))});
             return;
         }
         const auto now = self->services_.clock.now();
@@ -243,7 +231,7 @@ void HostedRoom::observe(const core::Outgoing& outgoing) {
                 }
             } else if constexpr (std::is_same_v<Message, protocol::GameOver>) {
                 spdlog::info("room {} finished: {} after {} questions, {} players", code_,
-                             name_of(message.reason), message.questions, message.count);
+                             protocol::name_of(message.reason), message.questions, message.count);
             }
         },
         outgoing.message);

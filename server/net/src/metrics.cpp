@@ -1,7 +1,8 @@
 #include "metrics.hpp"
 
 #include <fmt/format.h>
-#include <boost/describe/enum_to_string.hpp>
+
+#include "rapidfire/protocol/enums.hpp"
 
 namespace rapidfire::net {
 
@@ -106,8 +107,7 @@ std::string Metrics::exposition(std::chrono::seconds uptime) const {
 
     metric("rapidfire_rooms", "gauge", "Rooms by phase.");
     for (std::size_t phase = 0; phase < rooms.rooms_by_phase.size(); ++phase) {
-        const char* name =
-            boost::describe::enum_to_string(static_cast<protocol::RoomPhase>(phase), "unknown");
+        const auto name = protocol::name_of(static_cast<protocol::RoomPhase>(phase));
         fmt::format_to(std::back_inserter(out), "rapidfire_rooms{{phase=\"{}\"}} {}\n", name,
                        rooms.rooms_by_phase[phase]);
     }

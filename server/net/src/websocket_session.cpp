@@ -18,6 +18,7 @@
 #include "connection.hpp"
 #include "frame_queue.hpp"
 #include "hosted_room.hpp"
+#include "rapidfire/common/overloaded.hpp"
 #include "rapidfire/protocol/codec.hpp"
 #include "rapidfire/protocol/messages.hpp"
 #include "server_context.hpp"
@@ -29,33 +30,11 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 namespace websocket = beast::websocket;
+using common::overloaded;
 using protocol::ErrorCode;
+using protocol::make_error;
 
 namespace {
-
-template <class... F>
-struct overloaded : F... {
-    using F::operator()...;
-};
-template <class... F>
-overloaded(F...) -> overloaded<F...>;
-
-protocol::Error error_of(const protocol::DecodeError& e) {
-    protocol::Error error{e.code, e.message, std::nullopt, std::nullopt};
-    if (!e.field.empty())
-        error.field = e.field;
-    if (!e.request.empty())
-        error.request = e.request;
-    return error;
-}
-
-protocol::Error error_for(ErrorCode code, std::string message, std::string_view request,
-                          std::string field = {}) {
-    protocol::Error error{code, std::move(message), std::nullopt, std::string(request)};
-    if (!field.empty())
-        error.field = std::move(field);
-    return error;
-}
 
 // Ends of a connection that are routine and not worth more than a debug line.
 bool is_routine(const beast::error_code& ec) {
@@ -235,10 +214,9 @@ void WebSocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
         context_->metrics->messages_received();
         spdlog::warn("{}: message larger than {} bytes; closing", remote_,
                      context_->options.max_message_bytes);
-        send(protocol::Error{ErrorCode::frame_too_large,
-                             "messages are limited to " +
-                                 std::to_string(context_->options.max_message_bytes) + " bytes",
-                             std::nullopt, std::nullopt});
+        send(make_error(ErrorCode::frame_too_large,
+                        "messages are limited to " +
+                            std::to_string(context_->options.max_message_bytes) + " bytes"));
         start_close({websocket::close_code::too_big, "frame_too_large"});
         return do_read();
     }
@@ -265,14 +243,11 @@ void WebSocketSession<Stream>::on_message() {
     }
     if (!rate_.take(now)) {
         context_->metrics->rate_limited();
-        return send(protocol::Error{ErrorCode::rate_limited,
-                                    "too many messages; this one was dropped", std::nullopt,
-                                    std::nullopt});
+        return send(make_error(ErrorCode::rate_limited, "too many messages; this one was dropped"));
     }
     if (ws_.got_binary()) {
         // PROTOCOL.md: an error, then close 1003 (unsupported data).
-        send(protocol::Error{ErrorCode::binary_frame, "send JSON in text frames", std::nullopt,
-                             std::nullopt});
+        send(make_error(ErrorCode::binary_frame, "send JSON in text frames"));
         return start_close({websocket::close_code::unknown_data, "binary_frame"});
     }
     const auto data = buffer_.cdata();
@@ -280,14 +255,13 @@ void WebSocketSession<Stream>::on_message() {
     auto decoded = protocol::decode_client_message(text);
     if (auto* error = std::get_if<protocol::DecodeError>(&decoded)) {
         spdlog::debug("{}: refused message: {}", remote_, error->message);
-        return send(error_of(*error));
+        return send(make_error(error->code, error->message, error->request, error->field));
     }
     try {
         route(std::get<protocol::ClientMessage>(std::move(decoded)));
     } catch (const std::exception& e) {
         spdlog::error("{}: internal error: {}", remote_, e.what());
-        send(protocol::Error{ErrorCode::internal, "internal server error", std::nullopt,
-                             std::nullopt});
+        send(make_error(ErrorCode::internal, "internal server error"));
     }
 }
 
@@ -298,7 +272,7 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
     auto refuse_if_seated = [&] {
         if (std::holds_alternative<NoSeat>(seat_))
             return false;
-        send(error_for(ErrorCode::already_in_room, "leave this room first", request));
+        send(make_error(ErrorCode::already_in_room, "leave this room first", request));
         return true;
     };
 
@@ -306,10 +280,10 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
     std::visit(overloaded{
                    [&](protocol::Hello& hello) {
                        if (hello.protocol != protocol::protocol_version) {
-                           return send(error_for(ErrorCode::unsupported_version,
-                                                 "this server speaks protocol " +
-                                                     std::to_string(protocol::protocol_version),
-                                                 request, "protocol"));
+                           return send(make_error(ErrorCode::unsupported_version,
+                                                  "this server speaks protocol " +
+                                                      std::to_string(protocol::protocol_version),
+                                                  request, "protocol"));
                        }
                        spdlog::debug("{}: hello from {}", remote_, hello.client);
                    },
@@ -329,10 +303,8 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
                        if (refuse_if_seated())
                            return;
                        auto room = context_->rooms.find(join.code);
-                       if (!room) {
-                           return send(error_for(ErrorCode::room_not_found,
-                                                 "no room with that code", request, "code"));
-                       }
+                       if (!room)
+                           return send(protocol::room_not_found_error());
                        seat_ = SeatAsked{};
                        room->join(self, std::move(join));
                    },
@@ -340,22 +312,19 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
                        if (refuse_if_seated())
                            return;
                        auto room = context_->rooms.find(core::room_code_of_token(resume.token));
-                       if (!room) {
-                           return send(error_for(ErrorCode::bad_resume_token,
-                                                 "this resume token is unknown, revoked or expired",
-                                                 request, "token"));
-                       }
+                       if (!room)
+                           return send(protocol::bad_resume_token_error());
                        seat_ = SeatAsked{};
                        room->resume(self, std::move(resume.token));
                    },
                    [&](auto& in_room) {
                        const auto* held = std::get_if<SeatHeld>(&seat_);
                        if (held == nullptr) {
-                           return send(error_for(ErrorCode::not_in_room,
-                                                 std::holds_alternative<SeatAsked>(seat_)
-                                                     ? "wait until you are in the room"
-                                                     : "join or create a room first",
-                                                 request));
+                           return send(make_error(ErrorCode::not_in_room,
+                                                  std::holds_alternative<SeatAsked>(seat_)
+                                                      ? "wait until you are in the room"
+                                                      : "join or create a room first",
+                                                  request));
                        }
                        held->room->handle(self, held->member, std::move(in_room));
                    },
