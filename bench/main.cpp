@@ -8,7 +8,7 @@
 
 #include "bench_options.hpp"
 #include "bench_run.hpp"
-#include "file_limit.hpp"
+#include "rapidfire/common/file_limit.hpp"
 #include "report.hpp"
 #include "ws_url.hpp"
 
@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
     }
 
     // Every player and host is a descriptor, plus a few for the process itself.
-    const auto files = raise_file_limit();
+    const auto files = rapidfire::common::raise_file_limit();
     const std::uint64_t needed =
         static_cast<std::uint64_t>(options.rooms) * options.players + options.rooms + 16;
     std::cerr << "open file limit raised to " << files.soft << " (hard " << files.hard << ")\n";

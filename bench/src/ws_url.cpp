@@ -4,6 +4,8 @@
 
 #include <charconv>
 
+#include "rapidfire/common/ws_url.hpp"
+
 namespace rapidfire::bench {
 
 namespace {
@@ -26,46 +28,19 @@ std::string loopback_address(const std::string& host) {
 }  // namespace
 
 std::variant<WsUrl, std::string> parse_ws_url(std::string_view text) {
-    constexpr std::string_view scheme = "ws://";
-    if (text.substr(0, scheme.size()) != scheme)
+    // Plain WebSocket only: wss:// is refused like any other scheme.
+    if (!text.starts_with("ws://"))
         return std::string("the URL must start with ws:// (TLS is not supported)");
-    text.remove_prefix(scheme.size());
+    auto read = common::read_ws_url(text);
+    if (auto* problem = std::get_if<std::string>(&read))
+        return std::move(*problem);
+    const auto& parsed = std::get<common::WsUrl>(read);
 
     WsUrl url;
-    const auto slash = text.find('/');
-    std::string_view authority = text.substr(0, slash);
-    url.target = slash == std::string_view::npos ? "/" : std::string(text.substr(slash));
-
-    std::string_view port_text;
-    if (!authority.empty() && authority.front() == '[') {
-        const auto close = authority.find(']');
-        if (close == std::string_view::npos)
-            return std::string("unterminated [ in the URL's host");
-        url.host = std::string(authority.substr(1, close - 1));
-        authority.remove_prefix(close + 1);
-        if (!authority.empty()) {
-            if (authority.front() != ':')
-                return std::string("unexpected text after the URL's host");
-            port_text = authority.substr(1);
-        }
-    } else {
-        const auto colon = authority.rfind(':');
-        url.host = std::string(authority.substr(0, colon));
-        if (colon != std::string_view::npos)
-            port_text = authority.substr(colon + 1);
-    }
-    if (url.host.empty())
-        return std::string("the URL has no host");
-    if (!port_text.empty()) {
-        unsigned port = 0;
-        const auto [end, ec] =
-            std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-        if (ec != std::errc() || end != port_text.data() + port_text.size() || port == 0 ||
-            port > 65535) {
-            return std::string("the URL's port must be a number from 1 to 65535");
-        }
-        url.port = static_cast<std::uint16_t>(port);
-    }
+    url.host = parsed.host;
+    url.target = parsed.target;
+    // common::read_ws_url checked that the port is a number from 1 to 65535.
+    std::from_chars(parsed.port.data(), parsed.port.data() + parsed.port.size(), url.port);
     url.address = loopback_address(url.host);
     if (url.address.empty())
         return "the bench only connects to loopback (127.0.0.0/8, ::1, localhost), not " + url.host;

@@ -1,6 +1,7 @@
 #pragma once
-// The server's WebSocket address, ws://HOST:PORT/PATH. The bench only ever talks to loopback:
-// anything else is refused when the URL is read.
+// The server's WebSocket address, ws://HOST:PORT/PATH, read by common::read_ws_url. The bench
+// speaks plain WebSocket only and only ever talks to loopback: anything else is refused when the
+// URL is read.
 
 #include <cstdint>
 #include <string>
