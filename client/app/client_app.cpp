@@ -353,7 +353,7 @@ class App {
 }  // namespace
 
 int run_online(const Options& options) {
-    const auto url = parse_ws_url(options.global.url);
+    const auto url = common::parse_ws_url(options.global.url);
     if (!url) {
         std::cerr << "rapidfire-client: --url must look like ws://HOST:PORT/ws or "
                      "wss://HOST:PORT/ws\n";

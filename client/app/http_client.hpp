@@ -8,9 +8,11 @@
 #include <string>
 
 #include "client_tls.hpp"
-#include "rapidfire/client/ws_url.hpp"
+#include "rapidfire/common/ws_url.hpp"
 
 namespace rapidfire::client {
+
+using common::WsUrl;
 
 struct HttpReply {
     int status = 0;

@@ -175,7 +175,7 @@ int export_results(const Options& options, const Session& session) {
 
 int run_results_command(const Options& options) {
     Session session;
-    session.url = *parse_ws_url(options.global.url);  // checked by the command line
+    session.url = *common::parse_ws_url(options.global.url);  // checked by the command line
     if (session.url.tls) {
         try {
             session.tls = make_client_tls(options.global.ca_file);

@@ -7,13 +7,15 @@
 #include <string>
 
 #include "client_tls.hpp"
-#include "rapidfire/client/ws_url.hpp"
+#include "rapidfire/common/ws_url.hpp"
 
 namespace boost::asio {
 class io_context;
 }
 
 namespace rapidfire::client {
+
+using common::WsUrl;
 
 class WebSocketClient {
   public:

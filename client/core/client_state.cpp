@@ -1,10 +1,10 @@
 #include "rapidfire/client/client_state.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "rapidfire/client/input_parsing.hpp"
 #include "rapidfire/client/summary_markdown.hpp"
+#include "rapidfire/common/text.hpp"
 #include "rapidfire/protocol/codec.hpp"
 
 namespace rapidfire::client {
@@ -28,12 +28,6 @@ const Lines solo_help = {
     "type the number of your choice, or your answer, and press Enter;",
     "commands start with '/': /skip, /pause, /continue, /extend [SECONDS], /end, /leave, /help",
 };
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 bool is_seat_request(const std::optional<std::string>& request) {
     return request && (*request == "create_room" || *request == "join" || *request == "resume" ||
@@ -604,7 +598,7 @@ void ClientState::drain_answers(Effects& fx) {
             }
             fx.send.push_back(Grade{r.question->question, *grade});
             r.grading = Grading::sent;
-            say(fx, {"graded " + lower(line)});
+            say(fx, {"graded " + common::ascii_lower(line)});
             continue;
         }
         if (!can_answer())
@@ -686,9 +680,10 @@ void ClientState::mark_group(std::vector<std::string> tips, Effects& fx) {
 }
 
 std::optional<PlayerId> ClientState::find_player(const std::string& nickname) const {
-    const std::string wanted = lower(nickname);
+    // The server's nickname rule: nicknames that differ only in ASCII case are the same.
+    const std::string wanted = common::fold_nickname(nickname);
     for (const auto& p : roster_) {
-        if (lower(p.nickname) == wanted)
+        if (common::fold_nickname(p.nickname) == wanted)
             return p.id;
     }
     return std::nullopt;

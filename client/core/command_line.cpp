@@ -6,7 +6,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "rapidfire/client/ws_url.hpp"
+#include "rapidfire/common/ws_url.hpp"
 
 namespace rapidfire::client {
 namespace po = boost::program_options;
@@ -373,7 +373,7 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
                   own_values);
         po::notify(own_values);
         spec->fill(own_values, command_values, options);
-        if (reads_results(options.command) && !parse_ws_url(options.global.url)) {
+        if (reads_results(options.command) && !common::parse_ws_url(options.global.url)) {
             throw UsageError{"--url must look like ws://HOST:PORT/ws or wss://HOST:PORT/ws"};
         }
         if (!options.global.summary_file.empty() && !plays_online(options.command)) {

@@ -1,8 +1,9 @@
 #include "rapidfire/client/input_parsing.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
+
+#include "rapidfire/common/text.hpp"
 
 namespace rapidfire::client {
 
@@ -13,13 +14,6 @@ namespace {
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
 }
 
 std::optional<int> to_int(std::string_view text) {
@@ -45,7 +39,7 @@ std::optional<std::string> resolve_tip(std::string_view token,
             return tips[*number - 1];
         return std::nullopt;
     }
-    const std::string id = lower(token);
+    const std::string id = common::ascii_lower(token);
     if (std::find(tips.begin(), tips.end(), id) != tips.end())
         return id;
     return std::nullopt;
@@ -69,7 +63,7 @@ std::optional<int> parse_choice(std::string_view line, int choices) {
 }
 
 std::optional<SelfGrade> parse_grade(std::string_view line) {
-    const std::string word = lower(trim(line));
+    const std::string word = common::ascii_lower(trim(line));
     if (word == "again" || word == "1")
         return SelfGrade::again;
     if (word == "hard" || word == "2")
@@ -82,7 +76,7 @@ std::optional<SelfGrade> parse_grade(std::string_view line) {
 }
 
 bool is_judge_line(std::string_view line) {
-    const std::string word = lower(first_word(line).first);
+    const std::string word = common::ascii_lower(first_word(line).first);
     return word == "c" || word == "p" || word == "w" || word == "a" || word == "correct" ||
            word == "partial" || word == "wrong" || word == "accept";
 }
@@ -91,7 +85,7 @@ std::optional<JudgeLine> parse_judge_line(std::string_view line,
                                           const std::vector<std::string>& tips,
                                           std::string& error) {
     auto [word, rest] = first_word(line);
-    word = lower(word);
+    word = common::ascii_lower(word);
     JudgeLine judge;
     if (word == "a" || word == "accept") {
         judge.accept_all = true;
@@ -157,7 +151,7 @@ std::optional<std::vector<std::string>> parse_tip_list(std::string_view text,
 }
 
 std::optional<bool> parse_rematch_swap(std::string_view argument) {
-    const std::string word = lower(trim(argument));
+    const std::string word = common::ascii_lower(trim(argument));
     if (word.empty())
         return false;
     if (word == "swap")
@@ -170,7 +164,7 @@ CommandWord split_command(std::string_view line) {
     if (!text.empty() && text.front() == '/')
         text.erase(0, 1);
     auto [word, rest] = first_word(text);
-    return {lower(word), std::move(rest)};
+    return {common::ascii_lower(word), std::move(rest)};
 }
 
 }  // namespace rapidfire::client

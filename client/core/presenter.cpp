@@ -2,8 +2,6 @@
 
 #include <cmath>
 
-#include <boost/describe/enum_to_string.hpp>
-
 #include "rapidfire/client/countdown.hpp"
 
 namespace rapidfire::client {
@@ -11,11 +9,6 @@ namespace rapidfire::client {
 using namespace protocol;
 
 namespace {
-
-template <class Enum>
-std::string name_of(Enum value) {
-    return boost::describe::enum_to_string(value, "unknown");
-}
 
 std::string number(int n) {
     return std::to_string(n);

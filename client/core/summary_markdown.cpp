@@ -1,7 +1,5 @@
 #include "rapidfire/client/summary_markdown.hpp"
 
-#include <boost/describe/enum_to_string.hpp>
-
 #include "rapidfire/client/countdown.hpp"
 
 namespace rapidfire::client {
@@ -53,9 +51,8 @@ std::string summary_markdown(const protocol::Summary& summary, const content::St
         md += "- Answer: " + (item.answer ? *item.answer : std::string("(no answer)")) + "\n";
         md += "- Reference: " + item.reference + "\n";
         if (item.verdict) {
-            md += "- Verdict: " + std::string(boost::describe::enum_to_string(*item.verdict, "?")) +
-                  ", " + std::to_string(item.points) + " points in " +
-                  format_seconds(item.time_ms) + "\n";
+            md += "- Verdict: " + protocol::name_of(*item.verdict) + ", " +
+                  std::to_string(item.points) + " points in " + format_seconds(item.time_ms) + "\n";
         } else {
             md += "- Verdict: not marked\n";
         }
