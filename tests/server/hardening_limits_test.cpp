@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "game_steps.hpp"
-#include "rapidfire/net/command_line.hpp"
+#include "rapidfire/server/command_line.hpp"
 #include "test_server.hpp"
 
 namespace rapidfire::test {
@@ -108,7 +108,7 @@ TEST(PerAddressLimit, TheFlagDefaultsHighAndZeroMeansNoLimit) {
         args.insert(args.begin(), "rapidfire-server");
         std::ostringstream out;
         std::ostringstream err;
-        return net::parse_command_line(static_cast<int>(args.size()), args.data(), out, err);
+        return server::parse_command_line(static_cast<int>(args.size()), args.data(), out, err);
     };
     EXPECT_EQ(parse({}).options->max_connections_per_ip, 1000u);
     EXPECT_EQ(parse({"--max-connections-per-ip", "0"}).options->max_connections_per_ip, 0u);

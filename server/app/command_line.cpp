@@ -1,10 +1,12 @@
-#include "rapidfire/net/command_line.hpp"
+#include "rapidfire/server/command_line.hpp"
 
 #include <ostream>
 
 #include <boost/program_options.hpp>
 
-namespace rapidfire::net {
+namespace rapidfire::server {
+
+using net::ServerOptions;
 namespace po = boost::program_options;
 
 namespace {
@@ -142,4 +144,4 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
     return {std::move(o), 0};
 }
 
-}  // namespace rapidfire::net
+}  // namespace rapidfire::server

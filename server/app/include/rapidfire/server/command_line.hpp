@@ -8,15 +8,15 @@
 
 #include "rapidfire/net/server_options.hpp"
 
-namespace rapidfire::net {
+namespace rapidfire::server {
 
 struct CommandLine {
-    std::optional<ServerOptions> options;  // absent: exit with exit_code
-    int exit_code = 0;                     // 0 after --help, 2 after a usage error
+    std::optional<net::ServerOptions> options;  // absent: exit with exit_code
+    int exit_code = 0;                          // 0 after --help, 2 after a usage error
 };
 
 // Parses argv. Help goes to `out`, usage errors to `err`.
 CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& out,
                                std::ostream& err);
 
-}  // namespace rapidfire::net
+}  // namespace rapidfire::server

@@ -10,8 +10,8 @@
 
 #include "rapidfire/common/file_limit.hpp"
 #include "rapidfire/content/loader.hpp"
-#include "rapidfire/net/command_line.hpp"
 #include "rapidfire/net/server.hpp"
+#include "rapidfire/server/command_line.hpp"
 
 namespace {
 
@@ -28,7 +28,7 @@ void set_up_logging(const std::string& level) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    auto command_line = net::parse_command_line(argc, argv, std::cout, std::cerr);
+    auto command_line = server::parse_command_line(argc, argv, std::cout, std::cerr);
     if (!command_line.options)
         return command_line.exit_code;
     net::ServerOptions options = std::move(*command_line.options);
