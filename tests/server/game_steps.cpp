@@ -21,6 +21,15 @@ protocol::Joined join_room(TestClient& player, const std::string& code,
     return player.wait_for<protocol::Joined>();
 }
 
+protocol::Question start_one_question_solo_run(TestClient& runner, const std::string& nickname) {
+    protocol::RoundSettings settings;
+    settings.questions = 1;
+    settings.reveal_seconds = 0;
+    const auto created = create_room(runner, protocol::RoomKind::solo, nickname, settings);
+    runner.send(protocol::Start{created.host_token});
+    return runner.wait_for<protocol::Question>();
+}
+
 int correct_choice(const protocol::Question& question) {
     const auto& answer = bank_question(question.id).answer;
     const auto it = std::find(question.choices.begin(), question.choices.end(), answer);

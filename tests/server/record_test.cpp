@@ -109,12 +109,7 @@ TEST(Record, WithoutADataDirThereIsNoRecord) {
 
 protocol::PersonalBest solo_run(TestServer& server, bool answer_right) {
     auto runner = server.client();
-    protocol::RoundSettings settings;
-    settings.questions = 1;
-    settings.reveal_seconds = 0;
-    const auto created = create_room(*runner, protocol::RoomKind::solo, "Sam", settings);
-    runner->send(protocol::Start{created.host_token});
-    const auto question = runner->wait_for<protocol::Question>();
+    const auto question = start_one_question_solo_run(*runner, "Sam");
     runner->send(
         choice_answer(0, answer_right ? correct_choice(question) : wrong_choice(question)));
     runner->wait_for<protocol::FinalResult>();

@@ -47,12 +47,7 @@ TEST(RecordWriter, ASoloRunEndsAndOtherRoomsPlayOnWhileTheRecordWaitsForTheDisk)
     quiz.wait_question();
 
     auto runner = server.client();
-    protocol::RoundSettings settings;
-    settings.questions = 1;
-    settings.reveal_seconds = 0;
-    const auto created = create_room(*runner, protocol::RoomKind::solo, "Sam", settings);
-    runner->send(protocol::Start{created.host_token});
-    const auto question = runner->wait_for<protocol::Question>();
+    const auto question = start_one_question_solo_run(*runner, "Sam");
     {
         const DatabaseWriteLock lock(dir.path() / "rapidfire.sqlite3");
         runner->send(choice_answer(0, correct_choice(question)));

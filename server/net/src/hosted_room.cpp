@@ -43,32 +43,33 @@ void HostedRoom::seat_creator(std::shared_ptr<Connection> creator) {
     });
 }
 
-void HostedRoom::join(std::shared_ptr<Connection> connection, protocol::Join request) {
+template <class Ask>
+void HostedRoom::ask_for_seat(std::shared_ptr<Connection> connection,
+                              protocol::Error refusal_when_closed, std::string_view done, Ask ask) {
     asio::post(strand_, [self = shared_from_this(), connection = std::move(connection),
-                         request = std::move(request)] {
-        if (self->closed_) {
-            return self->refuse(*connection, protocol::room_not_found_error());
-        }
+                         refusal = std::move(refusal_when_closed), done, ask = std::move(ask)] {
+        if (self->closed_)
+            return self->refuse(*connection, refusal);
         const auto now = self->services_.clock.now();
-        const auto seat = self->room_->join(request, now);
+        const core::Seat seat = ask(*self->room_, now);
         if (const auto* member = std::get_if<MemberId>(&seat))
-            spdlog::info("room {}: {} joined", self->code_, self->room_->nickname(*member));
+            spdlog::info("room {}: {} {}", self->code_, self->room_->nickname(*member), done);
         self->take_seat(connection, seat, now);
     });
 }
 
+void HostedRoom::join(std::shared_ptr<Connection> connection, protocol::Join request) {
+    ask_for_seat(std::move(connection), protocol::room_not_found_error(), "joined",
+                 [request = std::move(request)](core::Room& room, protocol::Millis now) {
+                     return room.join(request, now);
+                 });
+}
+
 void HostedRoom::resume(std::shared_ptr<Connection> connection, std::string token) {
-    asio::post(strand_, [self = shared_from_this(), connection = std::move(connection),
-                         token = std::move(token)] {
-        if (self->closed_) {
-            return self->refuse(*connection, protocol::bad_resume_token_error());
-        }
-        const auto now = self->services_.clock.now();
-        const auto seat = self->room_->resume(token, now);
-        if (const auto* member = std::get_if<MemberId>(&seat))
-            spdlog::info("room {}: {} resumed", self->code_, self->room_->nickname(*member));
-        self->take_seat(connection, seat, now);
-    });
+    ask_for_seat(std::move(connection), protocol::bad_resume_token_error(), "resumed",
+                 [token = std::move(token)](core::Room& room, protocol::Millis now) {
+                     return room.resume(token, now);
+                 });
 }
 
 void HostedRoom::take_seat(const std::shared_ptr<Connection>& connection, const core::Seat& seat,

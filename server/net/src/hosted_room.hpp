@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/asio/io_context.hpp>
@@ -47,6 +48,11 @@ class HostedRoom : public std::enable_shared_from_this<HostedRoom> {
   private:
     using SeatHolder = SeatTable::Holder;
 
+    // A join or resume on the strand: `ask` asks the Room for a seat (a closed room refuses
+    // with `refusal_when_closed`); `done` names the step in the log.
+    template <class Ask>
+    void ask_for_seat(std::shared_ptr<Connection> connection, protocol::Error refusal_when_closed,
+                      std::string_view done, Ask ask);
     // The outcome of a join or resume: the seat to the connection, or the refusal.
     void take_seat(const std::shared_ptr<Connection>& connection, const core::Seat& seat,
                    protocol::Millis now);
