@@ -30,9 +30,10 @@ using namespace std::chrono_literals;
 constexpr auto redraw_interval = 100ms;  // the countdown is redrawn ~10 times a second
 constexpr auto end_grace = 3s;           // after game_over, the last messages have this long
 constexpr auto close_grace = 1s;         // a polite close gets this long
-// personal_best follows final_result at once when the server keeps a record, and never when it
-// does not: a solo run waits this long for it.
-constexpr auto personal_best_grace = 700ms;
+// personal_best follows final_result once the run is in the record, when the server keeps one
+// (its writer commits within a fraction of a second), and never when it does not: a solo run
+// waits this long for it.
+constexpr auto personal_best_grace = 2s;
 
 Millis wall_clock_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
