@@ -34,11 +34,21 @@ struct is_vector : std::false_type {};
 template <class T>
 struct is_vector<std::vector<T>> : std::true_type {};
 
-// Structs whose every member may be absent (absent members keep their default).
+// Members a message may leave out although their type is not std::optional (PROTOCOL.md marks
+// them optional); an absent one keeps its default. Every member of RoundSettings (a missing
+// setting takes its default) and the judge's tips (none ticked).
 template <class T>
-inline constexpr bool all_members_optional = false;
+constexpr bool may_be_absent(std::string_view /*member*/) {
+    return false;
+}
 template <>
-inline constexpr bool all_members_optional<RoundSettings> = true;
+constexpr bool may_be_absent<RoundSettings>(std::string_view) {
+    return true;
+}
+template <>
+constexpr bool may_be_absent<Judge>(std::string_view member) {
+    return member == "tips";
+}
 
 template <class T>
 using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
@@ -113,7 +123,7 @@ class Reader {
                 path.empty() ? std::string(member.name) : path + "." + member.name;
             const auto* found = object.if_contains(member.name);
             if (found == nullptr || found->is_null()) {
-                if (!is_optional<Member>::value && !all_members_optional<T>) {
+                if (!is_optional<Member>::value && !may_be_absent<T>(member.name)) {
                     ok = fail(ErrorCode::missing_field,
                               "the field '" + member_path + "' is required", member_path);
                 }

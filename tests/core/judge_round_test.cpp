@@ -1,5 +1,6 @@
 // Judge mode: grouping, suggestions, marks, the judging timeout.
 
+#include "rapidfire/protocol/codec.hpp"
 #include "room_harness.hpp"
 
 namespace rapidfire::core::testing {
@@ -112,6 +113,34 @@ TEST_F(JudgeRound, BadMarksAreRefused) {
     h.clear();
     h.send(a, Judge{h.host_token(), q.question, 0, Verdict::correct, {}, {}});
     EXPECT_EQ(h.error_code(a), ErrorCode::not_host);
+}
+
+// A judge written from PROTOCOL.md sends only the fields it requires (comment and tips are
+// optional): the frame decodes, and the room answers for its state, not its shape.
+TEST_F(JudgeRound, AVerdictAloneIsJudgedAndRefusedOnlyForTheState) {
+    open();
+    const auto frame = [&](int group) {
+        const std::string json = R"({"type":"judge","host_token":")" + h.host_token() +
+                                 R"(","question":0,"group":)" + std::to_string(group) +
+                                 R"(,"verdict":"correct"})";
+        auto decoded = decode_client_message(json);
+        if (const auto* error = std::get_if<DecodeError>(&decoded)) {
+            ADD_FAILURE() << to_string(error->code) << " '" << error->field << "'";
+            return ClientMessage{Leave{}};
+        }
+        return std::get<ClientMessage>(decoded);
+    };
+    ASSERT_EQ(q.question, 0);
+    h.send(h.host(), frame(0));
+    EXPECT_EQ(h.error_code(h.host()), ErrorCode::wrong_state);  // the question is still open
+    answer(a, "share of actual positives");
+    answer(b, "share of actual positives");
+    answer(c, "share of actual positives");
+    h.clear();
+    h.send(h.host(), frame(0));
+    EXPECT_EQ(h.error_code(h.host()), std::nullopt);
+    EXPECT_EQ(h.last<Judged>(h.host()).verdict, Verdict::correct);
+    EXPECT_EQ(h.last<Result>(a).verdict, Verdict::correct);
 }
 
 TEST_F(JudgeRound, EmptyOrMissingTextIsRefused) {

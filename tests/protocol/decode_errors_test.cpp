@@ -339,6 +339,24 @@ TEST(Decode, NullOptionalIsAbsent) {
     EXPECT_TRUE(create.settings.topics.empty());
 }
 
+// PROTOCOL.md marks judge's comment and tips optional: a judge may send the verdict alone.
+TEST(Decode, JudgeNeedsNeitherCommentNorTips) {
+    const auto judge = std::get<Judge>(message_of(
+        R"({"type":"judge","host_token":"h","question":2,"group":1,"verdict":"partial"})"));
+    EXPECT_EQ(judge.question, 2);
+    EXPECT_EQ(judge.group, 1);
+    EXPECT_EQ(judge.verdict, Verdict::partial);
+    EXPECT_FALSE(judge.comment.has_value());
+    EXPECT_TRUE(judge.tips.empty());
+    const auto with_null = std::get<Judge>(
+        message_of(R"({"type":"judge","host_token":"h","question":2,"group":1,"verdict":"wrong",)"
+                   R"("comment":null,"tips":null})"));
+    EXPECT_TRUE(with_null.tips.empty());
+    // The fields the document requires stay required.
+    expect_error(R"({"type":"judge","host_token":"h","question":2,"group":1})",
+                 ErrorCode::missing_field, "verdict", "judge");
+}
+
 // Boost.JSON keeps the last of duplicate keys.
 TEST(Decode, DuplicateKeysLastWins) {
     const auto join = std::get<Join>(

@@ -15,6 +15,7 @@
 
 #include <gtest/gtest.h>
 #include <boost/describe/members.hpp>
+#include <boost/json.hpp>
 #include <boost/mp11/algorithm.hpp>
 
 #include "rapidfire/protocol/codec.hpp"
@@ -287,6 +288,124 @@ void check_direction(std::string_view section_name,
     }
 }
 
+// The "required" column of a subsection's field table: field name → "yes" or "no".
+std::map<std::string, std::string> required_column(const Subsection& subsection) {
+    std::map<std::string, std::string> out;
+    std::size_t column = 0;  // found in the table's header row
+    for (const auto& line : subsection.lines) {
+        if (line.empty() || line.front() != '|')
+            continue;
+        std::vector<std::string> cells;
+        std::stringstream cells_in(line.substr(1));
+        std::string cell;
+        while (std::getline(cells_in, cell, '|')) {
+            const auto first = cell.find_first_not_of(' ');
+            const auto last = cell.find_last_not_of(' ');
+            cells.push_back(first == std::string::npos ? "" : cell.substr(first, last - first + 1));
+        }
+        if (column == 0) {
+            const auto found = std::find(cells.begin(), cells.end(), "required");
+            if (found != cells.end())
+                column = static_cast<std::size_t>(found - cells.begin());
+            continue;
+        }
+        const auto name = backticked(cells.front());
+        if (!name.empty() && column < cells.size())
+            out[name] = cells[column];
+    }
+    return out;
+}
+
+using DecodeFn = std::function<std::optional<DecodeError>(const std::string&)>;
+
+const Subsection* object_subsection(std::string_view name) {
+    static const auto objects = subsections_of(objects_section);
+    const auto found = objects.find(std::string(name));
+    return found == objects.end() ? nullptr : found->second;
+}
+
+// Leaves each member of T out of the message `root` (and sends it as null), `here` being the
+// JSON of a T inside it at `path`: the decoder accepts exactly the fields the document marks
+// optional and refuses the others with missing_field naming them. Nested objects are probed
+// the same way against their own tables.
+template <class T>
+void expect_presence_as_documented(boost::json::value& root, boost::json::object& here,
+                                   const std::string& path, const Subsection& table,
+                                   const DecodeFn& decode) {
+    const auto required = required_column(table);
+    boost::mp11::mp_for_each<members_of<T>>([&](auto m) {
+        using Member = std::remove_cvref_t<decltype(std::declval<T>().*m.pointer)>;
+        using Unwrapped = typename unwrap<Member>::type;
+        const std::string name(m.name);
+        const std::string field = path + name;
+        SCOPED_TRACE(field);
+        const auto documented = required.find(name);
+        if (documented == required.end() ||
+            (documented->second != "yes" && documented->second != "no")) {
+            ADD_FAILURE() << "'" << field << "' needs 'yes' or 'no' in the required column";
+            return;
+        }
+        const bool optional = documented->second == "no";
+        ASSERT_TRUE(here.contains(name)) << "the sample leaves '" << field << "' out";
+        const boost::json::value saved = here.at(name);
+        for (const bool as_null : {false, true}) {
+            if (as_null)
+                here[name] = nullptr;
+            else
+                here.erase(name);
+            const auto error = decode(boost::json::serialize(root));
+            if (optional) {
+                EXPECT_FALSE(error)
+                    << (as_null ? "null" : "absent") << ": " << to_string(error->code) << " '"
+                    << error->field << "': " << error->message;
+            } else if (!error) {
+                ADD_FAILURE() << (as_null ? "null" : "absent") << ": decoded, but it is required";
+            } else {
+                EXPECT_EQ(to_string(error->code), "missing_field");
+                EXPECT_EQ(error->field, field);
+            }
+            here[name] = saved;
+        }
+        if constexpr (is_described_struct<Unwrapped>) {
+            const Subsection* object = object_subsection(object_name(tag<Unwrapped>{}));
+            ASSERT_NE(object, nullptr);
+            boost::json::value& child = here[name];
+            if (child.is_object()) {
+                expect_presence_as_documented<Unwrapped>(root, child.get_object(), field + ".",
+                                                         *object, decode);
+            } else if (child.is_array() && !child.get_array().empty() &&
+                       child.get_array()[0].is_object()) {
+                expect_presence_as_documented<Unwrapped>(root, child.get_array()[0].get_object(),
+                                                         field + "[0].", *object, decode);
+            } else {
+                ADD_FAILURE() << "the sample's '" << field << "' holds no object";
+            }
+        }
+    });
+}
+
+template <class Variant>
+void check_presence(std::string_view section_name, const DecodeFn& decode) {
+    const auto documented = subsections_of(section_name);
+    boost::mp11::mp_for_each<Variant>([&](auto m) {
+        using Message = decltype(m);
+        const std::string name(Message::type);
+        SCOPED_TRACE(name);
+        const auto found = documented.find(name);
+        ASSERT_NE(found, documented.end());
+        boost::json::value root =
+            boost::json::parse(encode(Variant{testing::sample(tag<Message>{})}));
+        expect_presence_as_documented<Message>(root, root.get_object(), "", *found->second, decode);
+    });
+}
+
+template <class Variant>
+std::optional<DecodeError> error_of(const Decoded<Variant>& decoded) {
+    if (const auto* e = std::get_if<DecodeError>(&decoded))
+        return *e;
+    return std::nullopt;
+}
+
 TEST(ProtocolDoc, HasTheSections) {
     for (const std::string_view name :
          {std::string_view("Transport"), std::string_view("Limits"), client_section, server_section,
@@ -301,6 +420,21 @@ TEST(ProtocolDoc, ClientMessages) {
 
 TEST(ProtocolDoc, ServerMessages) {
     check_direction<ServerMessage>(server_section, client_message_types());
+}
+
+// A client written from the document may leave out every field marked optional (and must send
+// the others): the decoders agree with the "required" column, field by field, nested objects
+// included.
+TEST(ProtocolDoc, RequiredColumnMatchesTheClientDecoder) {
+    check_presence<ClientMessage>(client_section, [](const std::string& frame) {
+        return error_of(decode_client_message(frame));
+    });
+}
+
+TEST(ProtocolDoc, RequiredColumnMatchesTheServerDecoder) {
+    check_presence<ServerMessage>(server_section, [](const std::string& frame) {
+        return error_of(decode_server_message(frame));
+    });
 }
 
 TEST(ProtocolDoc, TypeListsMatchTheVariants) {

@@ -141,11 +141,15 @@ TYPED_TEST(MessageTest, NullOptionalIsAbsent) {
     });
 }
 
-// Every required member, removed or null, is reported by name with the message type.
+// Every required member, removed or null, is reported by name with the message type. Judge's
+// tips are optional without a std::optional type (an absent list is empty); protocol_doc_test
+// checks every member against PROTOCOL.md's "required" column.
 TYPED_TEST(MessageTest, MissingRequiredField) {
     const auto json = boost::json::parse(encode_one(sample(tag<TypeParam>{}))).as_object();
     boost::mp11::mp_for_each<members_of<TypeParam>>([&](auto m) {
         using Member = std::remove_cvref_t<decltype(std::declval<TypeParam>().*m.pointer)>;
+        if (std::is_same_v<TypeParam, Judge> && std::string_view(m.name) == "tips")
+            return;
         if constexpr (!is_optional<Member>::value) {
             SCOPED_TRACE(m.name);
             for (const bool as_null : {false, true}) {

@@ -6,7 +6,7 @@
 // Conventions: times are milliseconds; absolute times (`*_at`, `deadline`, `server_time`) are
 // milliseconds since the Unix epoch on the server's clock. Question indexes count from 0.
 // std::optional members may be absent; every other member is required, except in
-// RoundSettings where every member is optional.
+// RoundSettings where every member is optional, and Judge's tips (absent: none ticked).
 
 #include <cstdint>
 #include <optional>
@@ -207,7 +207,7 @@ struct Judge {
     int group = 0;
     Verdict verdict = Verdict::wrong;
     std::optional<std::string> comment;  // interview: shown in the candidate's summary
-    std::vector<std::string> tips;       // interview: communication tips the answer showed
+    std::vector<std::string> tips;       // interview: tips the answer showed; may be absent
 };
 BOOST_DESCRIBE_STRUCT(Judge, (), (host_token, question, group, verdict, comment, tips))
 
