@@ -8,28 +8,39 @@
 #include "rapidfire/client/study_material.hpp"
 #include "rapidfire/content/loader.hpp"
 #include "results_commands.hpp"
+#include "terminal.hpp"
 
 namespace {
 
 using namespace rapidfire;
 
+// At a terminal the text is wrapped at its width; piped, each paragraph stays one line.
 int print_study_material(const client::Options& options) {
+    const int width = client::terminal::stdout_is_terminal() ? client::terminal::columns() : 0;
     try {
         if (options.command == client::Command::bank) {
-            std::cout << client::format_bank(content::load_bank(content::bundled_bank_path()),
-                                             options.bank_topics);
+            const auto bank = content::load_bank(content::bundled_bank_path());
+            if (options.bank_list_topics) {
+                std::cout << client::format_bank_topics(bank);
+                return 0;
+            }
+            if (const auto error = client::unknown_bank_topic(bank, options.bank_topics)) {
+                std::cerr << "rapidfire-client: " << *error << "\n";
+                return 1;
+            }
+            std::cout << client::format_bank(bank, options.bank_topics, width);
             return 0;
         }
         const auto guide = content::load_study_guide(content::bundled_guide_path());
         switch (options.command) {
             case client::Command::tips:
-                std::cout << client::format_tips(guide);
+                std::cout << client::format_tips(guide, width);
                 break;
             case client::Command::faq:
-                std::cout << client::format_faq(guide);
+                std::cout << client::format_faq(guide, width);
                 break;
             default:
-                std::cout << client::format_checklist(guide);
+                std::cout << client::format_checklist(guide, width);
                 break;
         }
         return 0;

@@ -6,6 +6,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "rapidfire/client/study_material.hpp"
 #include "rapidfire/common/ws_url.hpp"
 
 namespace rapidfire::client {
@@ -80,8 +81,23 @@ std::optional<T> optional_value(const po::variables_map& values, const char* nam
     return values[name].as<T>();
 }
 
-void print_help(std::ostream& out, const char* synopsis, const po::options_description& options) {
-    out << "Usage: rapidfire-client [global options] " << synopsis << "\n\n" << options << "\n";
+// The width help text is wrapped at, as the options' descriptions are.
+constexpr int help_width = 80;
+
+// A command's help: its synopsis, what it does, and its own options when it has any (an empty
+// options table would say nothing).
+void print_help(std::ostream& out, const char* synopsis, const char* about, const char* details,
+                const po::options_description& options) {
+    std::string sentence = about;
+    if (!sentence.empty())
+        sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+    std::string text = sentence + ".\n";
+    if (*details != '\0')
+        text += std::string(details) + "\n";
+    out << "Usage: rapidfire-client [global options] " << synopsis << "\n\n"
+        << wrap_text(text, help_width) << "\n";
+    if (!options.options().empty())
+        out << options << "\n";
 }
 
 po::options_description global_options() {
@@ -120,6 +136,7 @@ struct CommandSpec {
     const char* listed;  // the word and its argument, in the list of commands
     const char* about;   // ... and what it does
     const char* synopsis;
+    const char* details;  // for --help, after `about`: more on what it does (may be empty)
     void (*declare)(po::options_description& own, po::positional_options_description& positional,
                     CommandValues& values, Options& options);
     void (*fill)(const po::variables_map& parsed, const CommandValues& values, Options& options);
@@ -142,10 +159,16 @@ void just_the_command(const po::variables_map&, const CommandValues&, Options& o
     options.command = command;
 }
 
+// The offline commands' help says how their text is laid out.
+#define OFFLINE_NOTE                                                                          \
+    "At a terminal, long lines are wrapped at its width between words; piped or redirected, " \
+    "each paragraph is one line."
+
 // clang-format off
 const CommandSpec commands[] = {
     {"host", "host", "create a room and run it (quiz night or mock interview)",
      "host [options]",
+     "",
      [](po::options_description& own, po::positional_options_description&, CommandValues& v,
         Options&) {
          own.add_options()
@@ -190,6 +213,7 @@ const CommandSpec commands[] = {
      }},
     {"join", "join CODE", "join a room as a player",
      "join CODE --name NAME [--password P] [--stay]",
+     "",
      [](po::options_description& own, po::positional_options_description& positional,
         CommandValues& v, Options&) {
          own.add_options()
@@ -213,6 +237,7 @@ const CommandSpec commands[] = {
      }},
     {"solo", "solo", "play alone against the clock",
      "solo --name NAME [options]",
+     "",
      [](po::options_description& own, po::positional_options_description&, CommandValues& v,
         Options&) {
          own.add_options()
@@ -237,24 +262,41 @@ const CommandSpec commands[] = {
          options.create.settings = std::move(settings);
      }},
     {"tips", "tips", "print the interview communication tips",
-     "tips", no_options, just_the_command<Command::tips>},
+     "tips",
+     "Each tip from the bundled study guide, numbered, with what it means in an answer; no "
+     "server needed.\n" OFFLINE_NOTE,
+     no_options, just_the_command<Command::tips>},
     {"faq", "faq", "print the frequently asked questions",
-     "faq", no_options, just_the_command<Command::faq>},
+     "faq",
+     "The questions and answers about interviews from the bundled study guide; no server "
+     "needed.\n" OFFLINE_NOTE,
+     no_options, just_the_command<Command::faq>},
     {"checklist", "checklist", "print the final checklist before an interview",
-     "checklist", no_options, just_the_command<Command::checklist>},
+     "checklist",
+     "What to review, area by area, from the bundled study guide; no server needed.\n"
+     OFFLINE_NOTE,
+     no_options, just_the_command<Command::checklist>},
     {"bank", "bank", "print the bundled questions and answers",
-     "bank [--topic T]...",
+     "bank [--topic T]... | bank --topics",
+     "Each question with its topics and reference answer; no server needed. A topic that is "
+     "not in the bank is an error that lists the bank's topics.\n" OFFLINE_NOTE,
      [](po::options_description& own, po::positional_options_description&, CommandValues& v,
         Options&) {
          own.add_options()
-             ("topic", po::value(&v.topics)->composing(), "only questions on this topic; repeatable");
+             ("topic", po::value(&v.topics)->composing(),
+              "only questions on this topic (any case); repeatable")
+             ("topics", "list the bank's topics and how many questions each has");
      },
-     [](const po::variables_map&, const CommandValues& v, Options& options) {
+     [](const po::variables_map& parsed, const CommandValues& v, Options& options) {
          options.command = Command::bank;
          options.bank_topics = v.topics;
+         options.bank_list_topics = parsed.count("topics") != 0;
+         if (options.bank_list_topics && !v.topics.empty())
+             throw UsageError{"bank takes --topic T or --topics, not both"};
      }},
     {"history", "history", "list the games you hosted (or any with --token)",
      "history [--token T] [--limit N]",
+     "",
      [](po::options_description& own, po::positional_options_description&, CommandValues&,
         Options& options) {
          own.add_options()
@@ -270,6 +312,7 @@ const CommandSpec commands[] = {
      }},
     {"export", "export ID", "save a game's results as CSV, JSON or Markdown",
      "export ID [--format csv|json|md] [--token T] [--output FILE]",
+     "",
      [](po::options_description& own, po::positional_options_description& positional,
         CommandValues& v, Options& options) {
          own.add_options()
@@ -288,6 +331,7 @@ const CommandSpec commands[] = {
      }},
 };
 // clang-format on
+#undef OFFLINE_NOTE
 
 std::string command_list() {
     std::string text = "Commands:\n";
@@ -363,7 +407,7 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
         CommandValues command_values;
         spec->declare(own, own_positional, command_values, options);
         if (help) {
-            print_help(out, spec->synopsis, own);
+            print_help(out, spec->synopsis, spec->about, spec->details, own);
             out << global << "\n";
             return {std::nullopt, 0};
         }

@@ -1,5 +1,6 @@
 // The command line: the command word first, then that command's options.
 
+#include <algorithm>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -129,6 +130,29 @@ TEST(CommandLine, OfflineCommands) {
     const auto bank = parse({"bank", "--topic", "evaluation"});
     ASSERT_TRUE(bank.result.options);
     EXPECT_EQ(bank.result.options->bank_topics, (std::vector<std::string>{"evaluation"}));
+    EXPECT_FALSE(bank.result.options->bank_list_topics);
+    const auto topics = parse({"bank", "--topics"});
+    ASSERT_TRUE(topics.result.options) << topics.err;
+    EXPECT_TRUE(topics.result.options->bank_list_topics);
+}
+
+TEST(CommandLine, OfflineHelpSaysWhatTheCommandPrints) {
+    for (const char* command : {"tips", "faq", "checklist", "bank"}) {
+        const auto help = parse({command, "--help"});
+        EXPECT_EQ(help.result.exit_code, 0);
+        std::string text = help.out;  // the help is wrapped at 80 columns: as one line
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        EXPECT_NE(text.find("no server needed"), std::string::npos) << help.out;
+        EXPECT_NE(text.find("wrapped"), std::string::npos) << help.out;
+        std::istringstream lines(help.out);
+        for (std::string line; std::getline(lines, line);)
+            EXPECT_LE(line.size(), 80u) << line;
+        // No empty table of a command's own options.
+        EXPECT_EQ(help.out.find(std::string(command) + " options:\n\n"), std::string::npos)
+            << help.out;
+    }
+    EXPECT_NE(parse({"tips", "--help"}).out.find("communication tips"), std::string::npos);
+    EXPECT_NE(parse({"bank", "--help"}).out.find("--topics"), std::string::npos);
 }
 
 TEST(CommandLine, HelpIsPerCommand) {
@@ -177,6 +201,7 @@ TEST(CommandLine, MistakesAreUsageErrors) {
                                                {"host", "--questions", "many"},
                                                {"host", "--bogus"},
                                                {"tips", "--summary", "x.md"},
+                                               {"bank", "--topics", "--topic", "x"},
                                                {"export"},
                                                {"export", "abc"},
                                                {"export", "0"},

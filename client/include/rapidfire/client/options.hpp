@@ -38,6 +38,7 @@ struct Options {
     protocol::CreateRoom create;           // host and solo
     protocol::Join join;                   // join
     std::vector<std::string> bank_topics;  // bank: only these topics
+    bool bank_list_topics = false;         // bank --topics: list the topics instead
     ResultsOptions results;                // history, export
     bool stay = false;  // host, join: stay in the room after the game, for a rematch
 };
