@@ -1,5 +1,7 @@
 // Judge mode: grouping, suggestions, marks, the judging timeout.
 
+#include <algorithm>
+
 #include "rapidfire/protocol/codec.hpp"
 #include "room_harness.hpp"
 
@@ -78,6 +80,41 @@ TEST_F(JudgeRound, AcceptSuggestionsMarksTheRest) {
     h.send(h.host(), AcceptSuggestions{h.host_token(), q.question});
     EXPECT_EQ(h.last<Result>(b).verdict, Verdict::partial);  // the judge's mark stands
     EXPECT_EQ(h.last<Result>(a).verdict, Verdict::correct);  // the suggestion was applied
+}
+
+// PROTOCOL.md: the host gets a judged for each group accept_suggestions marks, before the
+// reveal, counting down to none left; a group the host marked already gets none.
+TEST_F(JudgeRound, AcceptSuggestionsSendsAJudgedPerGroupItMarks) {
+    open();
+    answer(a, "share of actual positives");  // group 0, suggested correct
+    answer(b, "the share");                  // group 1, suggested partial
+    answer(c, "dunno");                      // group 2, suggested wrong
+    const auto request = h.last<JudgeRequest>(h.host());
+    ASSERT_EQ(request.groups.size(), 3u);
+    h.send(h.host(), Judge{h.host_token(), q.question, 1, Verdict::correct, {}, {}});
+    h.clear();
+    h.send(h.host(), AcceptSuggestions{h.host_token(), q.question});
+
+    const auto judged = h.all<Judged>(h.host());
+    ASSERT_EQ(judged.size(), 2u);
+    EXPECT_EQ(judged[0].question, q.question);
+    EXPECT_EQ(judged[0].group, 0);
+    EXPECT_EQ(judged[0].verdict, request.groups[0].suggestion);
+    EXPECT_EQ(judged[0].remaining, 1);
+    EXPECT_EQ(judged[1].group, 2);
+    EXPECT_EQ(judged[1].verdict, request.groups[2].suggestion);
+    EXPECT_EQ(judged[1].remaining, 0);
+    // Both before the reveal, to the host alone.
+    const auto& inbox = h.inbox(h.host());
+    const auto reveal = std::find_if(inbox.begin(), inbox.end(), [](const auto& m) {
+        return std::holds_alternative<Reveal>(m);
+    });
+    ASSERT_NE(reveal, inbox.end());
+    EXPECT_EQ(std::count_if(inbox.begin(), reveal,
+                            [](const auto& m) { return std::holds_alternative<Judged>(m); }),
+              2);
+    EXPECT_EQ(h.count<Judged>(a), 0);
+    EXPECT_EQ(h.last<Result>(b).verdict, Verdict::correct);  // the host's own mark stands
 }
 
 TEST_F(JudgeRound, TheJudgingTimeoutAppliesTheSuggestions) {

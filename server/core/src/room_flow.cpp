@@ -447,11 +447,16 @@ void record_verdict(State& s, const protocol::Judge& judge, Millis now) {
 }
 
 void accept_suggestions(State& s, Millis now) {
-    for (auto& group : s.game.groups) {
-        if (!group.verdict)
-            group.verdict = group.suggestion;
+    // Each group marked here is a mark like the host's own: the host gets its judged.
+    for (std::size_t g = 0; g < s.game.groups.size(); ++g) {
+        JudgeGroup& group = s.game.groups[g];
+        if (group.verdict)
+            continue;
+        group.verdict = group.suggestion;
+        --s.game.unjudged;
+        emit(s, Audience::host(),
+             Judged{s.game.current, static_cast<int>(g), group.suggestion, s.game.unjudged});
     }
-    s.game.unjudged = 0;
     finish_judging(s, now);
 }
 
