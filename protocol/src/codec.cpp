@@ -43,6 +43,33 @@ std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
     return text.substr(0, cut);
 }
 
+// Whether `value` holds, at any depth, an array longer than max_array_items; if so `path` names
+// the first such array relative to `value` (built on the way out, so a message within the limit
+// costs no strings).
+bool find_long_array(const boost::json::value& value, std::string& path) {
+    const auto prefix = [&](std::string step) {
+        path.insert(0, path.empty() || path.front() == '[' ? step : step + ".");
+    };
+    if (const auto* array = value.if_array()) {
+        if (array->size() > max_array_items)
+            return true;
+        for (std::size_t i = 0; i < array->size(); ++i) {
+            if (find_long_array((*array)[i], path)) {
+                prefix("[" + std::to_string(i) + "]");
+                return true;
+            }
+        }
+    } else if (const auto* object = value.if_object()) {
+        for (const auto& member : *object) {
+            if (find_long_array(member.value(), path)) {
+                prefix(std::string(member.key()));
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 template <class Variant>
 Decoded<Variant> decode(std::string_view frame, bool enforce_limits) {
     boost::json::value json;
@@ -61,6 +88,15 @@ Decoded<Variant> decode(std::string_view frame, bool enforce_limits) {
         using Message = std::variant_alternative_t<index, Variant>;
         if (result || Message::type != name)
             return;
+        // PROTOCOL.md: the item limit holds for every array, in unknown fields too, before
+        // the message's meaning is looked at.
+        if (std::string path; enforce_limits && find_long_array(json, path)) {
+            result.emplace(DecodeError{ErrorCode::too_many_items,
+                                       "the field '" + path + "' has more than " +
+                                           std::to_string(max_array_items) + " items",
+                                       path, std::string(name)});
+            return;
+        }
         Message message{};
         detail::Reader reader(enforce_limits);
         if (reader.read_struct(json, message, "")) {

@@ -214,13 +214,8 @@ class Reader {
                     std::string_view leaf) {
         if (!value.is_array())
             return fail_type(path, "an array");
+        // Array lengths were checked over the whole message before reading (codec.cpp).
         const auto& array = value.get_array();
-        if (enforce_limits_ && array.size() > max_array_items) {
-            return fail(ErrorCode::too_many_items,
-                        "the field '" + path + "' has more than " +
-                            std::to_string(max_array_items) + " items",
-                        path);
-        }
         out.clear();
         out.reserve(array.size());
         for (std::size_t i = 0; i < array.size(); ++i) {

@@ -257,6 +257,32 @@ TEST(DecodeErrors, TooManyItems) {
                  ErrorCode::too_many_items, "settings.topics", "create_room");
 }
 
+// PROTOCOL.md: 64 items in any array, so in the arrays of fields the server ignores too, at any
+// depth; the field names the array.
+TEST(DecodeErrors, TooManyItemsInUnknownFields) {
+    EXPECT_TRUE(std::holds_alternative<Ping>(
+        message_of(R"({"type":"ping","x":)" + quoted_list("a", 64) + "}")));
+    expect_error(R"({"type":"ping","x":)" + quoted_list("a", 65) + "}", ErrorCode::too_many_items,
+                 "x", "ping");
+    expect_error(R"({"type":"ping","x":{"y":[1,)" + quoted_list("a", 65) + "]}}",
+                 ErrorCode::too_many_items, "x.y[1]", "ping");
+    expect_error(R"({"type":"join","code":"K7M2QX","nickname":"Ana","extra":[)" +
+                     quoted_list("a", 65) + "]}",
+                 ErrorCode::too_many_items, "extra[0]", "join");
+    // Inside a known object, beside its known fields.
+    expect_error(R"({"type":"create_room","kind":"quiz","nickname":"Ida",)"
+                 R"("settings":{"future":)" +
+                     quoted_list("a", 65) + "}}",
+                 ErrorCode::too_many_items, "settings.future", "create_room");
+    // Arrays of arrays: each one counts on its own.
+    expect_error(R"({"type":"ping","x":[[],)" + quoted_list("a", 65) + "]}",
+                 ErrorCode::too_many_items, "x[1]", "ping");
+    // Checked before the meaning: a message with a missing field and a long array is refused
+    // for the array.
+    expect_error(R"({"type":"join","x":)" + quoted_list("a", 65) + "}", ErrorCode::too_many_items,
+                 "x", "join");
+}
+
 TEST(DecodeErrors, InvalidUtf8) {
     // Raw bytes that are not UTF-8 anywhere in the frame.
     expect_error("{\"type\":\"join\",\"code\":\"K7M2QX\",\"nickname\":\"\xC3\x28\"}",
