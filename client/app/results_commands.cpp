@@ -141,6 +141,12 @@ int export_results(const Options& options, const Session& session) {
                       " remembered host tokens opens game " + id + "; try --token");
             return exit_refused;
         }
+        if (last.reply && last.reply->status == 404) {
+            // No such game (or no record kept on this server): the token is not the question.
+            say_error("game " + id + " on " + server_of(session.url) + ": " +
+                      server_message(*last.reply) + " (see history)");
+            return exit_refused;
+        }
         return report(session, last);
     }
 

@@ -204,7 +204,7 @@ void ClientState::handle(const Joined& m, Effects& fx, Millis now) {
     code_ = m.code;
     resume_token_ = m.resume_token;
     kind_ = m.kind;
-    take_role(m);
+    take_role(m, fx);
     if (m.resumed) {
         link_ = connected() ? Link::open : Link::connecting;  // the resume is answered
         notice(fx, "resumed");
@@ -225,13 +225,17 @@ void ClientState::handle(const Joined& m, Effects& fx, Millis now) {
     on_seated(fx, now);
 }
 
-void ClientState::take_role(const Joined& m) {
+void ClientState::take_role(const Joined& m, Effects& fx) {
     // A solo player stays the player the command line made them (their own clock is theirs to
     // run: see run_command).
     if (config_.command != Command::solo)
         role_ = m.role;
     me_ = m.player;
     if (m.host_token) {
+        // A token this client did not hold (the host seat came by `rematch swap`) opens the
+        // rounds it hosts from now on: remembered like a created room's, for history/export.
+        if (*m.host_token != host_token_ && config_.command != Command::solo)
+            fx.remember = RoomToRemember{m.code, *m.host_token};
         host_token_ = *m.host_token;
     } else if (!is_host() && config_.command != Command::solo) {
         host_token_.clear();  // swapped away: the old token opens nothing now

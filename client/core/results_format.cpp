@@ -74,9 +74,16 @@ std::string end_of(const std::string& reason) {
     return reason.empty() ? "running" : reason;
 }
 
+// A game's round in a room: "1", then "2 rematch", "3 rematch"...
+std::string round_label(std::int64_t round) {
+    return round > 1 ? std::to_string(round) + " rematch" : "1";
+}
+
 std::string results_table_markdown(const json::object& record) {
     const auto& game = record.at("game").as_object();
+    const auto round = number_of(game, "round");
     std::string md = "# Results: " + string_of(game, "kind") + " " + string_of(game, "code") +
+                     (round > 1 ? ", round " + std::to_string(round) + " (rematch)" : "") +
                      " (game " + std::to_string(number_of(game, "id")) + ")\n\n";
     md += "- Host: " + string_of(game, "host") + "\n";
     md += "- Started: " + local_time(number_of(game, "started_at")) + "\n";
@@ -130,6 +137,8 @@ std::vector<GameListing> parse_game_list(std::string_view body) {
         GameListing listing;
         listing.id = number_of(game, "id");
         listing.code = string_of(game, "code");
+        if (const auto round = number_of(game, "round"); round > 0)
+            listing.round = static_cast<int>(round);
         listing.kind = string_of(game, "kind");
         listing.host = string_of(game, "host");
         listing.started_at = number_of(game, "started_at");
@@ -162,13 +171,13 @@ std::vector<GameListing> merge_game_lists(const std::vector<std::vector<GameList
 }
 
 std::string games_table(const std::vector<GameListing>& games) {
-    const std::vector<std::string> header{"id",      "when",      "kind", "code",
-                                          "players", "questions", "end"};
+    const std::vector<std::string> header{"id",    "when",    "kind",      "code",
+                                          "round", "players", "questions", "end"};
     std::vector<std::vector<std::string>> rows{header};
     for (const auto& g : games) {
         rows.push_back({std::to_string(g.id), local_time(g.started_at), g.kind, g.code,
-                        std::to_string(g.players), std::to_string(g.questions),
-                        end_of(g.end_reason)});
+                        round_label(g.round), std::to_string(g.players),
+                        std::to_string(g.questions), end_of(g.end_reason)});
     }
     std::vector<std::size_t> widths(header.size(), 0);
     for (const auto& row : rows) {
@@ -176,7 +185,7 @@ std::string games_table(const std::vector<GameListing>& games) {
             widths[c] = std::max(widths[c], row[c].size());
     }
     // Numbers line up on the right, words on the left; the last column is not padded.
-    const std::vector<bool> numeric{true, false, false, false, true, true, false};
+    const std::vector<bool> numeric{true, false, false, false, false, true, true, false};
     std::string table;
     for (const auto& row : rows) {
         std::string line;

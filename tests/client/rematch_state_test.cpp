@@ -283,7 +283,11 @@ TEST(Rematch, SwappedRolesTheCandidateBecomesTheInterviewerWithTheNewToken) {
     EXPECT_FALSE(h.exit_code.has_value());
 
     Joined j = rematch_joined(Role::host, std::nullopt, "new-token", RoomKind::interview, "cand");
-    h.feed(j);
+    const Effects swapped = h.feed(j);
+    // The new token is remembered, so history and export open the rounds hosted with it.
+    ASSERT_TRUE(swapped.remember.has_value());
+    EXPECT_EQ(swapped.remember->code, "ABC234");
+    EXPECT_EQ(swapped.remember->host_token, "new-token");
     EXPECT_TRUE(h.printed("rematch: room ABC234 back in the lobby, interviewer cand"));
     EXPECT_TRUE(h.printed("you are the interviewer now"));
     h.feed(Roster{1, 1, false, {{1, "Iris", true}}});
@@ -313,7 +317,9 @@ TEST(Rematch, ASwapWithoutACandidateIsSaid) {
     h.seat();
     h.feed(GameOver{EndReason::ended_by_host, 0, 0, {}});
     h.type("rematch swap");
-    h.feed(rematch_joined(Role::host, std::nullopt, "host-token", RoomKind::interview));
+    const Effects same =
+        h.feed(rematch_joined(Role::host, std::nullopt, "host-token", RoomKind::interview));
+    EXPECT_FALSE(same.remember.has_value());  // the token it already remembered
     EXPECT_TRUE(h.printed("no candidate to swap with: you are still the interviewer"));
     EXPECT_FALSE(h.printed("you are the"));
 }

@@ -16,9 +16,11 @@ namespace {
 constexpr std::int64_t may_first = 1714588200000;
 
 std::string game_json(int id, const std::string& code, std::int64_t started_at,
-                      const std::string& end_reason, const std::string& kind = "quiz") {
-    return R"({"id":)" + std::to_string(id) + R"(,"code":")" + code + R"(","round":1,"kind":")" +
-           kind + R"(","host":"Iris","bank":"Bank","started_at":)" + std::to_string(started_at) +
+                      const std::string& end_reason, const std::string& kind = "quiz",
+                      int round = 1) {
+    return R"({"id":)" + std::to_string(id) + R"(,"code":")" + code + R"(","round":)" +
+           std::to_string(round) + R"(,"kind":")" + kind +
+           R"(","host":"Iris","bank":"Bank","started_at":)" + std::to_string(started_at) +
            R"(,"finished_at":null,"end_reason":")" + end_reason +
            R"(","players":12,"questions":10})";
 }
@@ -45,16 +47,18 @@ class UtcTime : public ::testing::Test {
 };
 
 TEST_F(UtcTime, HistoryIsATableOfTheGamesNewestFirst) {
-    const auto first =
-        parse_game_list(R"({"games":[)" + game_json(3, "AAAAAA", may_first, "completed") + "," +
-                        game_json(1, "BBBBBB", may_first - 86'400'000, "ended_by_host") + "]}");
-    const auto second =
-        parse_game_list(R"({"games":[)" + game_json(3, "AAAAAA", may_first, "completed") + "," +
-                        game_json(7, "CCCCCC", may_first + 60'000, "", "interview") + "]}");
+    const auto first = parse_game_list(
+        R"({"games":[)" + game_json(3, "AAAAAA", may_first, "completed", "quiz", 2) + "," +
+        game_json(1, "BBBBBB", may_first - 86'400'000, "ended_by_host") + "]}");
+    const auto second = parse_game_list(
+        R"({"games":[)" + game_json(3, "AAAAAA", may_first, "completed", "quiz", 2) + "," +
+        game_json(7, "CCCCCC", may_first + 60'000, "", "interview") + "]}");
     ASSERT_EQ(first.size(), 2u);
     EXPECT_EQ(first[0].code, "AAAAAA");
     EXPECT_EQ(first[0].players, 12);
     EXPECT_EQ(first[0].questions, 10);
+    EXPECT_EQ(first[0].round, 2);
+    EXPECT_EQ(first[1].round, 1);
     const auto games = merge_game_lists({first, second}, 10);
     ASSERT_EQ(games.size(), 3u);  // game 3 once
     EXPECT_EQ(games[0].id, 7);
@@ -62,11 +66,12 @@ TEST_F(UtcTime, HistoryIsATableOfTheGamesNewestFirst) {
     EXPECT_EQ(games[2].id, 1);
     EXPECT_EQ(merge_game_lists({first, second}, 2).size(), 2u);
 
-    EXPECT_EQ(games_table(games),
-              "id  when              kind       code    players  questions  end\n"
-              " 7  2024-05-01 18:31  interview  CCCCCC       12         10  running\n"
-              " 3  2024-05-01 18:30  quiz       AAAAAA       12         10  completed\n"
-              " 1  2024-04-30 18:30  quiz       BBBBBB       12         10  ended_by_host\n");
+    EXPECT_EQ(
+        games_table(games),
+        "id  when              kind       code    round      players  questions  end\n"
+        " 7  2024-05-01 18:31  interview  CCCCCC  1               12         10  running\n"
+        " 3  2024-05-01 18:30  quiz       AAAAAA  2 rematch       12         10  completed\n"
+        " 1  2024-04-30 18:30  quiz       BBBBBB  1               12         10  ended_by_host\n");
     const std::string lines = games_json_lines(games);
     EXPECT_EQ(lines.substr(0, lines.find('\n')),
               game_json(7, "CCCCCC", may_first + 60'000, "", "interview"));
@@ -91,6 +96,15 @@ TEST_F(UtcTime, AQuizExportsItsResultsTableAndQuestions) {
           "## Questions\n\n1. What is a hyperparameter?\n   - Reference: A setting.\n"}) {
         EXPECT_NE(md.find(part), std::string::npos) << "lacks: " << part << "\n" << md;
     }
+}
+
+TEST_F(UtcTime, ARematchSaysWhichRoundItIs) {
+    const std::string record = R"({"game":)" +
+                               game_json(5, "K7M2QX", may_first, "completed", "quiz", 2) +
+                               R"(,"questions":[],"results":[],"answers":[],"summaries":[]})";
+    const std::string md = results_markdown(record, nullptr);
+    EXPECT_NE(md.find("# Results: quiz K7M2QX, round 2 (rematch) (game 5)\n"), std::string::npos)
+        << md;
 }
 
 TEST(ResultsFormat, AnInterviewExportsItsSummariesAsTheClientRendersThem) {

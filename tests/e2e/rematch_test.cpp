@@ -1,10 +1,25 @@
 // Rematches: a host and players that stay after the game (--stay) play another round in the
-// same room; in an interview, `rematch swap` hands the interviewer's seat to the candidate.
+// same room; in an interview, `rematch swap` hands the interviewer's seat (and a host token the
+// new interviewer's client remembers) to the candidate.
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <boost/json.hpp>
 
 #include "e2e_fixture.hpp"
 
 namespace rapidfire::e2e {
 namespace {
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
 
 TEST_F(EndToEnd, RematchTakesTheRoomBackToTheLobbyForAnotherRound) {
     std::unique_ptr<Process> host;
@@ -60,7 +75,9 @@ TEST_F(EndToEnd, RematchSwapMakesTheCandidateTheInterviewer) {
         host_room(iris, {"host", "--stay", "--kind", "interview", "--questions", "1", "--seconds",
                          "30", "--reveal", "1", "--name", "Iris"});
     ASSERT_EQ(code.size(), 6u);
-    auto sam = client({"join", code, "--name", "sam", "--stay"});
+    // sam keeps their own state folder, as on their own machine.
+    const std::vector<std::string> sams_state{"XDG_STATE_HOME=" + scratch_ + "/sam"};
+    auto sam = client({"join", code, "--name", "sam", "--stay"}, sams_state);
     ASSERT_TRUE(iris->wait_for_line("players 1: sam")) << iris->transcript();
     iris->write_line("start");
 
@@ -97,6 +114,35 @@ TEST_F(EndToEnd, RematchSwapMakesTheCandidateTheInterviewer) {
     EXPECT_EQ(iris->wait_exit(), 0) << iris->transcript();
     EXPECT_EQ(sam->errors(), "");
     EXPECT_EQ(iris->errors(), "");
+
+    // sam's client remembered the host token it was given: sam's history lists the round sam
+    // hosted, labelled as a rematch, and sam can export it.
+    const auto hosted = read_text(scratch_ + "/sam/rapidfire/hosted");
+    EXPECT_NE(hosted.find(" " + code + " "), std::string::npos) << hosted;
+    std::int64_t id = 0;
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (id == 0 && std::chrono::steady_clock::now() < deadline) {
+        auto history = client({"--json", "history"}, sams_state);
+        EXPECT_EQ(history->wait_exit(), 0) << history->transcript();
+        for (const auto& line : history->lines()) {
+            const auto game = boost::json::parse(line).as_object();
+            if (game.at("code").as_string() == code && game.at("round").as_int64() == 2 &&
+                !game.at("end_reason").as_string().empty())
+                id = game.at("id").as_int64();
+        }
+        if (id == 0)
+            std::this_thread::sleep_for(100ms);
+    }
+    ASSERT_NE(id, 0) << "sam's round is not in sam's history";
+    auto table = client({"history"}, sams_state);
+    EXPECT_EQ(table->wait_exit(), 0) << table->transcript();
+    EXPECT_EQ(count_lines(*table, "interview  " + code + "  2 rematch "), 1) << table->transcript();
+    auto exported = client({"export", std::to_string(id), "--format", "json"}, sams_state);
+    EXPECT_EQ(exported->wait_exit(), 0) << exported->transcript();
+    exported->wait_for_output(std::string(1, '\0'), 2s);  // the rest of stdout
+    const auto record = boost::json::parse(exported->output()).as_object();
+    EXPECT_EQ(record.at("game").at("round").as_int64(), 2);
+    EXPECT_EQ(record.at("game").at("host").as_string(), "sam");
 }
 
 }  // namespace

@@ -189,8 +189,8 @@ TEST_F(ResultsEndToEnd, HistoryAndExportWithTheRememberedHostToken) {
     auto csv = client({"export", id, "--format", "csv"});
     EXPECT_EQ(csv->wait_exit(), 0) << csv->transcript();
     const std::string& table = csv->output();
-    EXPECT_EQ(table.substr(0, table.find("\r\n")),
-              "rank,nickname,points,correct,partial,wrong,unanswered,time_ms,q1,q2")
+    const std::string header = table.substr(0, table.find("\r\n"));
+    EXPECT_EQ(header.rfind("rank,nickname,points,correct,partial,wrong,unanswered,time_ms,", 0), 0u)
         << table;
     EXPECT_NE(table.find("\r\n1,alice,"), std::string::npos) << table;
     EXPECT_NE(table.find(",2,0,0,0,"), std::string::npos) << table;  // 2 correct
@@ -203,9 +203,37 @@ TEST_F(ResultsEndToEnd, HistoryAndExportWithTheRememberedHostToken) {
     EXPECT_EQ(record.at("results").at(0).at("nickname").as_string(), "alice");
     EXPECT_EQ(record.at("questions").as_array().size(), 2u);
 
+    // Each question: a verdict column and a points column, headed by the question's text;
+    // alice's row has "correct" and the points the record gives each answer.
+    std::string alice_questions;
+    for (const auto& question : record.at("questions").as_array()) {
+        const auto index = question.at("index").as_int64();
+        const std::string number = "Q" + std::to_string(index + 1);
+        const std::string text(question.at("text").as_string());
+        EXPECT_NE(header.find(number + " verdict: " + text), std::string::npos) << header;
+        EXPECT_NE(header.find(number + " points: " + text), std::string::npos) << header;
+        for (const auto& answer : record.at("answers").as_array()) {
+            if (answer.at("question").as_int64() == index)
+                alice_questions += ",correct," + std::to_string(answer.at("points").as_int64());
+        }
+    }
+    EXPECT_NE(table.find(alice_questions + "\r\n"), std::string::npos) << table;
+
     auto wrong = client({"export", id, "--token", "not-the-token"});
     EXPECT_EQ(wrong->wait_exit(), 2) << wrong->transcript();
     EXPECT_NE(wrong->errors().find("refused (403)"), std::string::npos) << wrong->transcript();
+
+    // A game that does not exist is said to be missing, with the remembered token or another.
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"export", "99"}, {"export", "99", "--token", "not-the-token"}}) {
+        auto missing = client(args);
+        EXPECT_EQ(missing->wait_exit(), 2) << missing->transcript();
+        EXPECT_NE(missing->errors().find("game 99 on "), std::string::npos)
+            << missing->transcript();
+        EXPECT_NE(missing->errors().find("no such game"), std::string::npos)
+            << missing->transcript();
+        EXPECT_EQ(missing->errors().find("token"), std::string::npos) << missing->transcript();
+    }
 
     // Elsewhere (nothing remembered, no token): the results stay closed.
     auto stranger = client({"export", id}, {"XDG_STATE_HOME=" + scratch_ + "/elsewhere"});

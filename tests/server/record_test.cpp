@@ -69,8 +69,13 @@ TEST(Record, AFinishedQuizIsListedAndItsResultsExportWithTheHostToken) {
     EXPECT_EQ(
         http_get_authorized(port, "/api/games/" + id + "/results.json", "Bearer wrong").status,
         403);
-    EXPECT_EQ(http_get_authorized(port, "/api/games/999/results.json", "Bearer " + token).status,
-              404);
+    // A game that does not exist says so to any token; an existing one needs its own.
+    for (const std::string& authorization : {"Bearer " + token, std::string("Bearer wrong")}) {
+        const auto missing =
+            http_get_authorized(port, "/api/games/999/results.json", authorization);
+        EXPECT_EQ(missing.status, 404);
+        EXPECT_NE(missing.body.find("no such game"), std::string::npos) << missing.body;
+    }
 
     const auto record = get_json(port, "/api/games/" + id + "/results.json", token).as_object();
     const auto& results = record.at("results").as_array();
@@ -91,8 +96,27 @@ TEST(Record, AFinishedQuizIsListedAndItsResultsExportWithTheHostToken) {
         http_get_authorized(port, "/api/games/" + id + "/results.csv", "Bearer " + token);
     EXPECT_EQ(csv.status, 200);
     EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
-    EXPECT_EQ(csv.body.substr(0, csv.body.find("\r\n")),
-              "rank,nickname,points,correct,partial,wrong,unanswered,time_ms,q1,q2,q3");
+    // Each question has a verdict column and a points column, headed by its text.
+    std::string header = "rank,nickname,points,correct,partial,wrong,unanswered,time_ms";
+    for (const auto& question : record.at("questions").as_array()) {
+        const std::string number = "Q" + std::to_string(question.at("index").as_int64() + 1);
+        const std::string text(question.at("text").as_string());
+        const auto field = [](const std::string& cell) {
+            return cell.find_first_of(",\"") == std::string::npos ? cell : '"' + cell + '"';
+        };
+        header +=
+            "," + field(number + " verdict: " + text) + "," + field(number + " points: " + text);
+    }
+    EXPECT_EQ(csv.body.substr(0, csv.body.find("\r\n")), header);
+    // Ada's row ends with each question's verdict and points, as the record has them.
+    std::string ada_questions;
+    for (int q = 0; q < HonestGame::questions; ++q) {
+        for (const auto& answer : answers) {
+            if (answer.at("nickname").as_string() == "Ada" && answer.at("question").as_int64() == q)
+                ada_questions += ",correct," + std::to_string(answer.at("points").as_int64());
+        }
+    }
+    EXPECT_NE(csv.body.find(ada_questions + "\r\n"), std::string::npos) << csv.body;
     EXPECT_NE(csv.body.find("\r\n1,Ada," + std::to_string(game.points_of(HonestGame::Who::ada)) +
                             ",3,0,0,0,"),
               std::string::npos)

@@ -189,6 +189,8 @@ TEST(Store, OnlyTheHostTokenOpensAGame) {
     EXPECT_FALSE(store.is_host_of(id, "host-token-ABCDEG"));
     EXPECT_FALSE(store.is_host_of(id, ""));
     EXPECT_FALSE(store.is_host_of(id + 1, "host-token-ABCDEF"));
+    EXPECT_TRUE(store.has_game(id));
+    EXPECT_FALSE(store.has_game(id + 1));
     EXPECT_EQ(store.games_of_host("host-token-ABCDEF", 10).size(), 1u);
     EXPECT_TRUE(store.games_of_host("host-token-OTHER", 10).empty());
     EXPECT_TRUE(store.recent_games(10, true).empty());  // still running

@@ -139,16 +139,22 @@ std::string csv_field(std::string_view text) {
     return out + "\"";
 }
 
-// One row per player: the standing, then each question's verdict and points.
+// One row per player: the standing, then two columns for each question played: its verdict
+// and its points, headed by the question's number and text. A question the player did not
+// answer is "unanswered" with 0 points; an answer left unjudged has neither.
 std::string results_csv(const store::GameRecord& record) {
-    std::string csv = "rank,nickname,points,correct,partial,wrong,unanswered,time_ms";
-    for (const auto& q : record.questions) {
-        if (q.index < record.game.questions_played || record.game.questions_played == 0)
-            csv += ",q" + std::to_string(q.index + 1);
-    }
-    csv += "\r\n";
     const int played = record.game.questions_played > 0 ? record.game.questions_played
                                                         : static_cast<int>(record.questions.size());
+    std::string csv = "rank,nickname,points,correct,partial,wrong,unanswered,time_ms";
+    for (int q = 0; q < played; ++q) {
+        const auto it = std::find_if(record.questions.begin(), record.questions.end(),
+                                     [&](const auto& question) { return question.index == q; });
+        const std::string number = "Q" + std::to_string(q + 1);
+        const std::string text = it == record.questions.end() ? std::string() : ": " + it->text;
+        csv += "," + csv_field(number + " verdict" + text) + "," +
+               csv_field(number + " points" + text);
+    }
+    csv += "\r\n";
     for (const auto& r : record.results) {
         csv += std::to_string(r.rank) + "," + csv_field(r.nickname) + "," +
                std::to_string(r.points) + "," + std::to_string(r.correct) + "," +
@@ -158,9 +164,13 @@ std::string results_csv(const store::GameRecord& record) {
             const auto it = std::find_if(
                 record.answers.begin(), record.answers.end(),
                 [&](const auto& a) { return a.question == q && a.player == r.player; });
-            csv += ",";
-            if (it != record.answers.end() && !it->verdict.empty())
-                csv += it->verdict + " " + std::to_string(it->points);
+            if (it == record.answers.end()) {
+                csv += ",unanswered,0";
+            } else if (it->verdict.empty()) {
+                csv += ",,";
+            } else {
+                csv += "," + csv_field(it->verdict) + "," + std::to_string(it->points);
+            }
         }
         csv += "\r\n";
     }
@@ -233,11 +243,15 @@ std::optional<ApiResponse> answer_api(const ApiRequest& request, const ApiContex
             const auto id = parse_id(rest.substr(0, slash));
             if (!id || (file != "results.json" && file != "results.csv"))
                 return error(404, "not found");
+            // Results need a token. With one, a game that does not exist says so: whether an
+            // id is in use is no secret (ids are sequential, and finished games are listed to
+            // anyone). An existing game's results need its host token or the admin token.
             if (token.empty())
                 return error(401, "results need the game's host token (Authorization: Bearer ...)");
+            if (!store.has_game(*id))
+                return error(404, "no such game");
             if (!is_admin(context, token) && !store.is_host_of(*id, token))
-                return error(store.game(*id) ? 403 : 404,
-                             "that token does not open this game's results");
+                return error(403, "that token does not open this game's results");
             const auto record = store.game(*id);
             if (!record)
                 return error(404, "no such game");

@@ -433,6 +433,13 @@ std::optional<GameRecord> Store::game(std::int64_t id) {
     return record;
 }
 
+bool Store::has_game(std::int64_t id) {
+    std::lock_guard lock(mutex_);
+    Statement s(db_, "SELECT 1 FROM games WHERE id = ?");
+    s.bind(1, id);
+    return s.step();
+}
+
 bool Store::is_host_of(std::int64_t id, std::string_view token) {
     std::string stored;
     {

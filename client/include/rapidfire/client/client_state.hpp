@@ -95,7 +95,7 @@ class ClientState {
     void finish(Effects& fx, int code);
     void maybe_finish(Effects& fx);
     void save_summaries(Effects& fx);
-    void take_role(const protocol::Joined& m);
+    void take_role(const protocol::Joined& m, Effects& fx);
     void start_rematch(const protocol::Joined& m, bool was_host, Effects& fx);
     std::string results_hint() const;
 

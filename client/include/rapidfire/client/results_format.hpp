@@ -17,6 +17,7 @@ namespace rapidfire::client {
 struct GameListing {
     std::int64_t id = 0;
     std::string code;
+    int round = 1;  // 1: the room's first game; 2 and on: its rematches
     std::string kind;
     std::string host;
     std::int64_t started_at = 0;  // Unix milliseconds
@@ -32,8 +33,8 @@ std::vector<GameListing> parse_game_list(std::string_view body);
 std::vector<GameListing> merge_game_lists(const std::vector<std::vector<GameListing>>& lists,
                                           std::size_t limit);
 
-// The games as an aligned table with a header row: id, when (local time), kind, code,
-// players, questions, end.
+// The games as an aligned table with a header row: id, when (local time), kind, code, round
+// ("1", or "2 rematch" and on), players, questions, end.
 std::string games_table(const std::vector<GameListing>& games);
 // One JSON object per line, as the server sent each.
 std::string games_json_lines(const std::vector<GameListing>& games);

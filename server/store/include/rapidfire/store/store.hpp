@@ -104,6 +104,9 @@ class Store {
     // The games run with this host token, most recent first.
     std::vector<GameRow> games_of_host(std::string_view token, int limit);
     std::optional<GameRecord> game(std::int64_t id);
+    // Whether game `id` is on record (one indexed lookup, for answering "no such game" before
+    // reading a whole record).
+    bool has_game(std::int64_t id);
     // Whether `token` is the host token of game `id` (compared as digests, in constant time).
     bool is_host_of(std::int64_t id, std::string_view token);
 
