@@ -43,14 +43,14 @@ int waiting_players(const State& s) {
 void reveal_results(State& s, Millis now) {
     const Millis limit = scoring_limit(s);
     for (auto& m : s.members) {
-        if (!m.player)
+        if (!m.player || !m.score.in_game)
             continue;
         AnswerRecord& r = m.answer(s.game.current);
         if (!r.answered) {
-            if (m.active) {
-                m.score.streak = 0;
-                m.score.time_ms += limit;  // no answer counts as taking the whole time
-            }
+            // No answer counts as taking the whole time, for those who left or were kicked
+            // during the game too: leaving must not win a tie-break.
+            m.score.streak = 0;
+            m.score.time_ms += limit;
             continue;
         }
         const Verdict verdict = r.verdict.value_or(Verdict::wrong);
@@ -142,6 +142,8 @@ bool running(const State& s) {
 }
 
 void start_game(State& s, Millis now) {
+    for (auto& m : s.members)
+        m.score.in_game = m.player && m.active;
     s.game.plan = plan_round(*s.deps.bank, s.settings);
     ++s.round;
     GameStarted started;
@@ -196,7 +198,7 @@ void close_question(State& s, Millis now) {
         case AnswerMode::choice: {
             const int correct = s.game.plan[s.game.current].correct_choice;
             for (auto& m : s.members) {
-                AnswerRecord* r = m.player ? &m.answer(s.game.current) : nullptr;
+                AnswerRecord* r = m.player && m.score.in_game ? &m.answer(s.game.current) : nullptr;
                 if (r != nullptr && r->answered) {
                     r->verdict = r->choice == correct ? Verdict::correct : Verdict::wrong;
                 }
@@ -256,6 +258,9 @@ void advance(State& s, Millis now) {
 void finish(State& s, EndReason reason, Millis now) {
     if (s.game.phase == RoomPhase::finished)
         return;
+    // Closed from the lobby (before a first game or after a rematch): no game was played, so
+    // nobody is ranked and nothing is recorded.
+    const bool played = s.game.phase != RoomPhase::lobby;
     s.game.phase = RoomPhase::finished;
     s.game.end_reason = reason;
     s.game.run.ended = now;
@@ -266,8 +271,8 @@ void finish(State& s, EndReason reason, Millis now) {
     s.progress_dirty = false;
     rank_players(s);
     send_game_over(s);
-    if (s.round == 0)
-        return;  // closed from the lobby: no game to record
+    if (!played)
+        return;
     GameFinished finished;
     finished.code = s.code;
     finished.round = s.round;

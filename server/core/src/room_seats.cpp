@@ -46,19 +46,23 @@ void stop_waiting_for(State& s, const Member& m, Millis now) {
     if (s.game.phase == RoomPhase::question && !answered) {
         if (--s.game.pending <= 0 && !s.game.paused)
             close_question(s, now);
+        else
+            mark_progress(s, now);  // the host's answered n/m: one fewer expected
     } else if (s.game.phase == RoomPhase::grading && answered && !r->grade) {
         if (--s.game.pending <= 0 && !s.game.paused)
             finish_grading(s, now);
     }
 }
 
-void start_waiting_for(State& s, const Member& m) {
+void start_waiting_for(State& s, const Member& m, Millis now) {
     if (!m.player)
         return;
     const AnswerRecord* r = m.find_answer(s.game.current);
     const bool answered = r != nullptr && r->answered;
-    if (s.game.phase == RoomPhase::question && !answered)
+    if (s.game.phase == RoomPhase::question && !answered) {
         ++s.game.pending;
+        mark_progress(s, now);  // the host's answered n/m: one more expected
+    }
     if (s.game.phase == RoomPhase::grading && answered && !r->grade)
         ++s.game.pending;
 }
@@ -125,9 +129,10 @@ Seat join(State& s, const protocol::Join& request, Millis now) {
                       "nickname");
     }
     Member& m = add_member(s, std::move(nickname), false, true);
+    // A late joiner takes part in the game: starts at 0 and may answer the open question.
+    m.score.in_game = running(s);
     emit(s, Audience::to(m.id), joined_message(s, m, false));
-    // A late joiner starts at 0 and may answer the open question.
-    start_waiting_for(s, m);
+    start_waiting_for(s, m, now);
     send_snapshot(s, m, now);
     mark_roster(s, now);
     return m.id;
@@ -142,7 +147,7 @@ Seat resume(State& s, std::string_view token, Millis now) {
         s.expiries.erase({m->disconnected_at + s.deps.limits.resume_grace_ms, m->id});
         m->connected = true;
         ++s.connected_members;
-        start_waiting_for(s, *m);
+        start_waiting_for(s, *m, now);
     }
     emit(s, Audience::to(m->id), joined_message(s, *m, true));
     send_snapshot(s, *m, now);
@@ -241,11 +246,7 @@ void rematch(State& s, bool swap_roles, Millis now) {
     if (!s.settings.seed_given) {
         s.settings.seed = static_cast<std::int64_t>(s.deps.entropy->below(max_seed));
     }
-    Game next;
-    // The run clock is only read again once the next game starts it, except by a room closed
-    // from the lobby, whose final results and record report the last game's run time.
-    next.run = s.game.run;
-    s.game = std::move(next);
+    s.game = Game{};
     for (auto& m : s.members) {
         if (!m.active || !m.connected)
             continue;

@@ -28,6 +28,9 @@ struct AnswerRecord {
 
 // A member's standing in the current game; a rematch starts everyone from a fresh one.
 struct Score {
+    // Takes part in this game: seated when it started, or joined while it ran. Only they are
+    // ranked; a player who leaves or is kicked during the game stays ranked.
+    bool in_game = false;
     int points = 0;
     int correct = 0;
     int partial = 0;

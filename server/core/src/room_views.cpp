@@ -74,7 +74,7 @@ protocol::Question question_message(const State& s, Millis now) {
 void rank_players(State& s) {
     std::vector<Member*> players;
     for (auto& m : s.members) {
-        if (m.player && (m.active || m.score.answers.size() > 0))
+        if (m.player && m.score.in_game)
             players.push_back(&m);
     }
     std::sort(players.begin(), players.end(), [](const Member* a, const Member* b) {
