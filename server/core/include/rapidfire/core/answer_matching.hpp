@@ -1,6 +1,8 @@
 #pragma once
 // Free-text answers: normalising them for grouping, and suggesting a verdict from how many of
-// the reference answer's key terms they mention.
+// the reference answer's key terms they mention. Matching is by word stems, not by exact text,
+// so "non-linearity", "non linearity" and "nonlinearity" are the same, as are "pre-trained"
+// and "pretrained", or "fine-tune" and "fine-tuning".
 
 #include <string>
 #include <string_view>
@@ -19,10 +21,26 @@ std::string normalize_answer(std::string_view text);
 // reference answer (stop words and very short words left out).
 std::vector<std::string> key_terms_for(const content::BankQuestion& question);
 
-// The share (0..1) of key terms the normalised answer mentions.
+// A small suffix stemmer for lower-case English words, enough to match a key term's word forms:
+// British -ise spellings become -ize; then a plural or third-person s goes ("layers",
+// "probabilities" -> "probability"; not "bias", "loss", "focus", "analysis"); then at most one of
+// -ation, -bility (as -ble), -ity, -ness, -ly, -ance, -ence, -ing, -ed; then a final e and a
+// doubled final consonant. "tune", "tuned", "tuning" all give "tun"; "stopping" gives "stop". Words
+// of up to three letters, or with digits, stay as they are; stripping never leaves fewer than three
+// letters. Stems are only ever compared with stems: they need not be words.
+std::string stem_word(std::string_view word);
+
+// How much (0..1) of one key term the normalised answer mentions: the share of the term's words
+// (leaving out "of", "the" and the like) whose stems appear anywhere in the answer, a compound
+// counting when written joined or split on either side. A term with symbols ("p(x,y)") counts 1
+// when it appears as written (white space aside), else 0.
+double key_term_credit(std::string_view normalized_answer, std::string_view term);
+
+// The mean credit (0..1) of the key terms: each term weighs the same, and a term partly
+// mentioned counts partly.
 double key_term_overlap(std::string_view normalized_answer, const std::vector<std::string>& terms);
 
-// Correct from 0.6 of the key terms, partial from 0.3, wrong below.
+// Correct from 0.6 of the key terms, partial from 0.3, wrong below (PROTOCOL.md states these).
 protocol::Verdict suggest_verdict(double overlap);
 
 // Trims white space at both ends.
