@@ -13,21 +13,29 @@ using namespace protocol;
 
 namespace {
 
-const Lines host_help = {
+const Lines host_commands_help = {
     "commands: start, pause, continue, skip, extend [SECONDS], end, kick NAME, lock, unlock,",
-    "          players, leave; judge with c (correct), p (partial), w (wrong), a (accept all);",
-    "          c|p|w may be followed by +TIP (number or id) and a comment, e.g. 'c +1 Clear.'",
+    "          players, leave;",
     "          after the game (host --stay): rematch, another round with the same players;",
     "          in interviews, rematch swap makes the first connected candidate the interviewer",
 };
-const Lines player_help = {
-    "type the number of your choice, or your answer, and press Enter;",
-    "commands start with '/': /leave, /help",
+// At a terminal a key marks the group waiting at once, so a mark with more needs the '/'.
+const Lines interactive_judge_help = {
+    "judging: press c (correct), p (partial), w (wrong) or a (accept every suggestion);",
+    "         for tips (number or id) and a comment type '/' first: '/c +1 +honesty Clear.'",
 };
-const Lines solo_help = {
-    "type the number of your choice, or your answer, and press Enter;",
-    "commands start with '/': /skip, /pause, /continue, /extend [SECONDS], /end, /leave, /help",
+const Lines interactive_interview_judge_help = {
+    "judging: press c (correct), p (partial), w (wrong) or a (accept every suggestion), then",
+    "         type a comment and the tips shown (Enter for none); or all at once with '/'",
+    "         first: '/c +1 +honesty Clear.'",
 };
+const Lines line_judge_help = {
+    "judging: c (correct), p (partial), w (wrong), a (accept every suggestion);",
+    "         c|p|w may be followed by +TIP (number or id) and a comment: 'c +1 Clear.'",
+};
+const std::string player_commands = "commands start with '/': /leave, /help";
+const std::string solo_commands =
+    "commands start with '/': /skip, /pause, /continue, /extend [SECONDS], /end, /leave, /help";
 
 bool is_seat_request(const std::optional<std::string>& request) {
     return request && (*request == "create_room" || *request == "join" || *request == "resume" ||
@@ -113,6 +121,18 @@ void ClientState::maybe_finish(Effects& fx) {
     finish(fx, 0);
 }
 
+std::string ClientState::join_command(const std::string& code,
+                                      const std::optional<std::string>& password) const {
+    const std::string& url = config_.server_url;
+    std::string command = "rapidfire-client";
+    if (!url.empty() && url != default_url)
+        command += " --url " + url;
+    command += " join " + code + " --name NAME";
+    if (password && !password->empty())
+        command += " --password " + *password;
+    return command;
+}
+
 std::string ClientState::results_hint() const {
     const std::string& url = config_.server_url;
     const std::string client =
@@ -130,6 +150,28 @@ Effects ClientState::stop_awaiting_personal_best() {
     round_.best_settled = true;
     maybe_finish(fx);
     return fx;
+}
+
+Lines ClientState::help() const {
+    if (is_host()) {
+        Lines lines = host_commands_help;
+        const Lines& judging = !config_.interactive           ? line_judge_help
+                               : kind_ == RoomKind::interview ? interactive_interview_judge_help
+                                                              : interactive_judge_help;
+        lines.insert(lines.end(), judging.begin(), judging.end());
+        return lines;
+    }
+    std::string how;
+    if (mode_ == AnswerMode::choice) {
+        // At a terminal a choice is one key; piped, one line.
+        how = config_.interactive ? "press the number of your choice (no Enter needed);"
+                                  : "type the number of your choice and press Enter;";
+    } else if (mode_) {
+        how = "type your answer and press Enter;";
+    } else {
+        how = "type the number of your choice, or your answer, and press Enter;";
+    }
+    return {how, config_.command == Command::solo ? solo_commands : player_commands};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,18 +220,28 @@ void ClientState::handle(const Welcome& m, Effects& fx, Millis now) {
 }
 
 void ClientState::handle(const RoomCreated& m, Effects& fx, Millis now) {
+    // The server sends the settings back without the password, and with the questions it has.
+    const std::optional<int> asked = config_.create.settings.questions;
+    const std::optional<std::string> password = config_.create.settings.password;
     code_ = m.code;
     host_token_ = m.host_token;
     resume_token_ = m.resume_token;
     me_ = m.player;
     kind_ = m.kind;
+    mode_ = m.settings.mode;
     config_.create.settings = m.settings;
     phase_ = Phase::lobby;
-    say(fx, presenter_.room_created(m));
+    say(fx, presenter_.room_created(m, join_command(m.code, password)));
+    if (asked && m.settings.questions && *m.settings.questions < *asked) {
+        notice(fx, "--questions " + std::to_string(*asked) + " cut to " +
+                       std::to_string(*m.settings.questions) + ": the bank has " +
+                       std::to_string(m.questions_available) + " question" +
+                       (m.questions_available == 1 ? "" : "s") + " for this round");
+    }
     fx.remember = RoomToRemember{m.code, m.host_token};
     if (config_.command == Command::solo) {
         if (config_.fancy)
-            say(fx, solo_help);
+            say(fx, help());
         fx.send.push_back(Start{host_token_});
     }
     on_seated(fx, now);
@@ -204,6 +256,7 @@ void ClientState::handle(const Joined& m, Effects& fx, Millis now) {
     code_ = m.code;
     resume_token_ = m.resume_token;
     kind_ = m.kind;
+    mode_ = m.settings.mode;
     take_role(m, fx);
     if (m.resumed) {
         link_ = connected() ? Link::open : Link::connecting;  // the resume is answered
@@ -221,7 +274,7 @@ void ClientState::handle(const Joined& m, Effects& fx, Millis now) {
     phase_ = Phase::lobby;
     say(fx, presenter_.joined(m));
     if (config_.fancy)
-        say(fx, player_help);
+        say(fx, help());
     on_seated(fx, now);
 }
 
@@ -261,7 +314,7 @@ void ClientState::start_rematch(const Joined& m, bool was_host, Effects& fx) {
     swap_requested_ = false;
     rematch_sent_ = false;
     if (config_.fancy && role_changed)
-        say(fx, is_host() ? host_help : player_help);
+        say(fx, help());
 }
 
 void ClientState::on_seated(Effects& fx, Millis now) {
@@ -488,6 +541,10 @@ void ClientState::handle(const Error& m, Effects& fx, Millis) {
         rematch_sent_ = false;
     }
     warn(fx, presenter_.error(m));
+    if (m.code == ErrorCode::wrong_password && config_.command == Command::join &&
+        (!config_.join.password || config_.join.password->empty())) {
+        warn(fx, {"this room needs a password: join with --password P"});
+    }
     if (is_seat_request(m.request) || m.code == ErrorCode::unsupported_version) {
         resume_token_.clear();
         finish(fx, 2);
@@ -535,8 +592,11 @@ Effects ClientState::on_line(std::string_view raw, Millis) {
         return fx;
     }
     if (is_host()) {
-        if (line.front() != '/' && is_judge_line(line)) {
-            judge_lines_.push_back(line);
+        // A judge's mark may start with '/': at a terminal a group waiting makes c, p, w and a
+        // act at once, so '/c +1 Clear.' is how a mark with tips or a comment is typed there.
+        const std::string mark = line.front() == '/' ? trim(line.substr(1)) : line;
+        if (!mark.empty() && is_judge_line(mark)) {
+            judge_lines_.push_back(mark);
             drain_judge_lines(fx);
             return fx;
         }
@@ -602,7 +662,7 @@ void ClientState::drain_answers(Effects& fx) {
             }
             fx.send.push_back(Grade{r.question->question, *grade});
             r.grading = Grading::sent;
-            say(fx, {"graded " + common::ascii_lower(line)});
+            say(fx, {"graded " + name_of(*grade)});
             continue;
         }
         if (!can_answer())
@@ -708,7 +768,7 @@ void ClientState::run_command(const std::string& line, Effects& fx) {
     if (!connected() && word != "help") {
         warn(fx, {"not connected; try again in a moment"});
     } else if (word == "help" || word == "?") {
-        say(fx, is_host() ? host_help : solo ? solo_help : player_help);
+        say(fx, help());
     } else if (word == "leave" || word == "quit" || word == "exit") {
         fx.send.push_back(Leave{});
     } else if (word == "start") {
@@ -844,7 +904,10 @@ std::string ClientState::status_line(Millis now, int columns) const {
                         return "[" + std::to_string(r.judging->next + 1) + "/" +
                                std::to_string(r.judging->request.groups.size()) + "] " +
                                style.bold("c") + "orrect " + style.bold("p") + "artial " +
-                               style.bold("w") + "rong " + style.bold("a") + "ccept all";
+                               style.bold("w") + "rong " + style.bold("a") + "ccept all" +
+                               (kind_ == RoomKind::interview
+                                    ? std::string()
+                                    : style.dim("  (/c TEXT: with a comment)"));
                     case JudgeStep::comment:
                         return "comment (Enter for none)";
                     case JudgeStep::tips:
@@ -859,7 +922,9 @@ std::string ClientState::status_line(Millis now, int columns) const {
         case Phase::reveal:
             if (r.next_at) {
                 const Millis left = std::max<Millis>(0, *r.next_at - now);
-                return style.dim("next question in " + format_seconds(left));
+                const bool last = r.question && r.question->question + 1 >= r.question->total;
+                return style.dim((last ? "final results in " : "next question in ") +
+                                 format_seconds(left));
             }
             return style.dim(is_host() ? "type skip for the next question"
                                        : "waiting for the host...");

@@ -69,6 +69,21 @@ std::string role_name(RoomKind kind, Role role) {
     return role == Role::host ? "host" : "player";
 }
 
+// Why a game ended, for people.
+std::string end_reason_words(EndReason reason) {
+    switch (reason) {
+        case EndReason::completed:
+            return "all questions played";
+        case EndReason::ended_by_host:
+            return "ended by the host";
+        case EndReason::host_gone:
+            return "the host left";
+        case EndReason::time_up:
+            return "time is up";
+    }
+    return name_of(reason);
+}
+
 }  // namespace
 
 std::string join_names(const std::vector<std::string>& names) {
@@ -81,7 +96,7 @@ std::string join_names(const std::vector<std::string>& names) {
     return out;
 }
 
-Lines Presenter::room_created(const RoomCreated& created) const {
+Lines Presenter::room_created(const RoomCreated& created, const std::string& join_command) const {
     if (!fancy_) {
         return {"room " + created.code,
                 "settings " + describe_settings(created.kind, created.settings)};
@@ -92,7 +107,7 @@ Lines Presenter::room_created(const RoomCreated& created) const {
     }
     return {style_.bold("Room code: ") + style_.cyan(style_.bold(created.code)),
             style_.dim(describe_settings(created.kind, created.settings)),
-            "Players join with: rapidfire-client join " + created.code + " --name NAME",
+            "Players join with: " + join_command,
             "Type 'start' when everyone is in ('help' lists the commands)."};
 }
 
@@ -396,9 +411,9 @@ Lines Presenter::game_over(const GameOver& over, std::optional<PlayerId> me) con
                     number(over.count) + " players",
                 podium};
     }
-    Lines lines{"",
-                style_.bold(style_.cyan("Game over")) +
-                    style_.dim(" (" + reason + ", " + count_of(over.questions, "question") + ")")};
+    Lines lines{"", style_.bold(style_.cyan("Game over")) +
+                        style_.dim(" (" + end_reason_words(over.reason) + ", " +
+                                   count_of(over.questions, "question") + ")")};
     for (std::size_t i = 0; i < over.standings.size() && i < 3; ++i) {
         const auto& s = over.standings[i];
         std::string row =

@@ -178,6 +178,58 @@ TEST_F(InteractiveInterviewJudge, AKeyAsksForACommentThenTips) {
     EXPECT_TRUE(h.last_sent<Judge>().tips.empty());
 }
 
+// At a terminal c, p, w and a act at once while a group waits, so a mark with a comment or tips
+// is typed after a '/'.
+class InteractiveQuizJudge : public JudgeFlow {
+  protected:
+    InteractiveQuizJudge() : JudgeFlow(config()) {}
+    static ClientConfig config() {
+        auto c = host_config(RoomKind::quiz, AnswerMode::judge);
+        c.interactive = true;
+        return c;
+    }
+};
+
+TEST_F(InteractiveQuizJudge, ASlashMarkCarriesACommentAndASlashAAcceptsAll) {
+    h.feed(request_with_groups(0));
+    h.type("/p Right idea, spell out TPR/FPR");
+    EXPECT_FALSE(h.warned("unknown command"));
+    auto judge = h.last_sent<Judge>();
+    EXPECT_EQ(judge.group, 0);
+    EXPECT_EQ(judge.verdict, Verdict::partial);
+    EXPECT_EQ(judge.comment, "Right idea, spell out TPR/FPR");
+    h.type("/a");
+    EXPECT_EQ(h.last_sent<AcceptSuggestions>().question, 0);
+    h.type("/help");
+    EXPECT_TRUE(h.printed("'/c +1 +honesty Clear.'"));
+    EXPECT_TRUE(h.printed("press c (correct)"));
+}
+
+TEST_F(InteractiveInterviewJudge, ASlashMarkCarriesTipsAndACommentAtOnce) {
+    h.feed(request_with_groups(0, {"structure", "think-aloud", "honesty"}));
+    h.type("/c +1 +honesty Clear.");
+    EXPECT_FALSE(h.warned("unknown command"));
+    const auto judge = h.last_sent<Judge>();
+    EXPECT_EQ(judge.verdict, Verdict::correct);
+    EXPECT_EQ(judge.tips, (std::vector<std::string>{"structure", "honesty"}));
+    EXPECT_EQ(judge.comment, "Clear.");
+    EXPECT_EQ(h.state.single_keys(), "cpwa");  // the next group, no comment prompt
+    h.type("help");
+    EXPECT_TRUE(h.printed("then"));
+    EXPECT_TRUE(h.printed("type a comment and the tips shown"));
+}
+
+TEST_F(InterviewJudge, ScriptedSlashMarksWorkLikeBareOnes) {
+    h.feed(request_with_groups(0, {"structure", "think-aloud", "honesty"}));
+    h.type("/w +2 Guessing.");
+    const auto judge = h.last_sent<Judge>();
+    EXPECT_EQ(judge.verdict, Verdict::wrong);
+    EXPECT_EQ(judge.tips, (std::vector<std::string>{"think-aloud"}));
+    EXPECT_EQ(judge.comment, "Guessing.");
+    h.type("help");
+    EXPECT_TRUE(h.printed("c|p|w may be followed by +TIP"));
+}
+
 TEST(Candidate, FinishesAfterItsSummary) {
     auto config = player_config();
     config.save_summary = true;

@@ -98,6 +98,12 @@ class ClientState {
     void take_role(const protocol::Joined& m, Effects& fx);
     void start_rematch(const protocol::Joined& m, bool was_host, Effects& fx);
     std::string results_hint() const;
+    // How players join this room: the command with --url (when not the default) and
+    // --password (when set).
+    std::string join_command(const std::string& code,
+                             const std::optional<std::string>& password) const;
+    // What `help` prints: this seat's commands, and how to answer or judge from here.
+    Lines help() const;
 
     void on_seated(Effects& fx, Millis now);
     void run_command(const std::string& line, Effects& fx);
@@ -154,6 +160,7 @@ class ClientState {
     bool seated_ = false;
     bool finished_ = false;
     protocol::RoomKind kind_ = protocol::RoomKind::quiz;
+    std::optional<protocol::AnswerMode> mode_;  // the round's answer mode, once seated
     std::string code_;
     std::string host_token_;
     std::string resume_token_;

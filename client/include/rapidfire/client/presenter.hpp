@@ -21,7 +21,8 @@ class Presenter {
     const Style& style() const { return style_; }
     bool fancy() const { return fancy_; }
 
-    Lines room_created(const protocol::RoomCreated& created) const;
+    // `join_command`: how players join, for the host's screen.
+    Lines room_created(const protocol::RoomCreated& created, const std::string& join_command) const;
     Lines joined(const protocol::Joined& joined) const;
     // A rematch took the room back to the lobby: the fresh `joined`. `role_changed`: the roles
     // were swapped and this seat changed sides.
