@@ -14,6 +14,7 @@
 #include "rapidfire/client/client_state.hpp"
 #include "rapidfire/client/line_editor.hpp"
 #include "rapidfire/client/remembered_rooms.hpp"
+#include "rapidfire/common/ws_url.hpp"
 #include "rapidfire/content/loader.hpp"
 #include "rapidfire/protocol/codec.hpp"
 #include "stdin_reader.hpp"
@@ -157,6 +158,12 @@ class App {
         }
         if (!ever_connected_) {
             print({true, "cannot connect to " + options_.global.url + ": " + why});
+            // The server serves the game at /ws only: a URL without it is the likely mistake.
+            if (const auto url = common::parse_ws_url(options_.global.url);
+                url && url->target != "/ws") {
+                print({true, "the server's WebSocket path is /ws: try --url " +
+                                 common::server_of(*url) + "/ws"});
+            }
             return exit_with(1);
         }
         if (!reconnecting_) {

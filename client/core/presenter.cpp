@@ -84,6 +84,34 @@ std::string end_reason_words(EndReason reason) {
     return name_of(reason);
 }
 
+// **bold** spans as bold text.
+std::string bold_spans(const std::string& line, const Style& style) {
+    std::string out;
+    std::size_t at = 0;
+    while (true) {
+        const auto open = line.find("**", at);
+        const auto close = open == std::string::npos ? open : line.find("**", open + 2);
+        if (close == std::string::npos) {
+            out += line.substr(at);
+            return out;
+        }
+        out += line.substr(at, open - at) + style.bold(line.substr(open + 2, close - open - 2));
+        at = close + 2;
+    }
+}
+
+// One line of a summary's Markdown as it reads on screen: headings without their '#', list
+// items indented, bold spans bold.
+std::string markdown_as_text(const std::string& line, const Style& style) {
+    if (line.rfind("# ", 0) == 0)
+        return style.bold(style.cyan(line.substr(2)));
+    if (line.rfind("## ", 0) == 0)
+        return style.bold(line.substr(3));
+    if (line.rfind("- ", 0) == 0)
+        return "  - " + bold_spans(line.substr(2), style);
+    return bold_spans(line, style);
+}
+
 }  // namespace
 
 std::string join_names(const std::vector<std::string>& names) {
@@ -435,9 +463,9 @@ Lines Presenter::final_result(const FinalResult& r) const {
     return {style_.bold("You finished " + ordinal(r.rank) + " of " + number(r.count) + " with " +
                         number(r.points) + " points."),
             style_.dim(number(r.correct) + " correct, " + number(r.partial) + " partial, " +
-                       number(r.wrong) + " wrong, " + number(r.unanswered) +
-                       " unanswered; answer time " + format_seconds(r.time_ms) + ", run " +
-                       format_seconds(r.run_ms) + ".")};
+                       number(r.wrong) + " wrong, " + number(r.unanswered) + " unanswered; " +
+                       format_seconds(r.time_ms) + " spent answering (it breaks ties), " +
+                       format_seconds(r.run_ms) + " from the first question to the end.")};
 }
 
 Lines Presenter::personal_best(const PersonalBest& best) const {
@@ -463,8 +491,8 @@ Lines Presenter::summary(const std::string& markdown) const {
         const auto end = markdown.find('\n', start);
         std::string line =
             markdown.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        if (fancy_ && line.rfind("#", 0) == 0)
-            line = style_.bold(line);
+        if (fancy_)
+            line = markdown_as_text(line, style_);
         lines.push_back(std::move(line));
         if (end == std::string::npos)
             break;

@@ -121,5 +121,35 @@ TEST(NewcomerWording, MoreQuestionsThanTheBankHasSaysTheyWereCut) {
         << h.transcript();
 }
 
+TEST(NewcomerWording, TheSoloResultSaysWhatItsTwoTimesAre) {
+    const Presenter presenter(Style(false), true);
+    const auto lines = presenter.final_result(FinalResult{1, 1, 900, 1, 0, 0, 0, 4100, 30000});
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_NE(lines[1].find("4.1s spent answering (it breaks ties), 30.0s from the first question "
+                            "to the end."),
+              std::string::npos)
+        << lines[1];
+    EXPECT_EQ(lines[1].find("answer time"), std::string::npos);
+}
+
+TEST(NewcomerWording, AnInterviewSummaryOnScreenIsTextNotMarkdown) {
+    const Presenter presenter(Style(false), true);
+    const auto lines = presenter.summary(
+        "# Interview summary: cand\n\n- Interviewer: Iris\n\n## 1. What is "
+        "recall?\n\nTo work on:\n\n- **Be Honest**: say so.\n");
+    std::string text;
+    for (const auto& line : lines)
+        text += line + "\n";
+    EXPECT_EQ(text.find('#'), std::string::npos) << text;
+    EXPECT_EQ(text.find("**"), std::string::npos) << text;
+    EXPECT_NE(text.find("Interview summary: cand\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("  - Interviewer: Iris\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("1. What is recall?\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("  - Be Honest: say so.\n"), std::string::npos) << text;
+    // Piped, the summary stays Markdown (as --summary saves it).
+    const Presenter plain(Style(false), false);
+    EXPECT_EQ(plain.summary("# Interview summary: cand").front(), "# Interview summary: cand");
+}
+
 }  // namespace
 }  // namespace rapidfire::client::testing

@@ -45,6 +45,16 @@ TEST_F(EndToEnd, NoServerIsAConnectionError) {
     EXPECT_NE(player->errors().find("cannot connect to ws://127.0.0.1:1/ws"), std::string::npos);
 }
 
+TEST_F(EndToEnd, AUrlWithoutTheWsPathGetsAHint) {
+    const std::string server = url_.substr(0, url_.size() - 3);  // without "/ws"
+    auto player =
+        Process::start(RAPIDFIRE_CLIENT_BIN, {"--url", server, "join", "ABC234", "--name", "a"});
+    EXPECT_EQ(player->wait_exit(), 1) << player->transcript();
+    EXPECT_NE(player->errors().find("the server's WebSocket path is /ws: try --url " + url_),
+              std::string::npos)
+        << player->transcript();
+}
+
 TEST_F(EndToEnd, UsageErrorsExitWithOne) {
     auto bad = Process::start(RAPIDFIRE_CLIENT_BIN, {"join", "ABC234"});
     EXPECT_EQ(bad->wait_exit(), 1);
