@@ -1,6 +1,7 @@
 #include "rapidfire/client/client_state.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "rapidfire/client/input_parsing.hpp"
 #include "rapidfire/client/summary_markdown.hpp"
@@ -15,7 +16,8 @@ namespace {
 
 const Lines host_commands_help = {
     "commands: start, pause, continue, skip, extend [SECONDS], end, kick NAME, lock, unlock,",
-    "          players, leave;",
+    "          players, leave; at a terminal mid-game, end and leave ask first (end! and",
+    "          leave! do not);",
     "          after the game (host --stay): rematch, another round with the same players;",
     "          in interviews, rematch swap makes the first connected candidate the interviewer",
 };
@@ -33,9 +35,11 @@ const Lines line_judge_help = {
     "judging: c (correct), p (partial), w (wrong), a (accept every suggestion);",
     "         c|p|w may be followed by +TIP (number or id) and a comment: 'c +1 Clear.'",
 };
-const std::string player_commands = "commands start with '/': /leave, /help";
+const std::string player_commands =
+    "commands start with '/': /leave (/leave! without asking), /help";
 const std::string solo_commands =
-    "commands start with '/': /skip, /pause, /continue, /extend [SECONDS], /end, /leave, /help";
+    "commands start with '/': /skip, /pause, /continue, /extend [SECONDS], /end, /leave, /help "
+    "(/end! and /leave! without asking)";
 
 bool is_seat_request(const std::optional<std::string>& request) {
     return request && (*request == "create_room" || *request == "join" || *request == "resume" ||
@@ -587,6 +591,20 @@ Effects ClientState::on_line(std::string_view raw, Millis) {
     }
     if (line.empty())
         return fx;
+    if (confirming_) {
+        // The answer to "end the game?" or "leave?": yes runs the command; anything else keeps
+        // playing and is taken as typed.
+        const std::string command = *std::exchange(confirming_, std::nullopt);
+        const std::string answer = split_command(line).word;
+        if (answer == "y" || answer == "yes") {
+            if (command != "end" || game_running())  // a game over meanwhile has no end
+                run_command(command + "!", fx);
+            return fx;
+        }
+        notice(fx, "not " + std::string(command == "end" ? "ended" : "left"));
+        if (answer == "n" || answer == "no")
+            return fx;
+    }
     if (!seated_) {
         early_lines_.push_back(line);
         return fx;
@@ -753,9 +771,32 @@ std::optional<PlayerId> ClientState::find_player(const std::string& nickname) co
     return std::nullopt;
 }
 
+bool ClientState::game_running() const {
+    return phase_ == Phase::question || phase_ == Phase::judging || phase_ == Phase::grading ||
+           phase_ == Phase::reveal;
+}
+
+bool ClientState::asks_first(const std::string& word, bool forced, Effects& fx) {
+    // At a terminal a stray `end` or `leave` would cost a game: ask. Scripts (and `end!`,
+    // `leave!`) act at once.
+    if (forced || !config_.interactive || !game_running())
+        return false;
+    confirming_ = word;
+    const std::string what = word == "end" && config_.command == Command::solo ? "End the run?"
+                             : word == "end" ? "End the game for everyone?"
+                             : is_host()     ? "Leave? The game ends for everyone."
+                                             : "Leave the game?";
+    say(fx, {what + " Type y to confirm (or " + std::string(is_host() ? "" : "/") + word +
+             "! next time)."});
+    return true;
+}
+
 void ClientState::run_command(const std::string& line, Effects& fx) {
     const CommandWord command = split_command(line);
-    const std::string& word = command.word;
+    // `end!`, `leave!`: without asking first.
+    const bool forced = !command.word.empty() && command.word.back() == '!';
+    const std::string word =
+        forced ? command.word.substr(0, command.word.size() - 1) : command.word;
     const std::string& argument = command.argument;
     const bool solo = config_.command == Command::solo;
     const bool controls = is_host() || solo;  // the solo player runs their own clock
@@ -770,7 +811,8 @@ void ClientState::run_command(const std::string& line, Effects& fx) {
     } else if (word == "help" || word == "?") {
         say(fx, help());
     } else if (word == "leave" || word == "quit" || word == "exit") {
-        fx.send.push_back(Leave{});
+        if (!asks_first("leave", forced, fx))
+            fx.send.push_back(Leave{});
     } else if (word == "start") {
         if (needs_control())
             fx.send.push_back(Start{host_token_});
@@ -784,7 +826,7 @@ void ClientState::run_command(const std::string& line, Effects& fx) {
         if (needs_control())
             fx.send.push_back(Skip{host_token_});
     } else if (word == "end") {
-        if (needs_control())
+        if (needs_control() && !asks_first("end", forced, fx))
             fx.send.push_back(EndGame{host_token_});
     } else if (word == "extend") {
         if (!needs_control())

@@ -151,5 +151,55 @@ TEST(NewcomerWording, AnInterviewSummaryOnScreenIsTextNotMarkdown) {
     EXPECT_EQ(plain.summary("# Interview summary: cand").front(), "# Interview summary: cand");
 }
 
+TEST(NewcomerWording, AtATerminalEndMidGameAsksFirst) {
+    auto config = host_config();
+    config.interactive = true;
+    StateHarness h(config);
+    h.seat();
+    h.type("end");  // the lobby: nothing to lose
+    EXPECT_EQ(h.sent_of<EndGame>().size(), 1u);
+    h.feed(make_question(0, 3, AnswerMode::choice, h.now));
+    h.type("end");
+    EXPECT_EQ(h.sent_of<EndGame>().size(), 1u);
+    EXPECT_TRUE(h.printed("End the game for everyone? Type y to confirm (or end! next time)."));
+    h.type("n");
+    EXPECT_TRUE(h.printed("not ended"));
+    h.type("y");  // nothing asked now
+    EXPECT_EQ(h.sent_of<EndGame>().size(), 1u);
+    h.type("end");
+    h.type("y");
+    EXPECT_EQ(h.sent_of<EndGame>().size(), 2u);
+    h.type("end!");
+    EXPECT_EQ(h.sent_of<EndGame>().size(), 3u);
+    h.type("leave");
+    EXPECT_TRUE(h.printed("Leave? The game ends for everyone."));
+    h.type("skip");  // not a yes: runs as typed
+    EXPECT_TRUE(h.sent_of<Leave>().empty());
+    EXPECT_EQ(h.sent_of<Skip>().size(), 1u);
+}
+
+TEST(NewcomerWording, AtATerminalAPlayersLeaveMidGameAsksFirst) {
+    auto config = player_config();
+    config.interactive = true;
+    StateHarness h(config);
+    h.seat();
+    h.feed(make_question(0, 3, AnswerMode::choice, h.now));
+    h.type("/leave");
+    EXPECT_TRUE(h.sent_of<Leave>().empty());
+    EXPECT_TRUE(h.printed("Leave the game? Type y to confirm (or /leave! next time)."));
+    h.type("yes");
+    EXPECT_EQ(h.sent_of<Leave>().size(), 1u);
+}
+
+TEST(NewcomerWording, ScriptsEndAndLeaveAtOnce) {
+    StateHarness h(host_config());
+    h.seat();
+    h.feed(make_question(0, 3, AnswerMode::choice, h.now));
+    h.type("end");
+    EXPECT_EQ(h.sent_of<EndGame>().size(), 1u);
+    h.type("leave");
+    EXPECT_EQ(h.sent_of<Leave>().size(), 1u);
+}
+
 }  // namespace
 }  // namespace rapidfire::client::testing

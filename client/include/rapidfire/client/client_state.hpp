@@ -107,6 +107,9 @@ class ClientState {
 
     void on_seated(Effects& fx, Millis now);
     void run_command(const std::string& line, Effects& fx);
+    bool game_running() const;
+    // Whether `word` (end, leave) waits for a confirmation first; if so, asks for it.
+    bool asks_first(const std::string& word, bool forced, Effects& fx);
     void drain_answers(Effects& fx);
     void drain_judge_lines(Effects& fx);
     void apply_judge_line(const std::string& line, bool typed_now, Effects& fx);
@@ -178,6 +181,8 @@ class ClientState {
     std::deque<std::string> early_lines_;   // typed before the seat was given
     std::deque<std::string> answer_lines_;  // a player's answers and grades, in order
     std::deque<std::string> judge_lines_;   // a host's marks, in order
+    // A command (end, leave) waiting for its confirmation, at a terminal mid-game.
+    std::optional<std::string> confirming_;
 
     // Every summary received, every round's (a rematch adds to them); some not saved yet.
     std::string summaries_markdown_;
