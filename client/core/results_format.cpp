@@ -70,8 +70,17 @@ std::string cell(std::string text) {
     return out;
 }
 
+// How a game ended, in words (the record keeps the wire code).
 std::string end_of(const std::string& reason) {
-    return reason.empty() ? "running" : reason;
+    if (reason.empty())
+        return "running";
+    if (reason == "ended_by_host")
+        return "ended by the host";
+    if (reason == "host_gone")
+        return "the host left";
+    if (reason == "time_up")
+        return "time is up";
+    return reason;
 }
 
 // A game's round in a room: "1", then "2 rematch", "3 rematch"...

@@ -66,12 +66,12 @@ TEST_F(UtcTime, HistoryIsATableOfTheGamesNewestFirst) {
     EXPECT_EQ(games[2].id, 1);
     EXPECT_EQ(merge_game_lists({first, second}, 2).size(), 2u);
 
-    EXPECT_EQ(
-        games_table(games),
-        "id  when              kind       code    round      players  questions  end\n"
-        " 7  2024-05-01 18:31  interview  CCCCCC  1               12         10  running\n"
-        " 3  2024-05-01 18:30  quiz       AAAAAA  2 rematch       12         10  completed\n"
-        " 1  2024-04-30 18:30  quiz       BBBBBB  1               12         10  ended_by_host\n");
+    EXPECT_EQ(games_table(games),
+              "id  when              kind       code    round      players  questions  end\n"
+              " 7  2024-05-01 18:31  interview  CCCCCC  1               12         10  running\n"
+              " 3  2024-05-01 18:30  quiz       AAAAAA  2 rematch       12         10  completed\n"
+              " 1  2024-04-30 18:30  quiz       BBBBBB  1               12         10  ended by "
+              "the host\n");
     const std::string lines = games_json_lines(games);
     EXPECT_EQ(lines.substr(0, lines.find('\n')),
               game_json(7, "CCCCCC", may_first + 60'000, "", "interview"));
