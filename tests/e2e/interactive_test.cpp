@@ -68,6 +68,39 @@ TEST_F(EndToEnd, InteractivePlayerSeesCountdownRevealAndLeaderboard) {
     EXPECT_EQ(host->wait_exit(), 0) << host->transcript();
 }
 
+// At a terminal c, p, w and a mark at once: a mark with a comment is typed after a '/'.
+TEST_F(EndToEnd, InteractiveJudgeMarksWithASlashAndAComment) {
+    auto host =
+        Process::start_in_terminal(RAPIDFIRE_CLIENT_BIN,
+                                   {"--url", url_, "host", "--mode", "judge", "--questions", "1",
+                                    "--seconds", "10", "--reveal", "1", "--name", "Judy"},
+                                   {"TERM=xterm", "NO_COLOR="}, 30, 120);
+    const std::regex hint(
+        "Players join with: rapidfire-client --url \\S+ join ([A-Z0-9]{6}) "
+        "--name NAME");
+    ASSERT_TRUE(wait_for_screen(*host, hint)) << without_escapes(host->output());
+    std::smatch match;
+    const std::string screen = without_escapes(host->output());
+    ASSERT_TRUE(std::regex_search(screen, match, hint));
+    const std::string code = match[1];
+    EXPECT_NE(screen.find("--url " + url_ + " join"), std::string::npos) << screen;
+    auto alice = client({"join", code, "--name", "alice"});
+    ASSERT_TRUE(wait_for_screen(*host, std::regex("Players \\(1\\): alice")))
+        << without_escapes(host->output());
+    host->write("start\r");
+    const auto q = next_question(*alice, 0);
+    ASSERT_TRUE(q) << alice->transcript();
+    alice->write_line("a guess");
+    ASSERT_TRUE(wait_for_screen(*host, std::regex("\\[1/1\\] \"a guess\"")))
+        << without_escapes(host->output());
+    host->write("/p Right idea, spell out TPR/FPR\r");
+    ASSERT_TRUE(alice->wait_for_line("comment: Right idea, spell out TPR/FPR"))
+        << alice->transcript();
+    EXPECT_EQ(alice->wait_exit(), 0) << alice->transcript();
+    EXPECT_EQ(host->wait_exit(), 0) << without_escapes(host->output());
+    EXPECT_EQ(without_escapes(host->output()).find("unknown command"), std::string::npos);
+}
+
 TEST_F(EndToEnd, CtrlCRestoresTheTerminal) {
     std::unique_ptr<Process> host;
     const std::string code = host_room(host, {"host"});
