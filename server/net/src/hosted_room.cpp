@@ -146,8 +146,7 @@ void HostedRoom::after_call(protocol::Millis now) {
     record();
     if (flush() > 1)
         services_.metrics.broadcast_handed(std::chrono::steady_clock::now() - started);
-    const auto stats = room_->stats();
-    report_gauge(RoomGauge{stats.phase, stats.players, stats.connected});
+    report_gauge(room_->stats());
     if (room_->closed()) {
         close();
     } else {
@@ -221,7 +220,6 @@ void HostedRoom::observe(const core::Outgoing& outgoing) {
                 metrics.answer_accepted();
             } else if constexpr (std::is_same_v<Message, protocol::AnswerRejected>) {
                 metrics.answer_rejected(message.code);
-
             } else if constexpr (std::is_same_v<Message, protocol::Kicked>) {
                 spdlog::info("room {}: {} kicked ({})", code_, nickname(), message.reason);
             } else if constexpr (std::is_same_v<Message, protocol::Left>) {
@@ -280,11 +278,8 @@ void HostedRoom::ask_personal_best(core::GameFinished run) {
         });
 }
 
-void HostedRoom::report_gauge(const std::optional<RoomGauge>& now) {
-    const bool same = gauge_.has_value() == now.has_value() &&
-                      (!now || (gauge_->phase == now->phase && gauge_->players == now->players &&
-                                gauge_->connected == now->connected));
-    if (same)
+void HostedRoom::report_gauge(const std::optional<core::RoomStats>& now) {
+    if (gauge_ == now)
         return;
     services_.metrics.room_changed(gauge_, now);
     gauge_ = now;

@@ -72,7 +72,7 @@ class HostedRoom : public std::enable_shared_from_this<HostedRoom> {
     // the player's personal best, which comes back on the strand once the run is committed.
     void record();
     void ask_personal_best(core::GameFinished run);
-    void report_gauge(const std::optional<RoomGauge>& now);
+    void report_gauge(const std::optional<core::RoomStats>& now);
     void arm_timer(protocol::Millis now);
     void on_timer();
     void close();
@@ -85,7 +85,7 @@ class HostedRoom : public std::enable_shared_from_this<HostedRoom> {
     SeatTable seats_;                       // connected members only
     std::vector<core::MemberId> pending_;   // the seats with pending frames, in first-sent order
     std::vector<core::MemberId> audience_;  // scratch: the members of one message's audience
-    std::optional<RoomGauge> gauge_;        // this room's share of the server's gauges
+    std::optional<core::RoomStats> gauge_;  // this room's share of the server's gauges
     std::optional<protocol::Millis> timer_due_;
     std::uint64_t timer_generation_ = 0;
     bool closed_ = false;

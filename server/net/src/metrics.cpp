@@ -58,9 +58,9 @@ void Metrics::broadcast_handed(std::chrono::nanoseconds elapsed) {
     broadcast_nanoseconds_.fetch_add(elapsed.count(), relaxed);
 }
 
-void Metrics::room_changed(const std::optional<RoomGauge>& before,
-                           const std::optional<RoomGauge>& after) {
-    auto apply = [this](const RoomGauge& gauge, std::int64_t sign) {
+void Metrics::room_changed(const std::optional<core::RoomStats>& before,
+                           const std::optional<core::RoomStats>& after) {
+    auto apply = [this](const core::RoomStats& gauge, std::int64_t sign) {
         const auto phase = static_cast<std::size_t>(gauge.phase);
         if (phase < rooms_by_phase_.size())
             rooms_by_phase_[phase].fetch_add(sign, std::memory_order_relaxed);

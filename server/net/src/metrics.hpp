@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "rapidfire/core/room.hpp"
 #include "rapidfire/protocol/enums.hpp"
 #include "rapidfire/protocol/error.hpp"
 
@@ -21,13 +22,6 @@ struct RoomCounts {
     std::int64_t rooms = 0;
     std::int64_t players = 0;
     std::int64_t players_connected = 0;
-};
-
-// One room's share of the gauges.
-struct RoomGauge {
-    protocol::RoomPhase phase = protocol::RoomPhase::lobby;
-    int players = 0;
-    int connected = 0;
 };
 
 class Metrics {
@@ -51,8 +45,8 @@ class Metrics {
 
     // A room's share of the gauges changed: nullopt is no share (before it opened, after it
     // closed). Each room reports its own changes, so the totals need no walk over the rooms.
-    void room_changed(const std::optional<RoomGauge>& before,
-                      const std::optional<RoomGauge>& after);
+    void room_changed(const std::optional<core::RoomStats>& before,
+                      const std::optional<core::RoomStats>& after);
     RoomCounts room_counts() const;
 
     // Prometheus text exposition format 0.0.4.

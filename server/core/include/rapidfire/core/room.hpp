@@ -47,6 +47,8 @@ struct RoomStats {
     protocol::RoomPhase phase = protocol::RoomPhase::lobby;
     int players = 0;
     int connected = 0;
+
+    bool operator==(const RoomStats&) const = default;
 };
 
 // A seat given to a connection, or the reason it was refused.
