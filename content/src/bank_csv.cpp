@@ -26,7 +26,7 @@ Bank parse_bank_csv(std::string_view text, const std::string& file) {
     const auto records = detail::read_csv(detail::checked_utf8(text, file), file);
 
     auto first = records.begin();
-    detail::Columns columns{std::nullopt, 0, 1, 2, std::nullopt};
+    detail::Columns columns{std::nullopt, 0, 1, 2, std::nullopt, std::nullopt};
     std::size_t width = positional_columns;
     if (!records.empty()) {
         if (auto header = header_of(records.front(), file)) {

@@ -25,13 +25,14 @@ Bank parse_bank_json(std::string_view text, const std::string& file) {
     for (std::size_t i = 0; i < questions.size(); ++i) {
         const auto path = detail::item_path("questions", i);
         const detail::JsonObject fields(questions[i], path, file);
-        fields.reject_unknown({"id", "topics", "text", "answer", "key_terms"});
+        fields.reject_unknown({"id", "topics", "text", "answer", "key_terms", "wrong_choices"});
         BankQuestion question;
         question.id = fields.required_string("id");
         question.topics = fields.optional_strings("topics");
         question.text = fields.required_string("text");
         question.answer = fields.required_string("answer");
         question.key_terms = fields.optional_strings("key_terms");
+        question.wrong_choices = fields.optional_strings("wrong_choices");
         detail::normalize_list(question.topics, detail::normalize_topic);
         detail::normalize_list(question.key_terms, detail::normalize_key_term);
         bank.questions.push_back(std::move(question));

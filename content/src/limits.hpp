@@ -20,5 +20,8 @@ inline constexpr std::size_t max_topics = 8;
 inline constexpr std::size_t max_topic_chars = 40;
 inline constexpr std::size_t max_key_terms = 16;
 inline constexpr std::size_t max_key_term_chars = 60;
+// A question shows 4 choices in choice mode: its answer and up to 3 of its own wrong ones.
+inline constexpr std::size_t max_wrong_choices = 3;
+inline constexpr std::size_t max_choice_chars = max_answer_chars;
 
 }  // namespace rapidfire::content::detail

@@ -21,6 +21,9 @@ ColumnMember column_named(const std::string& name) {
     if (name == "key terms" || name == "key_terms" || name == "key-terms") {
         return &Columns::key_terms;
     }
+    if (name == "wrong choices" || name == "wrong_choices" || name == "wrong-choices") {
+        return &Columns::wrong_choices;
+    }
     return nullptr;
 }
 
@@ -63,6 +66,7 @@ BankQuestion question_from_row(const std::vector<std::string>& cells, const Colu
     question.answer = cell(cells, columns.answer);
     question.topics = split_list(cell(cells, columns.topics), ";,");
     question.key_terms = split_list(cell(cells, columns.key_terms), ";");
+    question.wrong_choices = split_list(cell(cells, columns.wrong_choices), ";");
     normalize_list(question.topics, normalize_topic);
     normalize_list(question.key_terms, normalize_key_term);
     return question;

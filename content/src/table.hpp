@@ -17,15 +17,18 @@ struct Columns {
     std::optional<std::size_t> answer;
     std::optional<std::size_t> topics;
     std::optional<std::size_t> key_terms;
+    std::optional<std::size_t> wrong_choices;
 };
 
 // Maps header names, case-insensitively: "#" or "id", "question", "answer", "topics",
-// "key terms" (or "key_terms"). Other columns are ignored; a name given twice throws.
+// "key terms" (or "key_terms"), "wrong choices" (or "wrong_choices"). Other columns are
+// ignored; a name given twice throws.
 Columns columns_from_header(const std::vector<std::string>& cells, const std::string& file,
                             int line);
 
 // Builds the question in one row. An empty or missing id cell becomes the row's ordinal
-// ("1", "2", ...). Topics are separated by ';' or ',', key terms by ';'. Throws LoadError
+// ("1", "2", ...). Topics are separated by ';' or ',', key terms and wrong choices by ';'
+// (choices are sentences, which often hold commas). Throws LoadError
 // when the row stops before the question or answer column.
 BankQuestion question_from_row(const std::vector<std::string>& cells, const Columns& columns,
                                std::size_t ordinal, const std::string& file, int line);

@@ -47,6 +47,54 @@ void check_id(std::string_view id, const std::string& file, int line, const std:
     }
 }
 
+// Two choices read the same when they differ only in ASCII case or spacing: players could not
+// tell them apart.
+std::string choice_key(std::string_view text) {
+    std::string key;
+    for (const char c : to_lower_ascii(trim(text))) {
+        const bool space = c == ' ' || c == '\t' || c == '\n';
+        if (!space)
+            key += c;
+        else if (!key.empty() && key.back() != ' ')
+            key += ' ';
+    }
+    return key;
+}
+
+// A JSON item is named by its index ("questions[2].wrong_choices[1]"), a table cell by its
+// column.
+std::string item_field(const std::string& field, const Origin& origin, std::size_t index) {
+    if (origin.path.empty())
+        return field;
+    return field + "[" + std::to_string(index) + "]";
+}
+
+void check_wrong_choices(const BankQuestion& q, const std::string& file, const Origin& origin,
+                         const std::string& field) {
+    const int line = origin.line;
+    if (q.wrong_choices.size() > max_wrong_choices) {
+        throw LoadError(file, line, field,
+                        std::to_string(q.wrong_choices.size()) + " wrong choices where at most " +
+                            std::to_string(max_wrong_choices) +
+                            " fit: a question shows its answer and 3 others");
+    }
+    const auto answer = choice_key(q.answer);
+    std::vector<std::string> seen;
+    for (std::size_t i = 0; i < q.wrong_choices.size(); ++i) {
+        const auto& choice = q.wrong_choices[i];
+        const auto item = item_field(field, origin, i);
+        if (choice.empty())
+            throw LoadError(file, line, item, "empty wrong choice");
+        check_string(choice, max_choice_chars, true, file, line, item);
+        auto key = choice_key(choice);
+        if (key == answer)
+            throw LoadError(file, line, item, "the wrong choice '" + choice + "' is the answer");
+        if (std::find(seen.begin(), seen.end(), key) != seen.end())
+            throw LoadError(file, line, item, "the wrong choice '" + choice + "' is given twice");
+        seen.push_back(std::move(key));
+    }
+}
+
 std::string where(const Origin& origin) {
     if (!origin.path.empty())
         return origin.path;
@@ -129,6 +177,7 @@ void validate_bank(const Bank& bank, const std::string& file, const std::vector<
                    field_name(origin, "topics", "topics"));
         check_list(q.key_terms, max_key_terms, max_key_term_chars, file, line,
                    field_name(origin, "key_terms", "key_terms"));
+        check_wrong_choices(q, file, origin, field_name(origin, "wrong_choices", "wrong_choices"));
     }
 }
 

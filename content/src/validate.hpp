@@ -23,7 +23,8 @@ std::string normalize_key_term(std::string_view term);
 void normalize_list(std::vector<std::string>& items, std::string (*normalize)(std::string_view));
 
 // Non-empty text and answer, unique ids, at least one question, no control characters, and
-// the limits in limits.hpp. `origins` runs parallel to bank.questions.
+// the limits in limits.hpp; wrong choices distinct from each other and from the answer
+// (ignoring ASCII case and spacing). `origins` runs parallel to bank.questions.
 void validate_bank(const Bank& bank, const std::string& file, const std::vector<Origin>& origins);
 
 // Throws LoadError when `value` is longer than `max_chars` or holds control characters (tabs

@@ -13,6 +13,9 @@ struct BankQuestion {
     std::string text;                    // the question
     std::string answer;                  // the reference answer
     std::vector<std::string> key_terms;  // optional: what a good answer mentions
+    // Optional, at most 3: wrong answers written for this question, shown in choice mode
+    // before any drawn from other questions.
+    std::vector<std::string> wrong_choices = {};
 };
 
 struct Bank {
