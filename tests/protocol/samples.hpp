@@ -80,11 +80,12 @@ inline Hello sample(tag<Hello>) {
 }
 
 inline CreateRoom sample(tag<CreateRoom>) {
-    return {RoomKind::interview, "Interviewer Ida", sample(tag<RoundSettings>{})};
+    return {RoomKind::interview, "Interviewer Ida", sample(tag<RoundSettings>{}),
+            "kq3Zr8Wm_x2Pd-7vYt9LbA"};
 }
 
 inline Join sample(tag<Join>) {
-    return {"K7M2QX", "Zoë", "s3cret"};
+    return {"K7M2QX", "Zoë", "s3cret", "kq3Zr8Wm_x2Pd-7vYt9LbA"};
 }
 
 inline Resume sample(tag<Resume>) {
@@ -270,7 +271,7 @@ inline FinalResult sample(tag<FinalResult>) {
 }
 
 inline PersonalBest sample(tag<PersonalBest>) {
-    return {7'450, 6'900, true, 4};
+    return {7'450, 6'900, true, 4, NotCounted::paused};  // every field set, for the codec
 }
 
 inline Summary sample(tag<Summary>) {

@@ -40,6 +40,11 @@ BOOST_DESCRIBE_ENUM(Role, host, player)
 enum class PauseReason { host, host_disconnected };
 BOOST_DESCRIBE_ENUM(PauseReason, host, host_disconnected)
 
+// Why a solo run does not count for personal bests and the leaderboard: a question's clock was
+// stopped by `pause`, stopped because the player's connection dropped, or lengthened by `extend`.
+enum class NotCounted { paused, disconnected, extended };
+BOOST_DESCRIBE_ENUM(NotCounted, paused, disconnected, extended)
+
 // Why a game ended.
 enum class EndReason { completed, ended_by_host, host_gone, time_up };
 BOOST_DESCRIBE_ENUM(EndReason, completed, ended_by_host, host_gone, time_up)

@@ -21,6 +21,26 @@ inline constexpr std::size_t max_comment_chars = 1000;
 inline constexpr std::size_t max_token_chars = 64;
 inline constexpr std::size_t max_default_chars = 128;
 
+// A player's identity (create_room, join): a secret the client draws once and keeps, so that
+// personal bests belong to a person and not to whoever types a nickname. 22 characters of
+// base64url hold 132 random bits.
+inline constexpr std::size_t min_identity_chars = 22;
+inline constexpr std::size_t max_identity_chars = max_default_chars;
+
+// Whether `text` has an identity's form: min_identity_chars to max_identity_chars characters of
+// [A-Za-z0-9_-] (checked by the engine: out_of_range otherwise).
+constexpr bool is_valid_identity(std::string_view text) {
+    if (text.size() < min_identity_chars || text.size() > max_identity_chars)
+        return false;
+    for (const char c : text) {
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                        (c >= '0' && c <= '9') || c == '_' || c == '-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 // Longest string (in Unicode code points) accepted for a field of this name.
 constexpr std::size_t max_chars_for_field(std::string_view field) {
     if (field == "nickname")

@@ -118,16 +118,21 @@ struct CreateRoom {
     RoomKind kind = RoomKind::quiz;
     std::string nickname;  // the host's (interviewer's, solo player's) display name
     RoundSettings settings;
+    // The creator's identity secret (limits.hpp); solo runs keep personal bests by it. The
+    // server keeps only a digest.
+    // (Default-initialised so that older aggregate initialisers stay complete.)
+    std::optional<std::string> identity = std::nullopt;
 };
-BOOST_DESCRIBE_STRUCT(CreateRoom, (), (kind, nickname, settings))
+BOOST_DESCRIBE_STRUCT(CreateRoom, (), (kind, nickname, settings, identity))
 
 struct Join {
     static constexpr std::string_view type = "join";
     std::string code;
     std::string nickname;
     std::optional<std::string> password;
+    std::optional<std::string> identity = std::nullopt;  // the identity secret, as in CreateRoom
 };
-BOOST_DESCRIBE_STRUCT(Join, (), (code, nickname, password))
+BOOST_DESCRIBE_STRUCT(Join, (), (code, nickname, password, identity))
 
 struct Resume {
     static constexpr std::string_view type = "resume";
@@ -470,16 +475,18 @@ struct FinalResult {
 BOOST_DESCRIBE_STRUCT(FinalResult, (),
                       (rank, count, points, correct, partial, wrong, unanswered, time_ms, run_ms))
 
-// Solo: to the player after final_result, when the server keeps a record of runs: how this run
-// compares with the player's best before it (same nickname, any case, same bank).
+// Solo: to a player who gave an identity, after final_result, when the server keeps a record of
+// runs: how this run compares with the best of the same identity's earlier runs in the same
+// configuration (bank, mode, clock, questions, topics, streak bonus) that count.
 struct PersonalBest {
     static constexpr std::string_view type = "personal_best";
     int points = 0;               // this run
     std::optional<int> previous;  // the best earlier run; absent on a first run
-    bool new_best = false;        // this run beat every earlier one
-    int runs = 0;                 // earlier runs on record
+    bool new_best = false;        // this run beat every earlier one (never when not counted)
+    int runs = 0;                 // earlier runs on record that count
+    std::optional<NotCounted> not_counted = std::nullopt;  // present: counts for no best; why
 };
-BOOST_DESCRIBE_STRUCT(PersonalBest, (), (points, previous, new_best, runs))
+BOOST_DESCRIBE_STRUCT(PersonalBest, (), (points, previous, new_best, runs, not_counted))
 
 // Interview: to the candidate and to the interviewer.
 struct Summary {
