@@ -46,8 +46,8 @@ RoomHarness::RoomHarness(RoomLimits limits) : limits_(limits) {}
 
 std::optional<protocol::Error> RoomHarness::try_create(RoomKind kind, RoundSettings settings) {
     RoomDeps deps{bank_, guide_, limits_, entropy_.get()};
-    auto created =
-        Room::create("ABCDEF", CreateRoom{kind, "Host", std::move(settings)}, std::move(deps));
+    auto created = Room::create("ABCDEF", CreateRoom{kind, "Host", std::move(settings), identity},
+                                std::move(deps));
     if (auto* error = std::get_if<protocol::Error>(&created))
         return *error;
     room_ = std::move(std::get<std::unique_ptr<Room>>(created));
@@ -61,8 +61,9 @@ std::optional<protocol::Error> RoomHarness::try_create(RoomKind kind, RoundSetti
 
 void RoomHarness::create(RoomKind kind, RoundSettings settings, std::string nickname) {
     RoomDeps deps{bank_, guide_, limits_, entropy_.get()};
-    auto created = Room::create(
-        "ABCDEF", CreateRoom{kind, std::move(nickname), std::move(settings)}, std::move(deps));
+    auto created =
+        Room::create("ABCDEF", CreateRoom{kind, std::move(nickname), std::move(settings), identity},
+                     std::move(deps));
     ASSERT_TRUE(std::holds_alternative<std::unique_ptr<Room>>(created))
         << std::get<protocol::Error>(created).message;
     room_ = std::move(std::get<std::unique_ptr<Room>>(created));

@@ -77,6 +77,9 @@ class RoomHarness {
     int correct_choice(const Question& q) const;
     const content::Bank& bank() const { return *bank_; }
 
+    // The identity secret create() and try_create() send (none by default).
+    std::optional<std::string> identity;
+
     std::shared_ptr<content::Bank> bank_ = make_test_bank();
     std::shared_ptr<content::StudyGuide> guide_ = make_test_guide();
 

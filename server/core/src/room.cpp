@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "rapidfire/core/identity.hpp"
 #include "room_ops.hpp"
 
 namespace rapidfire::core {
@@ -18,11 +19,29 @@ std::string_view room_code_of_token(std::string_view token) {
 Room::Room(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Room::~Room() = default;
 
+namespace {
+
+// An identity is optional; one that is given must have its documented form (limits.hpp).
+std::optional<protocol::Error> check_identity(const std::optional<std::string>& identity,
+                                              std::string_view request) {
+    if (!identity || is_valid_identity(*identity))
+        return std::nullopt;
+    return make_error(ErrorCode::out_of_range,
+                      "the identity must be " + std::to_string(min_identity_chars) + " to " +
+                          std::to_string(max_identity_chars) +
+                          " characters of A-Z, a-z, 0-9, '_' and '-'",
+                      request, "identity");
+}
+
+}  // namespace
+
 std::variant<std::unique_ptr<Room>, protocol::Error> Room::create(std::string code,
                                                                   const CreateRoom& request,
                                                                   RoomDeps deps) {
     auto nickname = ops::clean_nickname(request.nickname, CreateRoom::type);
     if (auto* error = std::get_if<protocol::Error>(&nickname))
+        return *error;
+    if (auto error = check_identity(request.identity, CreateRoom::type))
         return *error;
     auto resolved =
         resolve_settings(request.kind, request.settings, *deps.bank, deps.limits.max_capacity,
@@ -38,6 +57,8 @@ std::variant<std::unique_ptr<Room>, protocol::Error> Room::create(std::string co
     const bool solo = request.kind == RoomKind::solo;
     Member& host = ops::add_member(*state, std::get<std::string>(std::move(nickname)), true, solo);
     state->host_id = host.id;
+    if (request.identity)
+        host.identity = identity_digest(*request.identity);
 
     RoomCreated created;
     created.code = state->code;
@@ -58,7 +79,12 @@ const std::string& Room::code() const {
 
 Seat Room::join(const Join& request, Millis now) {
     ops::run_timers(*state_, now);
-    return ops::join(*state_, request, now);
+    if (auto error = check_identity(request.identity, Join::type))
+        return *error;
+    Seat seat = ops::join(*state_, request, now);
+    if (const auto* member = std::get_if<MemberId>(&seat); member && request.identity)
+        state_->find(*member)->identity = identity_digest(*request.identity);
+    return seat;
 }
 
 Seat Room::resume(std::string_view token, Millis now) {

@@ -283,14 +283,22 @@ void finish(State& s, EndReason reason, Millis now) {
     for (const MemberId id : s.game.final_order) {
         const Member& m = *s.find(id);
         finished.results.push_back(final_result_for(s, m));
+        finished.identities.push_back(m.identity);
         if (s.settings.kind == RoomKind::interview)
             finished.summaries.push_back(summary_for(s, m));
     }
+    finished.clock_changed = s.game.clock_changed;
     finished.at = now;
     s.journal.emplace_back(std::move(finished));
 }
 
 void pause(State& s, PauseReason reason, Millis now) {
+    // Stopping a question's clock is time to think that a run without a pause does not have.
+    // Between questions (a reveal, self grading) the run's clock is not running anyway.
+    if (s.game.phase == RoomPhase::question && !s.game.clock_changed) {
+        s.game.clock_changed =
+            reason == PauseReason::host ? NotCounted::paused : NotCounted::disconnected;
+    }
     if (s.game.phase == RoomPhase::question)
         s.game.elapsed_before += std::max<Millis>(0, now - s.game.active_since);
     s.game.paused_phase_remaining.reset();
@@ -322,6 +330,8 @@ void resume_clock(State& s, Millis now) {
 }
 
 void extend(State& s, Millis extra, Millis now) {
+    if (!s.game.clock_changed)
+        s.game.clock_changed = NotCounted::extended;
     s.game.limit += extra;
     if (total_clock(s))
         s.game.run.budget += extra;

@@ -51,6 +51,7 @@ struct Member {
     bool connected = true;
     Millis disconnected_at = 0;
     std::string token;
+    std::string identity;  // the digest of the identity secret given (identity.hpp); empty: none
     int join_order = 0;
 
     Score score;
@@ -111,6 +112,8 @@ struct Game {
     int unjudged = 0;
 
     RunClock run;
+    // The first time the open question's clock was stopped or lengthened (journal.hpp).
+    std::optional<protocol::NotCounted> clock_changed;
 
     protocol::EndReason end_reason = protocol::EndReason::completed;
     std::vector<MemberId> final_order;  // players ranked, once finished

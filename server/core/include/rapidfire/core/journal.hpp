@@ -68,6 +68,12 @@ struct GameFinished {
     std::vector<protocol::Standing> standings;   // every player
     std::vector<protocol::FinalResult> results;  // in the order of standings
     std::vector<protocol::Summary> summaries;    // interview rooms
+    // In the order of standings: each player's identity digest (identity.hpp), empty for a
+    // player who gave none. Never the secret.
+    std::vector<std::string> identities;
+    // The first time a question's clock was stopped (pause, a dropped host connection) or
+    // lengthened (extend), if ever: a solo run with one counts for no personal best.
+    std::optional<protocol::NotCounted> clock_changed;
     Millis at = 0;
 };
 
