@@ -16,8 +16,10 @@
 
 #include <gtest/gtest.h>
 
+#include "rapidfire/core/identity.hpp"
 #include "rapidfire/protocol/codec.hpp"
 #include "rapidfire/store/store_writer.hpp"
+#include "schema.hpp"
 
 namespace rapidfire::store {
 namespace {
@@ -28,6 +30,10 @@ using core::AnswerRecorded;
 using core::GameFinished;
 using core::GameStarted;
 using core::JournalEntry;
+
+std::string core_digest(std::string_view secret) {
+    return core::identity_digest(secret);
+}
 
 class TempDir {
   public:
@@ -208,74 +214,255 @@ TEST(Store, ARematchIsANewGame) {
     EXPECT_EQ(store.game(games[0].id)->results.at(0).points, 2);
 }
 
-TEST(Store, PersonalBestsAndTheSoloLeaderboard) {
+// A solo run's settings as a room reports them (every default applied): 20 questions of
+// choice on a total clock of 300 s, all topics, unless changed.
+RoundSettings solo_settings(int questions = 20, AnswerMode mode = AnswerMode::choice) {
+    RoundSettings s;
+    s.questions = questions;
+    s.seconds = 20;
+    s.mode = mode;
+    s.clock = ClockMode::total;
+    s.total_seconds = 300;
+    s.streak_bonus = true;
+    s.shuffle = true;
+    s.seed = 7;
+    return s;
+}
+
+// Records one solo run and returns its GameFinished, as the room hands it to the store.
+struct SoloRecorder {
+    Store& store;
+    Millis at = 1;
+
+    GameFinished run(const std::string& nickname, const std::string& identity, int points,
+                     RoundSettings settings = solo_settings(),
+                     std::optional<NotCounted> clock_changed = std::nullopt) {
+        const std::string code = "S" + std::to_string(at);
+        GameStarted g = started(code, RoomKind::solo, at);
+        g.settings = std::move(settings);
+        GameFinished f = finished(code, {{nickname, points}}, at + 1);
+        f.identities = {identity};
+        f.clock_changed = clock_changed;
+        at += 10;
+        store.record({g, f});
+        return f;
+    }
+};
+
+TEST(Store, BestsBelongToAnIdentityNotToANickname) {
     TempDir dir;
     Store store(dir.path());
-    const std::vector<std::pair<std::string, int>> runs = {
-        {"Ada", 5000}, {"ada", 7000}, {"Bob", 6000}, {"Ada", 6500}, {"Cy", 100}};
-    Millis at = 1;
-    for (const auto& [nickname, points] : runs) {
-        const std::string code = "S" + std::to_string(at);
-        store.record(
-            {started(code, RoomKind::solo, at), finished(code, {{nickname, points}}, at + 1)});
-        at += 10;
-    }
-    const auto best = store.personal_best("ADA", "Bank");
-    ASSERT_TRUE(best.has_value());
-    EXPECT_EQ(best->points, 7000);
-    EXPECT_EQ(store.solo_run_count("ada", "Bank"), 3);
-    EXPECT_FALSE(store.personal_best("Dee", "Bank").has_value());
-    EXPECT_FALSE(store.personal_best("Ada", "Other bank").has_value());
-    const auto board = store.solo_leaderboard("Bank", 10);
-    ASSERT_EQ(board.size(), 3u);  // one row per nickname
+    SoloRecorder solo{store};
+    const std::string sam = core_digest("sam-secret");
+    const std::string other = core_digest("someone-else");
+    const auto first = store.personal_best_of(solo.run("Sam", sam, 7000));
+    ASSERT_TRUE(first.has_value());
+    EXPECT_TRUE(first->new_best);
+    // Someone else typing the same name starts from nothing: Sam's 7000 is not theirs.
+    const auto impostor = store.personal_best_of(solo.run("SAM", other, 100));
+    ASSERT_TRUE(impostor.has_value());
+    EXPECT_EQ(impostor->runs, 0);
+    EXPECT_FALSE(impostor->previous.has_value());
+    EXPECT_TRUE(impostor->new_best);
+    const auto again = store.personal_best_of(solo.run("Sam", sam, 6000));
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->previous, 7000);
+    EXPECT_EQ(again->runs, 1);
+    EXPECT_FALSE(again->new_best);
+    const auto key = run_config_key("Bank", solo_settings());
+    EXPECT_EQ(store.personal_best(sam, key)->points, 7000);
+    EXPECT_EQ(store.solo_run_count(sam, key), 2);
+    EXPECT_EQ(store.personal_best(other, key)->points, 100);
+}
+
+TEST(Store, ARunWithoutAnIdentityHasNoPersonalBest) {
+    TempDir dir;
+    Store store(dir.path());
+    SoloRecorder solo{store};
+    solo.run("Sam", core_digest("sam-secret"), 7000);
+    // The nickname alone opens nothing, and the run is on no leaderboard.
+    EXPECT_FALSE(store.personal_best_of(solo.run("Sam", "", 9000)).has_value());
+    const auto board = store.solo_leaderboard(run_config_key("Bank", solo_settings()), 10);
+    ASSERT_EQ(board.size(), 1u);
     EXPECT_EQ(board[0].points, 7000);
-    EXPECT_EQ(board[1].nickname, "Bob");
-    EXPECT_EQ(board[2].nickname, "Cy");
+}
+
+TEST(Store, ASelfGradedRunNeverCompetesWithAChoiceRun) {
+    TempDir dir;
+    Store store(dir.path());
+    SoloRecorder solo{store};
+    const std::string sam = core_digest("sam-secret");
+    solo.run("Sam", sam, 9000, solo_settings(20, AnswerMode::choice));
+    const auto self =
+        store.personal_best_of(solo.run("Sam", sam, 3000, solo_settings(20, AnswerMode::self)));
+    ASSERT_TRUE(self.has_value());
+    EXPECT_EQ(self->runs, 0);
+    EXPECT_FALSE(self->previous.has_value());
+    EXPECT_TRUE(self->new_best);
+    EXPECT_NE(run_config_key("Bank", solo_settings(20, AnswerMode::self)),
+              run_config_key("Bank", solo_settings(20, AnswerMode::choice)));
+}
+
+TEST(Store, AThreeQuestionRunIsNotComparedWithAFiveQuestionRun) {
+    TempDir dir;
+    Store store(dir.path());
+    SoloRecorder solo{store};
+    const std::string sam = core_digest("sam-secret");
+    solo.run("Sam", sam, 4500, solo_settings(5));
+    const auto three = store.personal_best_of(solo.run("Sam", sam, 2900, solo_settings(3)));
+    ASSERT_TRUE(three.has_value());
+    EXPECT_EQ(three->runs, 0);
+    EXPECT_TRUE(three->new_best);
+    // Nor with another clock, other topics or without the streak bonus; topics compare sorted
+    // and in any case.
+    auto per_question = solo_settings(5);
+    per_question.clock = ClockMode::per_question;
+    auto topics = solo_settings(5);
+    topics.topics = {"Evaluation", "fundamentals"};
+    auto same_topics = solo_settings(5);
+    same_topics.topics = {"fundamentals", "evaluation"};
+    auto no_streak = solo_settings(5);
+    no_streak.streak_bonus = false;
+    const auto five = run_config_key("Bank", solo_settings(5));
+    EXPECT_NE(run_config_key("Bank", per_question), five);
+    EXPECT_NE(run_config_key("Bank", topics), five);
+    EXPECT_EQ(run_config_key("Bank", topics), run_config_key("Bank", same_topics));
+    EXPECT_NE(run_config_key("Bank", no_streak), five);
+    EXPECT_NE(run_config_key("Other bank", solo_settings(5)), five);
+}
+
+TEST(Store, ARunWhoseClockWasStoppedOrLengthenedCountsForNoBest) {
+    TempDir dir;
+    Store store(dir.path());
+    SoloRecorder solo{store};
+    const std::string sam = core_digest("sam-secret");
+    solo.run("Sam", sam, 5000);
+    const auto paused =
+        store.personal_best_of(solo.run("Sam", sam, 9000, solo_settings(), NotCounted::paused));
+    ASSERT_TRUE(paused.has_value());
+    EXPECT_EQ(paused->not_counted, NotCounted::paused);
+    EXPECT_FALSE(paused->new_best);
+    EXPECT_EQ(paused->previous, 5000);
+    const auto extended =
+        store.personal_best_of(solo.run("Sam", sam, 8000, solo_settings(), NotCounted::extended));
+    EXPECT_EQ(extended->not_counted, NotCounted::extended);
+    EXPECT_EQ(extended->runs, 1);  // the paused run is not one of them
+    // The next honest run is compared with the honest ones only.
+    const auto next = store.personal_best_of(solo.run("Sam", sam, 6000));
+    EXPECT_FALSE(next->not_counted.has_value());
+    EXPECT_EQ(next->previous, 5000);
+    EXPECT_TRUE(next->new_best);
+    EXPECT_EQ(next->runs, 1);
+    const auto board = store.solo_leaderboard(run_config_key("Bank", solo_settings()), 10);
+    ASSERT_EQ(board.size(), 1u);
+    EXPECT_EQ(board[0].points, 6000);
+    EXPECT_EQ(board[0].runs, 2);
+}
+
+TEST(Store, TheLeaderboardHasOneRowPerIdentityUnderItsLatestNickname) {
+    TempDir dir;
+    Store store(dir.path());
+    SoloRecorder solo{store};
+    const std::string ada = core_digest("ada-secret");
+    const std::string bob = core_digest("bob-secret");
+    const std::string ada_too = core_digest("another-ada");
+    solo.run("Ada", ada, 5000);
+    solo.run("Bob", bob, 6000);
+    solo.run("Ada", ada, 7000);
+    solo.run("Ada", ada_too, 100);
+    solo.run("Bob", bob, 9900, solo_settings(3));   // another configuration
+    solo.run("Ada L.", ada, 10, solo_settings(3));  // renamed since
     // Quiz games never count as solo runs.
-    store.record(
-        {started("QUIZ01", RoomKind::quiz, 100), finished("QUIZ01", {{"Zed", 99999}}, 101)});
-    EXPECT_FALSE(store.personal_best("Zed", "Bank").has_value());
+    GameFinished quiz = finished("QUIZ01", {{"Zed", 99999}}, 101);
+    quiz.identities = {core_digest("zed")};
+    store.record({started("QUIZ01", RoomKind::quiz, 100), quiz});
+
+    const auto board = store.solo_leaderboard(run_config_key("Bank", solo_settings()), 10);
+    ASSERT_EQ(board.size(), 3u);
+    EXPECT_EQ(board[0].nickname, "Ada L.");
+    EXPECT_EQ(board[0].points, 7000);
+    EXPECT_EQ(board[0].runs, 2);
+    EXPECT_EQ(board[1].nickname, "Bob");
+    EXPECT_EQ(board[1].points, 6000);
+    EXPECT_EQ(board[2].nickname, "Ada");
+    EXPECT_EQ(board[2].points, 100);
+    const auto three = store.solo_leaderboard(run_config_key("Bank", solo_settings(3)), 10);
+    ASSERT_EQ(three.size(), 2u);
+    EXPECT_EQ(three[0].points, 9900);
+    EXPECT_EQ(store.solo_leaderboard(run_config_key("Bank", solo_settings()), 1).size(), 1u);
 }
 
 TEST(Store, APersonalBestComparesARecordedRunWithTheOthers) {
     TempDir dir;
     Store store(dir.path());
-    auto record = [&](const std::string& code, const std::string& nickname, int points) {
-        const auto run = finished(code, {{nickname, points}}, 2);
-        store.record({started(code, RoomKind::solo, 1), run});
-        return run;
-    };
-    const auto first = store.personal_best_of(record("SOLO01", "Ada", 5000));
+    SoloRecorder solo{store};
+    const std::string ada = core_digest("ada-secret");
+    const auto first = store.personal_best_of(solo.run("Ada", ada, 5000));
     ASSERT_TRUE(first.has_value());
     EXPECT_EQ(first->points, 5000);
     EXPECT_FALSE(first->previous.has_value());
     EXPECT_TRUE(first->new_best);
     EXPECT_EQ(first->runs, 0);
 
-    const auto better = store.personal_best_of(record("SOLO02", "ADA", 7000));
+    const auto better = store.personal_best_of(solo.run("ADA", ada, 7000));
     ASSERT_TRUE(better.has_value());
     EXPECT_EQ(better->previous, 5000);
     EXPECT_TRUE(better->new_best);
     EXPECT_EQ(better->runs, 1);
 
-    const auto worse = store.personal_best_of(record("SOLO03", "ada", 6000));
+    const auto worse = store.personal_best_of(solo.run("ada", ada, 6000));
     ASSERT_TRUE(worse.has_value());
     EXPECT_EQ(worse->previous, 7000);
     EXPECT_FALSE(worse->new_best);
     EXPECT_EQ(worse->runs, 2);
 
-    // Another player's runs do not count; a run that is not on record has no answer.
-    const auto other = store.personal_best_of(record("SOLO04", "Bob", 100));
-    ASSERT_TRUE(other.has_value());
-    EXPECT_EQ(other->runs, 0);
-    EXPECT_FALSE(store.personal_best_of(finished("NOPE01", {{"Ada", 9000}}, 2)).has_value());
+    // A run that is not on record has no answer.
+    GameFinished lost = finished("NOPE01", {{"Ada", 9000}}, 2);
+    lost.identities = {ada};
+    EXPECT_FALSE(store.personal_best_of(lost).has_value());
+}
+
+TEST(Store, MigratesAVersionOneDatabaseInPlace) {
+    TempDir dir;
+    {
+        // A data directory as a server of schema 1 left it, with a quiz and a solo run.
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open((dir.path() / "rapidfire.sqlite3").c_str(), &db), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db, detail::migrations[0], nullptr, nullptr, nullptr), SQLITE_OK);
+        const char* rows = R"sql(
+INSERT INTO games (id, code, round, kind, host, bank, settings, token_digest, started_at,
+                   finished_at, end_reason, questions_played, run_ms)
+  VALUES (1, 'OLDSOL', 1, 'solo', 'Sam', 'Bank', '{"questions":20}', 'x', 10, 20, 'completed', 20, 5);
+INSERT INTO results VALUES (1, 1, 'Sam', 1, 8000, 10, 0, 10, 0, 1000);
+INSERT INTO solo_runs VALUES (1, 'Sam', 'sam', 'Bank', 8000, 10, 5, 20);
+PRAGMA user_version = 1;
+)sql";
+        ASSERT_EQ(sqlite3_exec(db, rows, nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    Store store(dir.path());
+    EXPECT_EQ(store.current_schema_version(), 2);
+    // The old game is still in the record.
+    const auto old = store.game(1);
+    ASSERT_TRUE(old.has_value());
+    EXPECT_EQ(old->results.at(0).points, 8000);
+    // Its run had no identity: nobody's best, on no leaderboard, however the name is typed.
+    const auto key = run_config_key("Bank", solo_settings());
+    EXPECT_TRUE(store.solo_leaderboard(key, 10).empty());
+    SoloRecorder solo{store, 100};
+    const auto first = store.personal_best_of(solo.run("Sam", core_digest("sam-secret"), 10));
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(first->runs, 0);
+    EXPECT_TRUE(first->new_best);
+    EXPECT_EQ(store.solo_leaderboard(key, 10).size(), 1u);
 }
 
 TEST(StoreWriter, ReadsAfterCommitSeeEverythingSubmittedBefore) {
     TempDir dir;
     Store store(dir.path());
     StoreWriter writer(store, std::chrono::hours(1));  // only the read wakes it
-    const auto run = finished("SOLO01", {{"Ada", 5000}}, 2);
+    auto run = finished("SOLO01", {{"Ada", 5000}}, 2);
+    run.identities = {core::identity_digest("ada-secret")};
     writer.submit({started("SOLO01", RoomKind::solo, 1), run});
     std::promise<std::optional<protocol::PersonalBest>> read;
     writer.after_commit([&](Store& committed) { read.set_value(committed.personal_best_of(run)); });

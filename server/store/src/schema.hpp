@@ -6,7 +6,7 @@
 
 namespace rapidfire::store::detail {
 
-inline constexpr std::array<const char*, 1> migrations = {
+inline constexpr std::array<const char*, 2> migrations = {
     // 1: games, their questions, answers, results, interview summaries and solo runs.
     R"sql(
 CREATE TABLE games (
@@ -81,6 +81,18 @@ CREATE TABLE solo_runs (
     finished_at INTEGER NOT NULL
 );
 CREATE INDEX solo_best ON solo_runs (bank, nickname_key, points DESC, run_ms ASC);
+)sql",
+    // 2: bests belong to an identity (a digest of the client's secret) and compare runs of one
+    // configuration only; runs whose clock was stopped or lengthened do not count. Runs of
+    // schema 1 have no identity: they stay in the record and are nobody's best.
+    R"sql(
+ALTER TABLE solo_runs ADD COLUMN identity TEXT;
+ALTER TABLE solo_runs ADD COLUMN config TEXT NOT NULL DEFAULT '';
+ALTER TABLE solo_runs ADD COLUMN not_counted TEXT;
+ALTER TABLE results ADD COLUMN identity TEXT;
+DROP INDEX solo_best;
+CREATE INDEX solo_best ON solo_runs (config, identity, points DESC, run_ms ASC);
+CREATE INDEX solo_by_identity ON solo_runs (identity, finished_at DESC);
 )sql",
 };
 

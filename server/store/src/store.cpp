@@ -99,6 +99,13 @@ std::int64_t record_started(sqlite3* db, const core::GameStarted& e) {
     return id;
 }
 
+// The identity digest of the player in standings[i]; none (NULL) when they gave no identity.
+std::optional<std::string> identity_of(const core::GameFinished& e, std::size_t i) {
+    if (i < e.identities.size() && !e.identities[i].empty())
+        return e.identities[i];
+    return std::nullopt;
+}
+
 void record_finished(sqlite3* db, std::int64_t game_id, const core::GameFinished& e) {
     const std::optional<std::int64_t> id = game_id;
     Statement game(db,
@@ -109,14 +116,14 @@ void record_finished(sqlite3* db, std::int64_t game_id, const core::GameFinished
     game.run();
     Statement result(db,
                      "INSERT OR REPLACE INTO results (game_id, player, nickname, rank, points, "
-                     "correct, partial, wrong, unanswered, time_ms) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     "correct, partial, wrong, unanswered, time_ms, identity) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < e.standings.size() && i < e.results.size(); ++i) {
         const auto& s = e.standings[i];
         const auto& r = e.results[i];
         result.bind(1, *id).bind(2, s.player).bind(3, s.nickname).bind(4, s.rank);
         result.bind(5, s.points).bind(6, r.correct).bind(7, r.partial).bind(8, r.wrong);
-        result.bind(9, r.unanswered).bind(10, r.time_ms);
+        result.bind(9, r.unanswered).bind(10, r.time_ms).bind(11, identity_of(e, i));
         result.run();
         result.reset();
     }
@@ -129,17 +136,23 @@ void record_finished(sqlite3* db, std::int64_t game_id, const core::GameFinished
         summary.run();
         summary.reset();
     }
-    Statement kind(db, "SELECT kind, bank FROM games WHERE id = ?");
+    Statement kind(db, "SELECT kind, bank, settings FROM games WHERE id = ?");
     kind.bind(1, *id);
     if (kind.step() && kind.text(0) == "solo" && !e.standings.empty() && !e.results.empty()) {
+        const auto settings = protocol::decode_settings(kind.text(2));
         Statement solo(db,
                        "INSERT OR REPLACE INTO solo_runs (game_id, nickname, nickname_key, bank, "
-                       "points, correct, run_ms, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                       "points, correct, run_ms, finished_at, identity, config, not_counted) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         solo.bind(1, *id)
             .bind(2, e.standings[0].nickname)
             .bind(3, common::fold_nickname(e.standings[0].nickname));
         solo.bind(4, kind.text(1)).bind(5, e.standings[0].points).bind(6, e.results[0].correct);
-        solo.bind(7, e.run_ms).bind(8, e.at);
+        solo.bind(7, e.run_ms).bind(8, e.at).bind(9, identity_of(e, 0));
+        solo.bind(10, run_config_key(kind.text(1), settings.value_or(protocol::RoundSettings{})));
+        solo.bind(11, e.clock_changed
+                          ? std::optional<std::string>(protocol::name_of(*e.clock_changed))
+                          : std::nullopt);
         solo.run();
     }
 }
@@ -208,10 +221,34 @@ SoloRun read_solo(const Statement& s) {
                    static_cast<int>(s.integer(3)),
                    static_cast<int>(s.integer(4)),
                    s.integer(5),
-                   s.integer(6)};
+                   s.integer(6),
+                   static_cast<int>(s.integer(7))};
 }
 
+// Runs that count: of an identity, with the clock neither stopped nor lengthened.
+constexpr const char* counted_runs = "identity IS NOT NULL AND not_counted IS NULL AND config = ?";
+
 }  // namespace
+
+std::string run_config_key(std::string_view bank, const protocol::RoundSettings& settings) {
+    using protocol::ClockMode;
+    std::vector<std::string> topics = settings.topics;
+    for (auto& topic : topics)
+        topic = common::ascii_lower(topic);
+    std::sort(topics.begin(), topics.end());
+    topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
+    const ClockMode clock = settings.clock.value_or(ClockMode::total);
+    // On one total clock the seconds per question play no part in the score; on a clock per
+    // question the total does not.
+    const int seconds = clock == ClockMode::total ? settings.total_seconds.value_or(0)
+                                                  : settings.seconds.value_or(0);
+    return "bank=" + std::string(bank) +
+           "|mode=" + protocol::name_of(settings.mode.value_or(protocol::AnswerMode::choice)) +
+           "|clock=" + protocol::name_of(clock) + ":" + std::to_string(seconds) +
+           "|questions=" + std::to_string(settings.questions.value_or(0)) +
+           "|topics=" + join(topics) +
+           "|streak=" + (settings.streak_bonus.value_or(true) ? "on" : "off");
+}
 
 std::string token_digest(std::string_view token) {
     unsigned char digest[SHA256_DIGEST_LENGTH];
@@ -453,62 +490,71 @@ bool Store::is_host_of(std::int64_t id, std::string_view token) {
     return common::constant_time_equal(stored, token_digest(token));
 }
 
-std::optional<SoloRun> Store::personal_best(std::string_view nickname, std::string_view bank) {
+std::optional<SoloRun> Store::personal_best(std::string_view identity, std::string_view config) {
     std::lock_guard lock(mutex_);
-    Statement s(db_,
-                "SELECT game_id, nickname, bank, points, correct, run_ms, finished_at FROM "
-                "solo_runs WHERE bank = ? AND nickname_key = ? ORDER BY points DESC, run_ms ASC "
-                "LIMIT 1");
-    s.bind(1, bank).bind(2, common::fold_nickname(nickname));
+    Statement s(db_, std::string("SELECT game_id, nickname, bank, points, correct, run_ms, "
+                                 "finished_at, 0 FROM solo_runs WHERE ") +
+                         counted_runs +
+                         " AND identity = ? ORDER BY points DESC, run_ms ASC LIMIT 1");
+    s.bind(1, config).bind(2, identity);
     if (s.step())
         return read_solo(s);
     return std::nullopt;
 }
 
-int Store::solo_run_count(std::string_view nickname, std::string_view bank) {
+int Store::solo_run_count(std::string_view identity, std::string_view config) {
     std::lock_guard lock(mutex_);
-    Statement s(db_, "SELECT count(*) FROM solo_runs WHERE bank = ? AND nickname_key = ?");
-    s.bind(1, bank).bind(2, common::fold_nickname(nickname));
+    Statement s(db_, std::string("SELECT count(*) FROM solo_runs WHERE ") + counted_runs +
+                         " AND identity = ?");
+    s.bind(1, config).bind(2, identity);
     s.step();
     return static_cast<int>(s.integer(0));
 }
 
 std::optional<protocol::PersonalBest> Store::personal_best_of(const core::GameFinished& run) {
-    if (run.standings.empty())
+    // Without an identity a run is nobody's: a nickname alone never opens anyone's best.
+    const auto identity = identity_of(run, 0);
+    if (run.standings.empty() || !identity)
         return std::nullopt;
     const auto& standing = run.standings.front();
     std::lock_guard lock(mutex_);
     const auto game = find_game(db_, run.code, run.round);
     if (!game)
         return std::nullopt;
-    Statement bank(db_, "SELECT bank FROM games WHERE id = ?");
-    bank.bind(1, *game);
-    if (!bank.step())
+    Statement own(db_, "SELECT config FROM solo_runs WHERE game_id = ?");
+    own.bind(1, *game);
+    if (!own.step())
         return std::nullopt;
-    Statement others(db_,
-                     "SELECT count(*), max(points) FROM solo_runs WHERE bank = ? AND "
-                     "nickname_key = ? AND game_id != ?");
-    others.bind(1, bank.text(0)).bind(2, common::fold_nickname(standing.nickname)).bind(3, *game);
+    Statement others(db_, std::string("SELECT count(*), max(points) FROM solo_runs WHERE ") +
+                              counted_runs + " AND identity = ? AND game_id != ?");
+    others.bind(1, own.text(0)).bind(2, *identity).bind(3, *game);
     others.step();
-    protocol::PersonalBest best{standing.points, std::nullopt, true, 0};
+    protocol::PersonalBest best{standing.points, std::nullopt, true, 0, run.clock_changed};
     best.runs = static_cast<int>(others.integer(0));
     if (best.runs > 0) {
         const int previous = static_cast<int>(others.integer(1));
         best.previous = previous;
         best.new_best = standing.points > previous;
     }
+    if (best.not_counted)
+        best.new_best = false;
     return best;
 }
 
-std::vector<SoloRun> Store::solo_leaderboard(std::string_view bank, int limit) {
+std::vector<SoloRun> Store::solo_leaderboard(std::string_view config, int limit) {
     std::lock_guard lock(mutex_);
-    // Each nickname's best run (most points, then fastest), best first.
-    Statement s(db_,
-                "SELECT game_id, nickname, bank, points, correct, run_ms, finished_at FROM ("
-                " SELECT *, row_number() OVER (PARTITION BY nickname_key ORDER BY points DESC, "
-                " run_ms ASC) AS n FROM solo_runs WHERE bank = ?) WHERE n = 1 "
-                "ORDER BY points DESC, run_ms ASC LIMIT ?");
-    s.bind(1, bank).bind(2, limit);
+    // Each identity's best counted run (most points, then fastest), best first, shown under the
+    // identity's most recent nickname.
+    Statement s(
+        db_, std::string("SELECT b.game_id, (SELECT l.nickname FROM solo_runs l WHERE "
+                         "l.identity = b.identity ORDER BY l.finished_at DESC, l.game_id DESC "
+                         "LIMIT 1), b.bank, b.points, b.correct, b.run_ms, b.finished_at, b.runs "
+                         "FROM (SELECT *, row_number() OVER (PARTITION BY identity ORDER BY "
+                         "points DESC, run_ms ASC, game_id ASC) AS n, count(*) OVER (PARTITION "
+                         "BY identity) AS runs FROM solo_runs WHERE ") +
+                 counted_runs +
+                 ") b WHERE b.n = 1 ORDER BY b.points DESC, b.run_ms ASC, b.game_id ASC LIMIT ?");
+    s.bind(1, config).bind(2, limit);
     std::vector<SoloRun> runs;
     while (s.step())
         runs.push_back(read_solo(s));

@@ -70,13 +70,20 @@ struct GameRecord {
 
 struct SoloRun {
     std::int64_t game_id = 0;
-    std::string nickname;
+    std::string nickname;  // on the leaderboard: the identity's latest nickname
     std::string bank;
     int points = 0;
     int correct = 0;
     Millis run_ms = 0;
     Millis finished_at = 0;
+    int runs = 0;  // on the leaderboard: the identity's runs that count in this configuration
 };
+
+// What makes two solo runs comparable: the bank, the mode, the clock (seconds per question, or
+// the total clock's seconds), the number of questions, the topics (sorted, lower case) and the
+// streak bonus (it changes the points). `settings` are a room's settings with every default
+// applied (ResolvedSettings::to_wire()). Self-graded and choice runs differ by construction.
+std::string run_config_key(std::string_view bank, const protocol::RoundSettings& settings);
 
 class StoreError : public std::runtime_error {
   public:
@@ -91,7 +98,7 @@ class Store {
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int schema_version = 1;
+    static constexpr int schema_version = 2;
     int current_schema_version();
     const std::filesystem::path& path() const { return path_; }
 
@@ -110,14 +117,18 @@ class Store {
     // Whether `token` is the host token of game `id` (compared as digests, in constant time).
     bool is_host_of(std::int64_t id, std::string_view token);
 
-    // The best solo run for this nickname (case-insensitive) and bank, and how many there are.
-    std::optional<SoloRun> personal_best(std::string_view nickname, std::string_view bank);
-    int solo_run_count(std::string_view nickname, std::string_view bank);
-    // How a recorded solo run compares with the player's other runs on the same bank; nothing
-    // when the run's game is not on record (its batch was not written).
+    // The best counted solo run of this identity (its digest) in this configuration
+    // (run_config_key), and how many counted runs there are.
+    std::optional<SoloRun> personal_best(std::string_view identity, std::string_view config);
+    int solo_run_count(std::string_view identity, std::string_view config);
+    // How a recorded solo run compares with the same identity's other counted runs in the same
+    // configuration; nothing when the run has no identity or its game is not on record (its
+    // batch was not written). A run whose clock was stopped or lengthened says so and is never
+    // a new best.
     std::optional<protocol::PersonalBest> personal_best_of(const core::GameFinished& run);
-    // The best run of each nickname on this bank, best first.
-    std::vector<SoloRun> solo_leaderboard(std::string_view bank, int limit);
+    // The best counted run of each identity in this configuration, best first, each with the
+    // identity's latest nickname (never its digest).
+    std::vector<SoloRun> solo_leaderboard(std::string_view config, int limit);
 
   private:
     void set_wal_mode();
