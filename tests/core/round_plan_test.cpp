@@ -121,5 +121,154 @@ TEST(RoundPlan, ChoicesHoldTheReferenceAndThreeDistinctDistractorsSameTopicFirst
     }
 }
 
+// A bank for the distractor rules: the question "target" and candidates of known topics and
+// lengths. `answer` of n characters is n letters, so only the lengths tell them apart.
+content::BankQuestion question_with(std::string id, std::vector<std::string> topics,
+                                    std::size_t length, char letter) {
+    content::BankQuestion q;
+    q.id = std::move(id);
+    q.topics = std::move(topics);
+    q.text = "Question " + q.id + "?";
+    q.answer = std::string(length, letter);
+    return q;
+}
+
+ResolvedSettings choice_settings(std::int64_t seed, int questions) {
+    ResolvedSettings s;
+    s.mode = AnswerMode::choice;
+    s.shuffle = false;
+    s.seed = seed;
+    s.questions = questions;
+    return s;
+}
+
+// The choices of the bank's first question (the target) for `seed`, as a set.
+std::set<std::string> target_choices(const content::Bank& bank, std::int64_t seed) {
+    const auto plan = plan_round(bank, choice_settings(seed, 1));
+    EXPECT_EQ(plan.size(), 1u);
+    const auto& q = plan.front();
+    EXPECT_EQ(q.choices.at(static_cast<std::size_t>(q.correct_choice)), q.source->answer);
+    return {q.choices.begin(), q.choices.end()};
+}
+
+TEST(RoundPlan, DistractorsShareTheTopicAndAreNearestInLength) {
+    content::Bank bank;
+    bank.questions = {
+        question_with("target", {"evaluation"}, 40, 't'),
+        question_with("short", {"evaluation"}, 6, 's'),         // same topic, far shorter
+        question_with("near-1", {"evaluation"}, 38, 'a'),       // same topic, near
+        question_with("long", {"evaluation"}, 400, 'l'),        // same topic, far longer
+        question_with("near-2", {"evaluation"}, 44, 'b'),       // same topic, near
+        question_with("other", {"kernels"}, 40, 'o'),           // other topic, exact length
+        question_with("near-3", {"evaluation", "x"}, 50, 'c'),  // same topic, nearer than 6
+    };
+    const std::set<std::string> expected{bank.questions[0].answer, bank.questions[2].answer,
+                                         bank.questions[4].answer, bank.questions[6].answer};
+    for (std::int64_t seed = 0; seed < 40; ++seed)
+        EXPECT_EQ(target_choices(bank, seed), expected) << "seed " << seed;
+}
+
+TEST(RoundPlan, OtherTopicsFillUpNearestInLength) {
+    content::Bank bank;
+    bank.questions = {
+        question_with("target", {"evaluation"}, 100, 't'),
+        question_with("far", {"kernels"}, 10, 'f'),
+        question_with("sibling", {"evaluation"}, 10, 's'),  // same topic: first, however short
+        question_with("near", {"kernels"}, 120, 'n'),
+        question_with("nearer", {"ensembles"}, 95, 'm'),
+        question_with("farther", {}, 300, 'x'),
+    };
+    const std::set<std::string> expected{bank.questions[0].answer, bank.questions[2].answer,
+                                         bank.questions[3].answer, bank.questions[4].answer};
+    for (std::int64_t seed = 0; seed < 40; ++seed)
+        EXPECT_EQ(target_choices(bank, seed), expected) << "seed " << seed;
+}
+
+TEST(RoundPlan, LengthsAreComparedAsRatios) {
+    // 20 and 80 are both a factor of 2 from 40: a tie for the last place, broken by the draw;
+    // 81 is farther.
+    content::Bank bank;
+    bank.questions = {
+        question_with("target", {"evaluation"}, 40, 't'),
+        question_with("half", {"evaluation"}, 20, 'h'),
+        question_with("double", {"evaluation"}, 80, 'd'),
+        question_with("more", {"evaluation"}, 81, 'm'),
+        question_with("same", {"evaluation"}, 40, 's'),
+        question_with("same-too", {"evaluation"}, 40, 'u'),
+    };
+    std::set<std::string> seen;
+    for (std::int64_t seed = 0; seed < 60; ++seed) {
+        const auto choices = target_choices(bank, seed);
+        EXPECT_EQ(choices.count(bank.questions[3].answer), 0u) << "seed " << seed;
+        seen.insert(choices.begin(), choices.end());
+    }
+    // The target, both of length 40, and each of the tie for the last place over the seeds.
+    EXPECT_EQ(seen.size(), 5u);
+}
+
+TEST(RoundPlan, ASeedGivesTheSameChoicesAndTiesFollowTheSeed) {
+    // Four candidates of the same topic and length tie for three places: the seed decides
+    // which three and where they stand, the same way every time; the far one never shows.
+    content::Bank bank;
+    bank.questions = {
+        question_with("target", {"evaluation"}, 30, 't'),
+        question_with("a", {"evaluation"}, 30, 'a'),
+        question_with("b", {"evaluation"}, 30, 'b'),
+        question_with("far", {"evaluation"}, 3, 'f'),
+        question_with("c", {"evaluation"}, 30, 'c'),
+        question_with("d", {"evaluation"}, 30, 'd'),
+    };
+    std::set<std::set<std::string>> rounds;
+    for (std::int64_t seed = 0; seed < 40; ++seed) {
+        const auto first = plan_round(bank, choice_settings(seed, 1)).front();
+        const auto again = plan_round(bank, choice_settings(seed, 1)).front();
+        EXPECT_EQ(first.choices, again.choices);
+        EXPECT_EQ(first.correct_choice, again.correct_choice);
+        EXPECT_EQ(std::count(first.choices.begin(), first.choices.end(), std::string(3, 'f')), 0);
+        rounds.insert({first.choices.begin(), first.choices.end()});
+    }
+    EXPECT_EQ(rounds.size(), 4u);  // every three of the four tied ones, over the seeds
+}
+
+TEST(RoundPlan, AQuestionsOwnWrongChoicesAreUsed) {
+    content::Bank bank;
+    bank.questions = {
+        question_with("target", {"evaluation"}, 30, 't'),
+        question_with("a", {"evaluation"}, 30, 'a'),
+        question_with("b", {"evaluation"}, 30, 'b'),
+        question_with("c", {"evaluation"}, 30, 'c'),
+    };
+    bank.questions[0].wrong_choices = {"The share of negatives found.", "A kind of kernel.",
+                                       "The mean of the errors."};
+    std::set<int> positions;
+    for (std::int64_t seed = 0; seed < 40; ++seed) {
+        const auto q = plan_round(bank, choice_settings(seed, 1)).front();
+        const std::set<std::string> expected{bank.questions[0].answer,
+                                             "The share of negatives found.", "A kind of kernel.",
+                                             "The mean of the errors."};
+        EXPECT_EQ(std::set<std::string>(q.choices.begin(), q.choices.end()), expected);
+        ASSERT_EQ(q.choices.size(), 4u);
+        EXPECT_EQ(q.choices[static_cast<std::size_t>(q.correct_choice)], bank.questions[0].answer);
+        positions.insert(q.correct_choice);
+    }
+    EXPECT_EQ(positions.size(), 4u);  // shuffled by the seed
+}
+
+TEST(RoundPlan, FewerOwnWrongChoicesAreFilledUpByTheRule) {
+    content::Bank bank;
+    bank.questions = {
+        question_with("target", {"evaluation"}, 30, 't'),
+        question_with("far", {"evaluation"}, 300, 'f'),
+        question_with("near", {"evaluation"}, 29, 'n'),
+        question_with("other", {"kernels"}, 30, 'o'),
+        question_with("nearer", {"evaluation"}, 30, 'm'),
+    };
+    bank.questions[0].wrong_choices = {"Its own wrong answer."};
+    const std::set<std::string> expected{bank.questions[0].answer, "Its own wrong answer.",
+                                         bank.questions[2].answer, bank.questions[4].answer};
+    for (std::int64_t seed = 0; seed < 40; ++seed)
+        EXPECT_EQ(target_choices(bank, seed), expected) << "seed " << seed;
+}
+
 }  // namespace
 }  // namespace rapidfire::core

@@ -35,6 +35,96 @@ void shuffle_with(std::vector<T>& items, SeededSequence& sequence) {
     }
 }
 
+// Lengths in code points, so that "é" counts once; at least 1, so that ratios are defined.
+std::uint64_t length_of(const std::string& text) {
+    const auto n = std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    });
+    return std::max<std::uint64_t>(1, static_cast<std::uint64_t>(n));
+}
+
+bool shares_topic(const content::BankQuestion& a, const content::BankQuestion& b) {
+    return std::any_of(a.topics.begin(), a.topics.end(), [&](const auto& t) {
+        return std::find(b.topics.begin(), b.topics.end(), t) != b.topics.end();
+    });
+}
+
+// A candidate distractor and what ranks it: a shared topic first, then the length nearest the
+// reference answer's, then the seeded draw.
+struct Candidate {
+    const std::string* answer = nullptr;
+    bool same_topic = false;
+    std::uint64_t length = 1;
+    std::uint64_t draw = 0;
+};
+
+// Whether `a`'s length is nearer `reference` than `b`'s, as |log(length / reference)|, that
+// is max/min of the two lengths. Compared by cross-multiplying integers, so that no floating
+// point rounding can make one platform order two candidates differently from another.
+bool nearer(std::uint64_t a, std::uint64_t b, std::uint64_t reference) {
+    const auto high_a = std::max(a, reference);
+    const auto low_a = std::min(a, reference);
+    const auto high_b = std::max(b, reference);
+    const auto low_b = std::min(b, reference);
+    return high_a * low_b < high_b * low_a;
+}
+
+// The four choices before shuffling: the reference answer, the question's own wrong choices,
+// then distractors drawn from other questions' answers until there are four (fewer when the
+// bank has too few distinct answers). Distractors are ranked by a shared topic, then by length
+// nearest the reference answer's, then by a draw from `picks`, so a seed gives the same round.
+std::vector<std::string> choices_for(const content::BankQuestion& question,
+                                     const content::Bank& bank, SeededSequence& picks) {
+    constexpr std::size_t wanted = 4;
+    std::vector<std::string> choices{question.answer};
+    for (const auto& own : question.wrong_choices) {
+        if (choices.size() < wanted &&
+            std::find(choices.begin(), choices.end(), own) == choices.end())
+            choices.push_back(own);
+    }
+    if (choices.size() == wanted)
+        return choices;
+
+    const auto reference = length_of(question.answer);
+    const auto ranks_before = [&](const Candidate& a, const Candidate& b) {
+        if (a.same_topic != b.same_topic)
+            return a.same_topic;
+        if (nearer(a.length, b.length, reference))
+            return true;
+        if (nearer(b.length, a.length, reference))
+            return false;
+        return a.draw < b.draw;
+    };
+    // The best `missing` distinct answers, in rank order: one pass, as banks may be large.
+    const std::size_t missing = wanted - choices.size();
+    std::vector<Candidate> best;
+    for (const auto& other : bank.questions) {
+        // Every question takes a draw, so the draws do not depend on which are left out.
+        const Candidate candidate{&other.answer, shares_topic(question, other),
+                                  length_of(other.answer), picks.next()};
+        if (&other == &question ||
+            std::find(choices.begin(), choices.end(), other.answer) != choices.end()) {
+            continue;
+        }
+        const auto same = std::find_if(best.begin(), best.end(), [&](const Candidate& b) {
+            return *b.answer == other.answer;
+        });
+        if (same != best.end()) {
+            if (!ranks_before(candidate, *same))
+                continue;
+            best.erase(same);
+        } else if (best.size() == missing) {
+            if (!ranks_before(candidate, best.back()))
+                continue;
+            best.pop_back();
+        }
+        best.insert(std::upper_bound(best.begin(), best.end(), candidate, ranks_before), candidate);
+    }
+    for (const auto& candidate : best)
+        choices.push_back(*candidate.answer);
+    return choices;
+}
+
 }  // namespace
 
 std::uint64_t SeededSequence::next() {
@@ -194,29 +284,7 @@ std::vector<PlannedQuestion> plan_round(const content::Bank& bank,
         PlannedQuestion planned;
         planned.source = question;
         if (settings.mode == AnswerMode::choice) {
-            // Distractors: other questions' answers, those sharing a topic first.
-            std::vector<const content::BankQuestion*> same_topic;
-            std::vector<const content::BankQuestion*> other;
-            for (const auto& candidate : bank.questions) {
-                if (&candidate == question || candidate.answer == question->answer)
-                    continue;
-                const bool shares = std::any_of(
-                    candidate.topics.begin(), candidate.topics.end(), [&](const auto& t) {
-                        return std::find(question->topics.begin(), question->topics.end(), t) !=
-                               question->topics.end();
-                    });
-                (shares ? same_topic : other).push_back(&candidate);
-            }
-            shuffle_with(same_topic, picks);
-            shuffle_with(other, picks);
-            same_topic.insert(same_topic.end(), other.begin(), other.end());
-            std::vector<std::string> choices{question->answer};
-            for (std::size_t i = 0; i < same_topic.size() && choices.size() < 4; ++i) {
-                if (std::find(choices.begin(), choices.end(), same_topic[i]->answer) ==
-                    choices.end()) {
-                    choices.push_back(same_topic[i]->answer);
-                }
-            }
+            auto choices = choices_for(*question, bank, picks);
             shuffle_with(choices, picks);
             planned.correct_choice = static_cast<int>(
                 std::find(choices.begin(), choices.end(), question->answer) - choices.begin());

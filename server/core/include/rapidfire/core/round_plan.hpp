@@ -53,8 +53,12 @@ struct PlannedQuestion {
 };
 
 // The questions of a round: filtered by topic, in bank order or shuffled by the seed, cut to
-// the count; in choice mode each with the reference answer and up to 3 distractors drawn from
-// other questions' answers (same topic first), in shuffled positions.
+// the count. In choice mode each has the reference answer, the question's own wrong choices
+// and, when it brings fewer than 3, distractors drawn from other questions' answers up to 4
+// choices in all, in shuffled positions. Drawn distractors are ranked: answers of questions
+// sharing a topic first; then the length nearest the reference answer's, by
+// |log(length / reference length)| in code points; ties in the order of a draw from the seed.
+// The same seed gives the same round.
 std::vector<PlannedQuestion> plan_round(const content::Bank& bank,
                                         const ResolvedSettings& settings);
 
