@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "rapidfire/client/countdown.hpp"
+#include "rapidfire/client/study_material.hpp"
 
 namespace rapidfire::client {
 
@@ -112,7 +113,41 @@ std::string markdown_as_text(const std::string& line, const Style& style) {
     return bold_spans(line, style);
 }
 
+// Spaces a line starts with on screen, colours skipped.
+std::size_t leading_spaces(const std::string& line) {
+    std::size_t spaces = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '\x1b') {
+            while (i < line.size() && line[i] != 'm')
+                ++i;
+        } else if (line[i] == ' ') {
+            ++spaces;
+        } else {
+            break;
+        }
+    }
+    return spaces;
+}
+
 }  // namespace
+
+Lines Presenter::fitted(Lines lines) const {
+    if (!fancy_ || width_ <= 0)
+        return lines;
+    Lines out;
+    for (const auto& line : lines)
+        put(out, line, leading_spaces(line));
+    return out;
+}
+
+void Presenter::put(Lines& lines, const std::string& text, std::size_t hang) const {
+    if (!fancy_ || width_ <= 0) {
+        lines.push_back(text);
+        return;
+    }
+    for (auto& line : wrap_hanging(text, width_, static_cast<int>(hang)))
+        lines.push_back(std::move(line));
+}
 
 std::string join_names(const std::vector<std::string>& names) {
     std::string out;
@@ -130,13 +165,15 @@ Lines Presenter::room_created(const RoomCreated& created, const std::string& joi
                 "settings " + describe_settings(created.kind, created.settings)};
     }
     if (created.kind == RoomKind::solo) {
-        return {style_.bold("Solo run") + " " +
-                style_.dim(describe_settings(created.kind, created.settings))};
+        return fitted({style_.bold("Solo run") + " " +
+                       style_.dim(describe_settings(created.kind, created.settings))});
     }
-    return {style_.bold("Room code: ") + style_.cyan(style_.bold(created.code)),
-            style_.dim(describe_settings(created.kind, created.settings)),
-            "Players join with: " + join_command,
-            "Type 'start' when everyone is in ('help' lists the commands)."};
+    Lines lines = fitted({style_.bold("Room code: ") + style_.cyan(style_.bold(created.code)),
+                          style_.dim(describe_settings(created.kind, created.settings))});
+    // The command stays on one line, so that it is copied whole (the terminal folds it).
+    lines.push_back("Players join with: " + join_command);
+    lines.push_back("Type 'start' when everyone is in ('help' lists the commands).");
+    return lines;
 }
 
 Lines Presenter::joined(const Joined& joined) const {
@@ -144,9 +181,9 @@ Lines Presenter::joined(const Joined& joined) const {
         return {"room " + joined.code, "joined as " + joined.nickname + ", host " + joined.host +
                                            ", " + describe_settings(joined.kind, joined.settings)};
     }
-    return {
-        style_.bold("Room ") + style_.cyan(style_.bold(joined.code)) + " hosted by " + joined.host,
-        "You are " + style_.bold(joined.nickname) + ". Waiting for the host to start..."};
+    return fitted(
+        {style_.bold("Room ") + style_.cyan(style_.bold(joined.code)) + " hosted by " + joined.host,
+         "You are " + style_.bold(joined.nickname) + ". Waiting for the host to start..."});
 }
 
 Lines Presenter::rematch(const Joined& joined, bool role_changed) const {
@@ -171,22 +208,26 @@ Lines Presenter::rematch(const Joined& joined, bool role_changed) const {
         lines.push_back("Waiting for the " + host + " to start...");
     }
     lines.push_back(style_.dim(describe_settings(joined.kind, joined.settings)));
-    return lines;
+    return fitted(std::move(lines));
 }
 
 Lines Presenter::roster(const Roster& roster, bool host) const {
     const std::string locked = roster.locked ? " (locked)" : "";
     if (!host) {
         if (fancy_)
-            return {style_.dim(count_of(roster.count, "player") + " in the room" + locked)};
+            return fitted({style_.dim(count_of(roster.count, "player") + " in the room" + locked)});
         return {"players " + number(roster.count) + locked};
     }
     std::vector<std::string> names;
     for (const auto& p : roster.players)
         names.push_back(p.connected ? p.nickname : p.nickname + " (away)");
     if (fancy_) {
-        return {style_.bold("Players (" + number(roster.count) + ")") + locked + ": " +
-                (names.empty() ? style_.dim("nobody yet") : join_names(names))};
+        Lines lines;
+        put(lines,
+            style_.bold("Players (" + number(roster.count) + ")") + locked + ": " +
+                (names.empty() ? style_.dim("nobody yet") : join_names(names)),
+            2);
+        return lines;
     }
     return {"players " + number(roster.count) + locked +
             (names.empty() ? "" : ": " + join_names(names))};
@@ -207,11 +248,12 @@ Lines Presenter::question(const Question& q) const {
     if (!q.topics.empty())
         title += "  " + style_.dim(join_names(q.topics));
     title += "  " + style_.dim(format_seconds(q.time_limit_ms));
-    lines.push_back(title);
-    lines.push_back(style_.bold(q.text));
+    put(lines, title, 2);
+    put(lines, style_.bold(q.text), 0);
+    // "  1) " and the choice's text, continuing under its first word.
     for (std::size_t i = 0; i < q.choices.size(); ++i) {
-        lines.push_back("  " + style_.bold(number(static_cast<int>(i) + 1) + ")") + " " +
-                        q.choices[i]);
+        const std::string label = number(static_cast<int>(i) + 1) + ")";
+        put(lines, "  " + style_.bold(label) + " " + q.choices[i], label.size() + 3);
     }
     return lines;
 }
@@ -219,13 +261,13 @@ Lines Presenter::question(const Question& q) const {
 Lines Presenter::accepted(const AnswerAccepted& accepted) const {
     if (!fancy_)
         return {"accepted " + std::to_string(accepted.elapsed_ms) + "ms"};
-    return {style_.dim("Answer in after " + format_seconds(accepted.elapsed_ms) + ".")};
+    return fitted({style_.dim("Answer in after " + format_seconds(accepted.elapsed_ms) + ".")});
 }
 
 Lines Presenter::rejected(const AnswerRejected& rejected) const {
     if (!fancy_)
         return {"rejected " + std::string(to_string(rejected.code)) + ": " + rejected.message};
-    return {style_.red("Answer not taken: " + rejected.message)};
+    return fitted({style_.red("Answer not taken: " + rejected.message)});
 }
 
 Lines Presenter::progress(const AnswerProgress& progress) const {
@@ -236,8 +278,8 @@ Lines Presenter::question_closed(const QuestionClosed& closed) const {
     const std::string answers = count_of(closed.answered, "answer");
     if (!fancy_)
         return {"closed " + number(closed.question + 1) + ": " + answers + " to judge"};
-    return {style_.dim("Question closed: " + answers + (closed.answered == 1 ? " goes" : " go") +
-                       " to the judge.")};
+    return fitted({style_.dim("Question closed: " + answers +
+                              (closed.answered == 1 ? " goes" : " go") + " to the judge.")});
 }
 
 Lines Presenter::judge_request(const JudgeRequest& request) const {
@@ -249,13 +291,16 @@ Lines Presenter::judge_request(const JudgeRequest& request) const {
         lines.push_back("groups " + number(static_cast<int>(request.groups.size())));
         return lines;
     }
-    Lines lines{"", style_.bold(style_.cyan("Judge question " + q)) + "  " + request.text,
-                style_.bold("Reference: ") + request.reference};
+    Lines lines{""};
+    put(lines, style_.bold(style_.cyan("Judge question " + q)) + "  " + request.text, 2);
+    put(lines, style_.bold("Reference: ") + request.reference, 2);
     if (!request.key_terms.empty())
-        lines.push_back(style_.dim("Key terms: " + join_names(request.key_terms)));
-    lines.push_back(style_.dim(number(static_cast<int>(request.groups.size())) +
-                               " answer group(s): c = correct, p = partial, w = wrong, "
-                               "a = accept all suggestions"));
+        put(lines, style_.dim("Key terms: " + join_names(request.key_terms)), 2);
+    put(lines,
+        style_.dim(number(static_cast<int>(request.groups.size())) +
+                   " answer group(s): c = correct, p = partial, w = wrong, "
+                   "a = accept all suggestions"),
+        2);
     return lines;
 }
 
@@ -266,8 +311,13 @@ Lines Presenter::judge_prompt(const AnswerGroup& group, int index, int count) co
         return {"judge " + number(index) + "/" + number(count) + ": \"" + group.answer + "\" (" +
                 who + ") suggestion " + suggestion};
     }
-    return {style_.bold("[" + number(index) + "/" + number(count) + "] ") + "\"" + group.answer +
-            "\"  " + style_.dim("by " + who + " - suggested " + suggestion)};
+    const std::string label = "[" + number(index) + "/" + number(count) + "] ";
+    Lines lines;
+    put(lines,
+        style_.bold(label) + "\"" + group.answer + "\"  " +
+            style_.dim("by " + who + " - suggested " + suggestion),
+        label.size());
+    return lines;
 }
 
 Lines Presenter::judge_tips(const std::vector<std::string>& tips,
@@ -284,7 +334,7 @@ Lines Presenter::judge_tips(const std::vector<std::string>& tips,
         text +=
             " " + number(static_cast<int>(i) + 1) + "=" + label + (i + 1 < tips.size() ? "," : "");
     }
-    return {fancy_ ? style_.dim(text) : text};
+    return fitted({fancy_ ? style_.dim(text) : text});
 }
 
 Lines Presenter::judged(const Judged& judged) const {
@@ -293,7 +343,7 @@ Lines Presenter::judged(const Judged& judged) const {
         return {"judged " + number(judged.group + 1) + " " + verdict + ", " +
                 number(judged.remaining) + " left"};
     }
-    return {style_.dim("Marked " + verdict + "; " + number(judged.remaining) + " to go.")};
+    return fitted({style_.dim("Marked " + verdict + "; " + number(judged.remaining) + " to go.")});
 }
 
 Lines Presenter::reveal(const Reveal& reveal, const Question* question, bool will_grade) const {
@@ -320,7 +370,7 @@ Lines Presenter::reveal(const Reveal& reveal, const Question* question, bool wil
             lines.push_back("grade: again|hard|good|easy or 1-4");
         return lines;
     }
-    lines.push_back(style_.bold("Answer: ") + style_.green(reveal.reference));
+    put(lines, style_.bold("Answer: ") + style_.green(reveal.reference), 2);
     if (reveal.correct_choice) {
         std::string counts;
         for (std::size_t i = 0; i < reveal.choice_counts.size(); ++i) {
@@ -334,7 +384,7 @@ Lines Presenter::reveal(const Reveal& reveal, const Question* question, bool wil
         lines.push_back(style_.bold("How did you do? ") +
                         "1 again, 2 hard, 3 good, 4 easy (or type the word)");
     }
-    return lines;
+    return fitted(std::move(lines));
 }
 
 Lines Presenter::result(const Result& result) const {
@@ -364,9 +414,9 @@ Lines Presenter::result(const Result& result) const {
                        number(result.total) + ", rank " + number(result.rank);
     if (result.streak > 1)
         line += ", streak " + number(result.streak);
-    lines.push_back(line);
+    put(lines, line, 2);
     if (result.comment)
-        lines.push_back(style_.bold("Judge: ") + *result.comment);
+        put(lines, style_.bold("Judge: ") + *result.comment, 2);
     return lines;
 }
 
@@ -387,7 +437,7 @@ Lines Presenter::standings(const Standings& standings, std::optional<PlayerId> m
                           pad(number(s.points), 7) + style_.dim(number(s.correct) + " correct");
         lines.push_back(me && s.player == *me ? style_.bold(style_.cyan(row)) : row);
     }
-    return lines;
+    return fitted(std::move(lines));
 }
 
 Lines Presenter::paused(const Paused& paused) const {
@@ -395,7 +445,7 @@ Lines Presenter::paused(const Paused& paused) const {
         paused.reason == PauseReason::host ? "by the host" : "host disconnected";
     if (!fancy_)
         return {"paused " + why + ", " + format_seconds(paused.remaining_ms) + " left"};
-    return {style_.yellow("Paused (" + why + ")")};
+    return fitted({style_.yellow("Paused (" + why + ")")});
 }
 
 Lines Presenter::continued(const Continued& continued) const {
@@ -407,7 +457,7 @@ Lines Presenter::continued(const Continued& continued) const {
 Lines Presenter::extended(const TimeExtended& extended) const {
     if (!fancy_)
         return {"extended, " + format_seconds(extended.remaining_ms) + " left"};
-    return {style_.green("More time: " + format_seconds(extended.remaining_ms) + " left.")};
+    return fitted({style_.green("More time: " + format_seconds(extended.remaining_ms) + " left.")});
 }
 
 Lines Presenter::host_status(const HostStatus& status, bool game_over) const {
@@ -423,7 +473,7 @@ Lines Presenter::host_status(const HostStatus& status, bool game_over) const {
     } else {
         text = "the host has left: no rematch";
     }
-    return {fancy_ ? style_.yellow(text) : text};
+    return fitted({fancy_ ? style_.yellow(text) : text});
 }
 
 Lines Presenter::game_over(const GameOver& over, std::optional<PlayerId> me) const {
@@ -450,7 +500,7 @@ Lines Presenter::game_over(const GameOver& over, std::optional<PlayerId> me) con
     }
     if (over.standings.empty())
         lines.push_back(style_.dim("  nobody played"));
-    return lines;
+    return fitted(std::move(lines));
 }
 
 Lines Presenter::final_result(const FinalResult& r) const {
@@ -460,12 +510,13 @@ Lines Presenter::final_result(const FinalResult& r) const {
                 number(r.partial) + " wrong " + number(r.wrong) + " unanswered " +
                 number(r.unanswered) + " time " + format_seconds(r.time_ms)};
     }
-    return {style_.bold("You finished " + ordinal(r.rank) + " of " + number(r.count) + " with " +
-                        number(r.points) + " points."),
-            style_.dim(number(r.correct) + " correct, " + number(r.partial) + " partial, " +
-                       number(r.wrong) + " wrong, " + number(r.unanswered) + " unanswered; " +
-                       format_seconds(r.time_ms) + " spent answering (it breaks ties), " +
-                       format_seconds(r.run_ms) + " from the first question to the end.")};
+    return fitted(
+        {style_.bold("You finished " + ordinal(r.rank) + " of " + number(r.count) + " with " +
+                     number(r.points) + " points."),
+         style_.dim(number(r.correct) + " correct, " + number(r.partial) + " partial, " +
+                    number(r.wrong) + " wrong, " + number(r.unanswered) + " unanswered; " +
+                    format_seconds(r.time_ms) + " spent answering (it breaks ties), " +
+                    format_seconds(r.run_ms) + " from the first question to the end.")});
 }
 
 Lines Presenter::personal_best(const PersonalBest& best) const {
@@ -476,12 +527,12 @@ Lines Presenter::personal_best(const PersonalBest& best) const {
             best.previous ? "before: " + number(*best.previous) : std::string("first run");
         const std::string line =
             "new personal best! " + number(best.points) + " points (" + before + ")";
-        return {fancy_ ? style_.bold(style_.green(line)) : line};
+        return fitted({fancy_ ? style_.bold(style_.green(line)) : line});
     }
     const int top = best.previous.value_or(best.points);
     const std::string line =
         "best so far: " + number(top) + " (this run " + number(best.points) + ")";
-    return {fancy_ ? style_.dim(line) : line};
+    return fitted({fancy_ ? style_.dim(line) : line});
 }
 
 Lines Presenter::summary(const std::string& markdown) const {
@@ -489,11 +540,14 @@ Lines Presenter::summary(const std::string& markdown) const {
     std::size_t start = 0;
     while (start < markdown.size()) {
         const auto end = markdown.find('\n', start);
-        std::string line =
+        const std::string line =
             markdown.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        if (fancy_)
-            line = markdown_as_text(line, style_);
-        lines.push_back(std::move(line));
+        if (fancy_) {
+            // A list item continues under its text.
+            put(lines, markdown_as_text(line, style_), line.rfind("- ", 0) == 0 ? 4 : 0);
+        } else {
+            lines.push_back(line);
+        }
         if (end == std::string::npos)
             break;
         start = end + 1;
@@ -519,24 +573,27 @@ Lines Presenter::after_game(bool host, RoomKind kind) const {
                         "quit."
                       : "next: rematch (another round, the same players) or leave";
     }
-    return {fancy_ ? style_.bold(text) : text};
+    return fitted({fancy_ ? style_.bold(text) : text});
 }
 
 Lines Presenter::tip(const content::Tip& tip) const {
     if (!fancy_)
         return {"tip: " + tip.title + ": " + tip.text};
-    return {style_.cyan(style_.bold("Tip - " + tip.title + ":")) + " " + style_.dim(tip.text)};
+    Lines lines;
+    put(lines, style_.cyan(style_.bold("Tip - " + tip.title + ":")) + " " + style_.dim(tip.text),
+        2);
+    return lines;
 }
 
 Lines Presenter::kicked(const Kicked& kicked) const {
-    return {"kicked: " + kicked.reason};
+    return fitted({"kicked: " + kicked.reason});
 }
 
 Lines Presenter::error(const Error& error) const {
     std::string text = "error " + std::string(to_string(error.code)) + ": " + error.message;
     if (error.field)
         text += " (" + *error.field + ")";
-    return {fancy_ ? style_.red(text) : text};
+    return fitted({fancy_ ? style_.red(text) : text});
 }
 
 }  // namespace rapidfire::client

@@ -122,7 +122,7 @@ TEST(NewcomerWording, MoreQuestionsThanTheBankHasSaysTheyWereCut) {
 }
 
 TEST(NewcomerWording, TheSoloResultSaysWhatItsTwoTimesAre) {
-    const Presenter presenter(Style(false), true);
+    const Presenter presenter(Style(false), true, 0);  // not wrapped: one line to search
     const auto lines = presenter.final_result(FinalResult{1, 1, 900, 1, 0, 0, 0, 4100, 30000});
     ASSERT_EQ(lines.size(), 2u);
     EXPECT_NE(lines[1].find("4.1s spent answering (it breaks ties), 30.0s from the first question "

@@ -117,7 +117,8 @@ void expect_wrapped(const std::string& original, const std::string& wrapped, std
 TEST(StudyMaterial, LongLinesWrapBetweenWords) {
     EXPECT_EQ(wrap_text("the quick brown fox jumps", 10), "the quick\nbrown fox\njumps");
     EXPECT_EQ(wrap_text("short\n\nlines stay\n", 10), "short\n\nlines stay\n");
-    EXPECT_EQ(wrap_text("a verylongwordindeed b", 6), "a\nverylongwordindeed\nb");
+    // Only a word longer than a whole line is cut, so no line is wider than the width.
+    EXPECT_EQ(wrap_text("a verylongwordindeed b", 6), "a\nverylo\nngword\nindeed\nb");
     // The continuation lines up under the item's text, or the indent.
     EXPECT_EQ(wrap_text("12. one two three four", 12), "12. one two\n    three\n    four");
     EXPECT_EQ(wrap_text("- Area: one two three", 12), "- Area: one\n  two three");

@@ -36,6 +36,7 @@ struct ClientConfig {
     protocol::Join join;              // join
     bool interactive = false;         // a person at a terminal: prompts for judge comments and tips
     bool fancy = false;               // people's layout rather than one line per event
+    int columns = 80;                 // the terminal's width, which fancy output is wrapped to
     bool color = false;
     bool json = false;          // stdout carries the frames received, and nothing else
     bool save_summary = false;  // an interview's summary is to be saved (Effects::summary_markdown)

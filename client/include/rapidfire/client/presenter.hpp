@@ -1,6 +1,8 @@
 #pragma once
 // Server messages as text. Plain output is one line per event with a stable first word, for
-// scripts; fancy output (an interactive terminal) is laid out for people and may be coloured.
+// scripts; fancy output (an interactive terminal) is laid out for people and may be coloured,
+// and its long lines are wrapped between words to the terminal's width, a choice's text
+// continuing under its first word.
 
 #include <optional>
 #include <string>
@@ -16,10 +18,13 @@ using Lines = std::vector<std::string>;
 
 class Presenter {
   public:
-    Presenter(Style style, bool fancy) : style_(style), fancy_(fancy) {}
+    // `width`: the terminal's columns, which fancy lines are wrapped to (0: not wrapped).
+    Presenter(Style style, bool fancy, int width = 80)
+        : style_(style), fancy_(fancy), width_(width) {}
 
     const Style& style() const { return style_; }
     bool fancy() const { return fancy_; }
+    int width() const { return width_; }
 
     // `join_command`: how players join, for the host's screen.
     Lines room_created(const protocol::RoomCreated& created, const std::string& join_command) const;
@@ -60,8 +65,14 @@ class Presenter {
     Lines error(const protocol::Error& error) const;
 
   private:
+    // Fancy lines wrapped to the width, each continuing under its own indent.
+    Lines fitted(Lines lines) const;
+    // Adds `text` wrapped to the width (when fancy), its continuation lines `hang` spaces in.
+    void put(Lines& lines, const std::string& text, std::size_t hang) const;
+
     Style style_;
     bool fancy_;
+    int width_;
 };
 
 // "alice, bob"

@@ -13,9 +13,19 @@ namespace rapidfire::client {
 
 // `text` with every line longer than `width` columns broken at spaces, so no word is cut.
 // A continuation keeps the line's indent, and a list item's ("- ", "3. ") text lines up under
-// its first word. A word longer than the width stays whole on a line of its own. Columns are
-// counted in UTF-8 characters. `width` 0: `text` as it is.
+// its first word. A word longer than a whole line is the one thing cut, so that no line is
+// wider than `width`. Columns are counted in UTF-8 characters; ANSI escape sequences take
+// none. `width` 0: `text` as it is.
 std::string wrap_text(std::string_view text, int width);
+
+// The same for text laid out by the caller, such as a numbered choice: `text` as lines of at
+// most `width` columns, each after the first starting `hang` spaces in (at the margin when that
+// leaves less than half the width), also after a newline in `text`. A style open at a break
+// is closed at the end of the line and opened again on the next. `width` 0: split at newlines.
+std::vector<std::string> wrap_hanging(std::string_view text, int width, int hang);
+
+// Columns `text` takes on a terminal: UTF-8 characters, escape sequences left out.
+std::size_t text_columns(std::string_view text);
 
 std::string format_tips(const content::StudyGuide& guide, int width = 0);
 std::string format_faq(const content::StudyGuide& guide, int width = 0);
