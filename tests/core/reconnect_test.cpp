@@ -58,12 +58,64 @@ TEST_F(Reconnect, AResumeAfterAnAnswerShowsTheAcknowledgement) {
     EXPECT_EQ(h.count<AnswerAccepted>(a), 1);
 }
 
-TEST_F(Reconnect, SeatsExpireAfterTheGrace) {
+TEST_F(Reconnect, PastTheGraceASeatStillComesBackWithItsPointsDuringTheGame) {
+    h.send(a, Answer{0, h.correct_choice(q), {}});
+    h.send(b, Answer{0, h.correct_choice(q), {}});
+    const int points = h.last<Result>(a).total;
+    ASSERT_GT(points, 0);
+    h.send(h.host(), Pause{h.host_token()});  // the game is still on when a is back
     h.drop(a);
-    h.run_for(120'000);
+    h.run_for(150'000);  // a laptop that takes longer than the grace to restart
+    h.clear();
+    const Seat seat = h.resume(h.token(a));
+    ASSERT_TRUE(std::holds_alternative<MemberId>(seat));
+    EXPECT_EQ(std::get<MemberId>(seat), a);
+    EXPECT_EQ(h.last<Joined>(a).points, points);
+    // Back in the room: the nickname is held again.
+    const Seat other = h.try_join("A");
+    ASSERT_TRUE(std::holds_alternative<protocol::Error>(other));
+    EXPECT_EQ(std::get<protocol::Error>(other).code, ErrorCode::nickname_taken);
+}
+
+TEST_F(Reconnect, WithinTheGraceTheNicknameStaysTheDroppedPlayers) {
+    h.drop(a);
+    h.run_for(119'000);
+    const Seat seat = h.try_join("a");
+    ASSERT_TRUE(std::holds_alternative<protocol::Error>(seat));
+    EXPECT_EQ(std::get<protocol::Error>(seat).code, ErrorCode::nickname_taken);
+}
+
+TEST_F(Reconnect, PastTheGraceTheNicknameIsFreeAndTheOldSeatKeepsItsPoints) {
+    h.send(a, Answer{0, h.correct_choice(q), {}});
+    h.send(b, Answer{0, (h.correct_choice(q) + 1) % 4, {}});
+    const int points = h.last<Result>(a).total;
+    h.send(h.host(), Pause{h.host_token()});
+    h.drop(a);
+    h.run_for(121'000);
+    const Seat newcomer = h.try_join("a");
+    ASSERT_TRUE(std::holds_alternative<MemberId>(newcomer));
+    EXPECT_NE(std::get<MemberId>(newcomer), a);
+    // The newcomer took the nickname over: the old token no longer brings that seat back.
+    const Seat old = h.resume(h.token(a));
+    ASSERT_TRUE(std::holds_alternative<protocol::Error>(old));
+    EXPECT_EQ(std::get<protocol::Error>(old).code, ErrorCode::bad_resume_token);
+    h.send(h.host(), EndGame{h.host_token()});
+    const auto over = h.last<GameOver>(h.host());
+    ASSERT_EQ(over.standings.size(), 3u);
+    EXPECT_EQ(over.standings[0].nickname, "a");
+    EXPECT_EQ(over.standings[0].points, points);
+}
+
+TEST(ReconnectInTheLobby, PastTheGraceTheSeatIsFreedAndItsNicknameWithIt) {
+    RoomHarness h;
+    h.create(RoomKind::quiz);
+    const MemberId a = h.join("a");
+    h.drop(a);
+    h.run_for(121'000);
     const Seat seat = h.resume(h.token(a));
     ASSERT_TRUE(std::holds_alternative<protocol::Error>(seat));
     EXPECT_EQ(std::get<protocol::Error>(seat).code, ErrorCode::bad_resume_token);
+    EXPECT_TRUE(std::holds_alternative<MemberId>(h.try_join("a")));
 }
 
 TEST_F(Reconnect, ForgedAndForeignTokensAreRefused) {

@@ -67,6 +67,27 @@ void start_waiting_for(State& s, const Member& m, Millis now) {
         ++s.game.pending;
 }
 
+// Frees `m`'s nickname, unless a newcomer has already taken it over.
+void release_nickname(State& s, const Member& m) {
+    const auto it = s.by_nickname.find(m.folded);
+    if (it != s.by_nickname.end() && it->second == m.id)
+        s.by_nickname.erase(it);
+}
+
+// Whether `folded` is free for a newcomer: nobody holds it, or only a seat gone past its grace,
+// which then loses its claim for good (its points stay in the standings).
+bool take_nickname_over(State& s, const std::string& folded) {
+    const auto it = s.by_nickname.find(folded);
+    if (it == s.by_nickname.end())
+        return true;
+    Member* holder = s.find(it->second);
+    if (holder == nullptr || !holder->gone)
+        return false;
+    s.by_token.erase(holder->token);
+    s.by_nickname.erase(it);
+    return true;
+}
+
 }  // namespace
 
 std::variant<std::string, protocol::Error> clean_nickname(std::string_view raw,
@@ -124,7 +145,7 @@ Seat join(State& s, const protocol::Join& request, Millis now) {
     if (solo || s.active_players >= s.settings.capacity) {
         return refuse(ErrorCode::room_full, "the room is full");
     }
-    if (s.by_nickname.count(common::fold_nickname(nickname)) != 0) {
+    if (!take_nickname_over(s, common::fold_nickname(nickname))) {
         return refuse(ErrorCode::nickname_taken, "someone in the room already has this nickname",
                       "nickname");
     }
@@ -145,6 +166,7 @@ Seat resume(State& s, std::string_view token, Millis now) {
         return bad_resume_token_error();
     if (!m->connected) {
         s.expiries.erase({m->disconnected_at + s.deps.limits.resume_grace_ms, m->id});
+        m->gone = false;
         m->connected = true;
         ++s.connected_members;
         start_waiting_for(s, *m, now);
@@ -191,7 +213,7 @@ void remove_member(State& s, Member& m, ServerMessage farewell, Millis now) {
     if (m.player)
         --s.active_players;
     s.by_token.erase(m.token);
-    s.by_nickname.erase(m.folded);
+    release_nickname(s, m);
     emit(s, Audience::to(m.id), std::move(farewell), true);
     mark_roster(s, now);
 }
@@ -203,18 +225,22 @@ void expire_seats(State& s, Millis now) {
         Member* m = s.find(id);
         if (m == nullptr || !m->active || m->connected)
             continue;
-        // The seat can no longer be resumed. Scores stay in the standings; in the lobby the
-        // nickname is freed for someone else.
+        if (s.game.phase != RoomPhase::lobby && !m->host) {
+            // During a game (and after it) the player's points stay in the standings and the
+            // token still brings the seat back; the nickname is free for someone else.
+            m->gone = true;
+            s.roster_dirty = true;
+            continue;
+        }
+        // In the lobby the seat is freed; the host's seat is gone for good.
         s.by_token.erase(m->token);
         if (m->host && s.game.phase == RoomPhase::finished)
             emit(s, Audience::players(), HostStatus{false, 0});  // gone for good: no rematch
-        if (s.game.phase == RoomPhase::lobby || m->host) {
-            m->active = false;
-            if (m->player)
-                --s.active_players;
-            s.by_nickname.erase(m->folded);
-            s.roster_dirty = true;
-        }
+        m->active = false;
+        if (m->player)
+            --s.active_players;
+        release_nickname(s, *m);
+        s.roster_dirty = true;
     }
 }
 
@@ -241,8 +267,17 @@ void rematch(State& s, bool swap_roles, Millis now) {
             s.host_token = make_token(*s.deps.entropy);
         }
     }
-    for (auto& m : s.members)
+    for (auto& m : s.members) {
         m.score = {};
+        if (m.active && m.gone) {
+            // Past the grace: not a seat of the new game; the points were the last game's.
+            s.by_token.erase(m.token);
+            release_nickname(s, m);
+            m.active = false;
+            if (m.player)
+                --s.active_players;
+        }
+    }
     if (!s.settings.seed_given) {
         s.settings.seed = static_cast<std::int64_t>(s.deps.entropy->below(max_seed));
     }

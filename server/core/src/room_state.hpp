@@ -50,6 +50,9 @@ struct Member {
     bool active = true;  // holds a seat: not kicked, not left, not expired from the lobby
     bool connected = true;
     Millis disconnected_at = 0;
+    // Dropped during a game and not back within the resume grace: still ranked, and the token
+    // still brings the seat back, but the nickname no longer blocks a newcomer who asks for it.
+    bool gone = false;
     std::string token;
     std::string identity;  // the digest of the identity secret given (identity.hpp); empty: none
     int join_order = 0;
