@@ -14,6 +14,7 @@
 #include "rapidfire/client/client_state.hpp"
 #include "rapidfire/client/line_editor.hpp"
 #include "rapidfire/client/remembered_rooms.hpp"
+#include "rapidfire/client/remembered_seats.hpp"
 #include "rapidfire/common/ws_url.hpp"
 #include "rapidfire/content/loader.hpp"
 #include "rapidfire/protocol/codec.hpp"
@@ -74,7 +75,8 @@ std::shared_ptr<const content::StudyGuide> load_guide() {
 
 class App {
   public:
-    App(const Options& options, WsUrl url, std::shared_ptr<ClientTls> tls)
+    App(const Options& options, WsUrl url, std::shared_ptr<ClientTls> tls,
+        std::optional<SeatToRemember> saved_seat)
         : options_(options),
           url_(std::move(url)),
           tls_(std::move(tls)),
@@ -88,7 +90,7 @@ class App {
           interactive_(terminal::stdin_is_terminal() && terminal::stdout_is_terminal() &&
                        !options.global.json),
           live_(interactive_),
-          state_(make_config(options, interactive_, live_)),
+          state_(make_config(options, interactive_, live_, std::move(saved_seat))),
           style_(live_ && terminal::colors_wanted(options.global.no_color)) {}
 
     int run() {
@@ -97,6 +99,10 @@ class App {
                 return;
             erase_live();
             terminal::restore();
+            // The seat stays remembered: the connection goes without a goodbye, so the server
+            // holds the seat for its grace.
+            for (const auto& line : state_.on_interrupt())
+                print({true, line});
             exit_code_ = 128 + signal;
             if (ws_)
                 ws_->detach();
@@ -123,7 +129,8 @@ class App {
     }
 
   private:
-    static ClientConfig make_config(const Options& options, bool interactive, bool live) {
+    static ClientConfig make_config(const Options& options, bool interactive, bool live,
+                                    std::optional<SeatToRemember> saved_seat) {
         ClientConfig config;
         config.command = options.command;
         config.create = options.create;
@@ -136,6 +143,7 @@ class App {
         config.guide = load_guide();
         config.server_url = options.global.url;
         config.stay = options.stay;
+        config.saved_seat = std::move(saved_seat);
         return config;
     }
 
@@ -197,6 +205,10 @@ class App {
             save_summary(*fx.summary_markdown);
         if (fx.remember)
             remember(*fx.remember);
+        if (fx.seat)
+            keep_seat(*fx.seat);
+        if (fx.forget_seat)
+            drop_seat(*fx.forget_seat);
         if (fx.exit_code)
             return exit_with(*fx.exit_code);
         if (state_.awaiting_personal_best() && !best_timer_armed_) {
@@ -241,6 +253,27 @@ class App {
         } catch (const std::exception& e) {
             print({true, "cannot remember the host token of room " + room.code + " (" + e.what() +
                              "); to get the results later use --token " + room.host_token});
+        }
+    }
+
+    // The seat to come back to after Ctrl-C. Not being able to keep it costs only that.
+    void keep_seat(const SeatToRemember& seat) {
+        try {
+            remember_seat(remembered_seats_file(), {utc_timestamp(), server_of(url_), seat.code,
+                                                    seat.role, seat.resume_token, seat.nickname});
+        } catch (const std::exception& e) {
+            if (!seat_warned_)
+                print({true, "cannot keep the seat to come back to (" + std::string(e.what()) +
+                                 "); after Ctrl-C it is lost"});
+            seat_warned_ = true;
+        }
+    }
+
+    void drop_seat(const SeatToRemember& seat) {
+        try {
+            forget_seat(remembered_seats_file(), server_of(url_), seat.code, seat.resume_token);
+        } catch (const std::exception&) {
+            // A seat left behind is refused by the server next time and then forgotten.
         }
     }
 
@@ -356,7 +389,24 @@ class App {
     bool end_timer_armed_ = false;
     bool best_timer_armed_ = false;
     bool live_drawn_ = false;
+    bool seat_warned_ = false;
 };
+
+// The seat an earlier run of this command holds: for join, in the same room under the same
+// nickname; for host, the one --resume names.
+std::optional<SeatToRemember> saved_seat_for(const Options& options,
+                                             const std::vector<RememberedSeat>& seats,
+                                             const std::string& server) {
+    std::optional<RememberedSeat> seat;
+    if (options.command == Command::join) {
+        seat = find_player_seat(seats, server, options.join.code, options.join.nickname);
+    } else if (options.command == Command::host && !options.resume_code.empty()) {
+        seat = find_host_seat(seats, server, options.resume_code);
+    }
+    if (!seat)
+        return std::nullopt;
+    return SeatToRemember{seat->code, seat->role, seat->token, seat->nickname};
+}
 
 }  // namespace
 
@@ -376,7 +426,28 @@ int run_online(const Options& options) {
             return 1;
         }
     }
-    App app(options, *url, std::move(tls));
+    std::vector<RememberedSeat> seats;
+    try {
+        seats = read_remembered_seats(remembered_seats_file());
+    } catch (const std::exception&) {
+        // A file that cannot be read holds no seat.
+    }
+    auto saved_seat = saved_seat_for(options, seats, server_of(*url));
+    if (options.command == Command::host && options.resume_code.empty()) {
+        // A new room is what was asked for; a room left behind may be what was meant.
+        if (const auto held = latest_host_seat(seats, server_of(*url))) {
+            std::cerr << "rapidfire-client: you were hosting room " << held->code << " (since "
+                      << held->time << "); to take it back: host --resume " << held->code << "\n";
+        }
+    }
+    if (options.command == Command::host && !options.resume_code.empty() && !saved_seat) {
+        std::cerr << "rapidfire-client: no host seat in room " << options.resume_code
+                  << " is remembered for " << server_of(*url)
+                  << " (a room is remembered from the host command that created it, until its "
+                     "game is over)\n";
+        return 1;
+    }
+    App app(options, *url, std::move(tls), std::move(saved_seat));
     return app.run();
 }
 

@@ -1,6 +1,7 @@
 #include "rapidfire/client/client_state.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 #include "rapidfire/client/input_parsing.hpp"
@@ -41,6 +42,19 @@ const std::string solo_commands =
     "commands start with '/': /skip, /pause, /continue, /extend [SECONDS], /end, /leave, /help "
     "(/end! and /leave! without asking)";
 
+// A nickname as typed on a command line: quoted when the shell would split or expand it.
+std::string shell_word(const std::string& word) {
+    const bool plain = std::all_of(word.begin(), word.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80;
+    });
+    if (plain && !word.empty())
+        return word;
+    std::string quoted = "'";
+    for (const char c : word)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
 bool is_seat_request(const std::optional<std::string>& request) {
     return request && (*request == "create_room" || *request == "join" || *request == "resume" ||
                        *request == "hello");
@@ -52,6 +66,11 @@ ClientState::ClientState(ClientConfig config)
     : config_(std::move(config)), presenter_(Style(config_.color), config_.fancy) {
     role_ = config_.command == Command::host ? Role::host : Role::player;
     kind_ = config_.create.kind;
+    if (config_.saved_seat) {
+        code_ = config_.saved_seat->code;
+        resume_token_ = config_.saved_seat->resume_token;
+        restoring_ = true;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -82,7 +101,19 @@ void ClientState::finish(Effects& fx, int code) {
         return;
     finished_ = true;
     save_summaries(fx);
+    // Over, given up or refused: nothing to come back to.
+    if (remembered_)
+        fx.forget_seat = std::exchange(remembered_, std::nullopt);
     fx.exit_code = code;
+}
+
+void ClientState::remember_seat(Effects& fx) {
+    if (config_.command == Command::solo || code_.empty() || resume_token_.empty())
+        return;
+    const std::string& nickname =
+        config_.command == Command::join ? config_.join.nickname : config_.create.nickname;
+    remembered_ = SeatToRemember{code_, role_, resume_token_, nickname};
+    fx.seat = remembered_;
 }
 
 void ClientState::save_summaries(Effects& fx) {
@@ -125,22 +156,21 @@ void ClientState::maybe_finish(Effects& fx) {
     finish(fx, 0);
 }
 
+std::string ClientState::client_command() const {
+    const std::string& url = config_.server_url;
+    return "rapidfire-client" + (url.empty() || url == default_url ? "" : " --url " + url);
+}
+
 std::string ClientState::join_command(const std::string& code,
                                       const std::optional<std::string>& password) const {
-    const std::string& url = config_.server_url;
-    std::string command = "rapidfire-client";
-    if (!url.empty() && url != default_url)
-        command += " --url " + url;
-    command += " join " + code + " --name NAME";
+    std::string command = client_command() + " join " + code + " --name NAME";
     if (password && !password->empty())
         command += " --password " + *password;
     return command;
 }
 
 std::string ClientState::results_hint() const {
-    const std::string& url = config_.server_url;
-    const std::string client =
-        "rapidfire-client" + (url.empty() || url == default_url ? "" : " --url " + url);
+    const std::string client = client_command();
     return "results: " + client + " history, then " + client + " export ID --format csv|json|md";
 }
 
@@ -243,6 +273,7 @@ void ClientState::handle(const RoomCreated& m, Effects& fx, Millis now) {
                        (m.questions_available == 1 ? "" : "s") + " for this round");
     }
     fx.remember = RoomToRemember{m.code, m.host_token};
+    remember_seat(fx);
     if (config_.command == Command::solo) {
         if (config_.fancy)
             say(fx, help());
@@ -262,9 +293,11 @@ void ClientState::handle(const Joined& m, Effects& fx, Millis now) {
     kind_ = m.kind;
     mode_ = m.settings.mode;
     take_role(m, fx);
+    remember_seat(fx);
     if (m.resumed) {
         link_ = connected() ? Link::open : Link::connecting;  // the resume is answered
-        notice(fx, "resumed");
+        if (!std::exchange(restoring_, false))
+            notice(fx, "resumed");
     }
     if (rematch)
         return start_rematch(m, was_host, fx);
@@ -273,6 +306,13 @@ void ClientState::handle(const Joined& m, Effects& fx, Millis now) {
             phase_ = Phase::lobby;
         if (m.phase == RoomPhase::finished)
             phase_ = Phase::over;
+        if (!seated_) {
+            // The seat an earlier run of this command held: the state follows.
+            notice(fx,
+                   "back in room " + m.code + " as " + m.nickname +
+                       (is_host() ? ", the host" : ": " + std::to_string(m.points) + " points"));
+            on_seated(fx, now);
+        }
         return;
     }
     phase_ = Phase::lobby;
@@ -291,7 +331,7 @@ void ClientState::take_role(const Joined& m, Effects& fx) {
     if (m.host_token) {
         // A token this client did not hold (the host seat came by `rematch swap`) opens the
         // rounds it hosts from now on: remembered like a created room's, for history/export.
-        if (*m.host_token != host_token_ && config_.command != Command::solo)
+        if (*m.host_token != host_token_ && config_.command != Command::solo && !restoring_)
             fx.remember = RoomToRemember{m.code, *m.host_token};
         host_token_ = *m.host_token;
     } else if (!is_host() && config_.command != Command::solo) {
@@ -544,6 +584,23 @@ void ClientState::handle(const Error& m, Effects& fx, Millis) {
         swap_requested_ = false;
         rematch_sent_ = false;
     }
+    if (restoring_ && m.request == std::string(Resume::type)) {
+        // The seat of an earlier run is gone (the grace passed, the game or the room is over).
+        restoring_ = false;
+        resume_token_.clear();
+        fx.forget_seat = config_.saved_seat;
+        if (config_.command == Command::join) {
+            notice(fx, "your earlier seat in room " + code_ + " is gone (" + m.message +
+                           "): joining anew");
+            link_ = Link::open;
+            fx.send.push_back(config_.join);
+            return;
+        }
+        warn(fx, {"cannot take back room " + code_ + ": " + m.message});
+        code_.clear();
+        finish(fx, 2);
+        return;
+    }
     warn(fx, presenter_.error(m));
     if (m.code == ErrorCode::wrong_password && config_.command == Command::join &&
         (!config_.join.password || config_.join.password->empty())) {
@@ -648,6 +705,27 @@ Effects ClientState::on_disconnected() {
     round_.judging.reset();
     rematch_sent_ = false;  // the resume says whether it was done
     return fx;
+}
+
+Lines ClientState::on_interrupt() const {
+    if (!seated_ || finished_ || code_.empty())
+        return {};
+    if (config_.command == Command::solo)
+        return {"stopped: the run is abandoned"};
+    if (is_host()) {
+        return {"stopped: room " + code_ + " waits for its host for the server's resume grace " +
+                    "(2 minutes by default)" +
+                    (game_running() ? ", the game paused; after that the game ends" : ""),
+                "to take it back: " + client_command() + " host --resume " + code_};
+    }
+    std::string again =
+        client_command() + " join " + code_ + " --name " + shell_word(config_.join.nickname);
+    if (config_.join.password && !config_.join.password->empty())
+        again += " --password " + shell_word(*config_.join.password);
+    if (config_.stay)
+        again += " --stay";
+    return {"stopped: your seat in room " + code_ + " and its points are kept",
+            "to come back: " + again};
 }
 
 bool ClientState::can_resume() const {

@@ -167,8 +167,10 @@ void just_the_command(const po::variables_map&, const CommandValues&, Options& o
 // clang-format off
 const CommandSpec commands[] = {
     {"host", "host", "create a room and run it (quiz night or mock interview)",
-     "host [options]",
-     "",
+     "host [options]  |  host --resume CODE",
+     "The room's seat is kept in your state folder while the game runs: after Ctrl-C or a "
+     "restart, 'host --resume CODE' takes the room back (the game waits for its host for the "
+     "server's resume grace, 2 minutes by default).",
      [](po::options_description& own, po::positional_options_description&, CommandValues& v,
         Options&) {
          own.add_options()
@@ -186,6 +188,9 @@ const CommandSpec commands[] = {
              ("no-streak", "no streak bonus")
              ("no-leaderboard", "no standings between questions")
              ("name", po::value(&v.name)->default_value("host"), "your name")
+             ("resume", po::value(&v.code),
+              "take back the host seat of room CODE, held since Ctrl-C or a restart (the "
+              "room's other options are its own)")
              ("stay", "stay in the room after the game: 'rematch' starts another round with "
                       "the same players, 'leave' quits");
      },
@@ -210,10 +215,12 @@ const CommandSpec commands[] = {
          options.create.nickname = v.name;
          options.create.settings = std::move(settings);
          options.stay = parsed.count("stay") != 0;
+         options.resume_code = upper(v.code);
      }},
     {"join", "join CODE", "join a room as a player",
      "join CODE --name NAME [--password P] [--stay]",
-     "",
+     "Your seat is kept in your state folder while the game runs: after Ctrl-C or a restart "
+     "the same command takes it back, with its points.",
      [](po::options_description& own, po::positional_options_description& positional,
         CommandValues& v, Options&) {
          own.add_options()

@@ -20,6 +20,8 @@ TEST(Effects, AppendKeepsEveryField) {
     next.exit_code = 0;
     next.summary_markdown = "# first\n# second";
     next.remember = RoomToRemember{"K7M2QX", "secret"};
+    next.seat = SeatToRemember{"K7M2QX", protocol::Role::host, "K7M2QX.seat", "Ms Rivera"};
+    next.forget_seat = SeatToRemember{"ABC234", protocol::Role::player, "ABC234.old", "Sam"};
 
     first.append(std::move(next));
     ASSERT_EQ(first.lines.size(), 2u);
@@ -33,9 +35,15 @@ TEST(Effects, AppendKeepsEveryField) {
     EXPECT_EQ(first.summary_markdown, "# first\n# second");
     ASSERT_TRUE(first.remember.has_value());
     EXPECT_EQ(first.remember->host_token, "secret");
+    ASSERT_TRUE(first.seat.has_value());
+    EXPECT_EQ(first.seat->resume_token, "K7M2QX.seat");
+    ASSERT_TRUE(first.forget_seat.has_value());
+    EXPECT_EQ(first.forget_seat->resume_token, "ABC234.old");
 
     Effects quiet;
-    quiet.append(Effects{{}, {}, 1, std::nullopt, std::nullopt});
+    Effects leaving;
+    leaving.exit_code = 1;
+    quiet.append(std::move(leaving));
     EXPECT_EQ(quiet.exit_code, 1);
     EXPECT_FALSE(quiet.summary_markdown.has_value());
 }

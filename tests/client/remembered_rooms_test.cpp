@@ -1,8 +1,5 @@
 // The private file of remembered host tokens.
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -10,35 +7,15 @@
 #include <gtest/gtest.h>
 
 #include "rapidfire/client/remembered_rooms.hpp"
+#include "temp_folder.hpp"
 
 namespace rapidfire::client {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempFolder {
-  public:
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "rapidfire-hosted-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr)
-            throw std::runtime_error("mkdtemp failed");
-        path_ = pattern;
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
-
-unsigned mode_of(const fs::path& path) {
-    struct stat info {};
-    ::stat(path.c_str(), &info);
-    return info.st_mode & 0777;
-}
+using testing::mode_of;
+using testing::TempFolder;
 
 TEST(RememberedRooms, OneLinePerRoomAndBadLinesAreSkipped) {
     const RememberedRoom room{"2024-05-01T18:30:00Z", "K7M2QX", "K7M2QX.abc",

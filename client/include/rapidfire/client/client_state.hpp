@@ -46,6 +46,10 @@ struct ClientConfig {
     std::string server_url;
     // host and join: after game over, stay in the room for a rematch (until `leave`).
     bool stay = false;
+    // host and join: a seat held by an earlier run of this command (remembered_seats.hpp), asked
+    // back first. Refused (the room or the seat is gone), a join asks for a new seat and a host
+    // stops.
+    std::optional<SeatToRemember> saved_seat;
 };
 
 class ClientState {
@@ -67,6 +71,9 @@ class ClientState {
     // After game over this client stays in the room for a rematch: no wait-and-exit then.
     bool stays_after_game() const;
     bool finished() const { return finished_; }
+    // What to tell someone who stops the client (Ctrl-C) while seated: what becomes of the seat
+    // and how to come back. Empty when there is nothing to come back to.
+    Lines on_interrupt() const;
     // Solo: the final result is in and personal_best may still follow (it comes only from a
     // server that keeps a record, so the wait for it is short).
     bool awaiting_personal_best() const;
@@ -99,6 +106,10 @@ class ClientState {
     void take_role(const protocol::Joined& m, Effects& fx);
     void start_rematch(const protocol::Joined& m, bool was_host, Effects& fx);
     std::string results_hint() const;
+    // "rapidfire-client", with --url when it is not the default.
+    std::string client_command() const;
+    // The seat as it is now, to remember (host and join only).
+    void remember_seat(Effects& fx);
     // How players join this room: the command with --url (when not the default) and
     // --password (when set).
     std::string join_command(const std::string& code,
@@ -163,6 +174,8 @@ class ClientState {
     Link link_ = Link::connecting;
     bool seated_ = false;
     bool finished_ = false;
+    bool restoring_ = false;                    // asking back config_.saved_seat, not answered yet
+    std::optional<SeatToRemember> remembered_;  // the seat last kept, forgotten at the end
     protocol::RoomKind kind_ = protocol::RoomKind::quiz;
     std::optional<protocol::AnswerMode> mode_;  // the round's answer mode, once seated
     std::string code_;

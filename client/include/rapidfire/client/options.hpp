@@ -41,6 +41,7 @@ struct Options {
     bool bank_list_topics = false;         // bank --topics: list the topics instead
     ResultsOptions results;                // history, export
     bool stay = false;  // host, join: stay in the room after the game, for a rematch
+    std::string resume_code;  // host --resume: take back the host seat of this room
 };
 
 // Commands that play a game over the WebSocket.

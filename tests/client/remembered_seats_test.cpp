@@ -1,0 +1,86 @@
+// The private file of seats to come back to after Ctrl-C or a restart.
+
+#include <gtest/gtest.h>
+
+#include "rapidfire/client/remembered_seats.hpp"
+#include "temp_folder.hpp"
+
+namespace rapidfire::client {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::mode_of;
+using testing::TempFolder;
+
+RememberedSeat seat(std::string server, std::string code, protocol::Role role, std::string token,
+                    std::string nickname = "Ms Rivera") {
+    return {"2024-05-01T18:30:00Z", std::move(server),  std::move(code), role,
+            std::move(token),       std::move(nickname)};
+}
+
+TEST(RememberedSeats, OneLinePerSeatWithTheNicknameToTheEnd) {
+    const auto rivera = seat("ws://127.0.0.1:8080", "K7M2QX", protocol::Role::host, "K7M2QX.abc");
+    const std::string line = format_remembered_seat(rivera);
+    EXPECT_EQ(line, "2024-05-01T18:30:00Z ws://127.0.0.1:8080 K7M2QX host K7M2QX.abc Ms Rivera\n");
+    const auto seats =
+        parse_remembered_seats(line + "garbage\n\nt s C judge T name\nt s C player T\n" + line);
+    ASSERT_EQ(seats.size(), 2u);
+    EXPECT_EQ(seats[0].server, "ws://127.0.0.1:8080");
+    EXPECT_EQ(seats[0].code, "K7M2QX");
+    EXPECT_EQ(seats[0].role, protocol::Role::host);
+    EXPECT_EQ(seats[0].token, "K7M2QX.abc");
+    EXPECT_EQ(seats[0].nickname, "Ms Rivera");
+}
+
+TEST(RememberedSeats, OneSeatPerRoomOfAServerAndTheLatestWins) {
+    TempFolder folder;
+    const fs::path file = folder.path() / "rapidfire" / "seats";
+    EXPECT_TRUE(read_remembered_seats(file).empty());
+    remember_seat(file, seat("ws://one:1", "AAAAAA", protocol::Role::player, "a1", "Sam"));
+    remember_seat(file, seat("ws://two:2", "AAAAAA", protocol::Role::player, "b1", "Sam"));
+    remember_seat(file, seat("ws://one:1", "AAAAAA", protocol::Role::player, "a2", "SAM"));
+    remember_seat(file, seat("ws://one:1", "AAAAAA", protocol::Role::player, "k1", "Kim"));
+    remember_seat(file, seat("ws://one:1", "AAAAAA", protocol::Role::host, "h1", "Sam"));
+    EXPECT_EQ(mode_of(file), 0600u);
+    EXPECT_EQ(mode_of(file.parent_path()), 0700u);
+    const auto seats = read_remembered_seats(file);
+    ASSERT_EQ(seats.size(), 4u);  // Sam's first seat in AAAAAA on one:1 was replaced
+    EXPECT_EQ(find_player_seat(seats, "ws://one:1", "AAAAAA", "sam")->token, "a2");
+    EXPECT_EQ(find_player_seat(seats, "ws://one:1", "AAAAAA", "Kim")->token, "k1");
+    EXPECT_EQ(find_player_seat(seats, "ws://two:2", "AAAAAA", "Sam")->token, "b1");
+    EXPECT_EQ(find_host_seat(seats, "ws://one:1", "AAAAAA")->token, "h1");
+    EXPECT_FALSE(find_player_seat(seats, "ws://one:1", "AAAAAA", "Alex"));
+    // A token stays with its server.
+    EXPECT_FALSE(find_player_seat(seats, "wss://one:1", "AAAAAA", "Sam"));
+
+    forget_seat(file, "ws://one:1", "AAAAAA", "a2");
+    const auto left = read_remembered_seats(file);
+    ASSERT_EQ(left.size(), 3u);
+    EXPECT_FALSE(find_player_seat(left, "ws://one:1", "AAAAAA", "Sam"));
+    EXPECT_TRUE(find_player_seat(left, "ws://one:1", "AAAAAA", "Kim"));
+}
+
+TEST(RememberedSeats, TheFileIsKeptShortOldestFirst) {
+    TempFolder folder;
+    const fs::path file = folder.path() / "seats";
+    for (std::size_t i = 0; i < max_remembered_seats + 3; ++i) {
+        remember_seat(file, seat("ws://one:1", "ROOM" + std::to_string(i), protocol::Role::player,
+                                 "t" + std::to_string(i)));
+    }
+    const auto seats = read_remembered_seats(file);
+    ASSERT_EQ(seats.size(), max_remembered_seats);
+    EXPECT_EQ(seats.front().token, "t3");
+}
+
+TEST(RememberedSeats, TheLatestHostSeatOfAServer) {
+    const std::vector<RememberedSeat> seats{
+        seat("ws://one:1", "AAAAAA", protocol::Role::host, "a"),
+        seat("ws://one:1", "BBBBBB", protocol::Role::host, "b"),
+        seat("ws://one:1", "CCCCCC", protocol::Role::player, "c"),
+        seat("ws://two:2", "DDDDDD", protocol::Role::host, "d")};
+    EXPECT_EQ(latest_host_seat(seats, "ws://one:1")->code, "BBBBBB");
+    EXPECT_FALSE(latest_host_seat(seats, "ws://three:3"));
+}
+
+}  // namespace
+}  // namespace rapidfire::client
