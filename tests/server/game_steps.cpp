@@ -21,11 +21,14 @@ protocol::Joined join_room(TestClient& player, const std::string& code,
     return player.wait_for<protocol::Joined>();
 }
 
-protocol::Question start_one_question_solo_run(TestClient& runner, const std::string& nickname) {
-    protocol::RoundSettings settings;
+protocol::Question start_one_question_solo_run(TestClient& runner, const std::string& nickname,
+                                               std::optional<std::string> identity,
+                                               protocol::RoundSettings settings) {
     settings.questions = 1;
     settings.reveal_seconds = 0;
-    const auto created = create_room(runner, protocol::RoomKind::solo, nickname, settings);
+    runner.send(protocol::CreateRoom{protocol::RoomKind::solo, nickname, std::move(settings),
+                                     std::move(identity)});
+    const auto created = runner.wait_for<protocol::RoomCreated>();
     runner.send(protocol::Start{created.host_token});
     return runner.wait_for<protocol::Question>();
 }

@@ -14,9 +14,12 @@ protocol::RoomCreated create_room(TestClient& host, protocol::RoomKind kind,
                                   const std::string& nickname, protocol::RoundSettings settings);
 protocol::Joined join_room(TestClient& player, const std::string& code,
                            const std::string& nickname);
-// `runner` creates a solo room of one question (no reveal pause) as `nickname` and starts the
-// run: the question.
-protocol::Question start_one_question_solo_run(TestClient& runner, const std::string& nickname);
+// `runner` creates a solo room of one question (no reveal pause) as `nickname`, with the
+// identity secret `identity` if any, and starts the run: the question. `settings` may change
+// the run's other settings.
+protocol::Question start_one_question_solo_run(TestClient& runner, const std::string& nickname,
+                                               std::optional<std::string> identity = std::nullopt,
+                                               protocol::RoundSettings settings = {});
 
 // The index of the question's right answer among its choices (from the bundled bank).
 int correct_choice(const protocol::Question& question);

@@ -131,35 +131,137 @@ TEST(Record, WithoutADataDirThereIsNoRecord) {
     EXPECT_EQ(http_get(server.port(), "/api/games").status, 404);
 }
 
-protocol::PersonalBest solo_run(TestServer& server, bool answer_right) {
+const std::string sam = "sam-identity-0123456789";
+const std::string other_sam = "another-sam-0123456789";
+
+// One solo run of one question, answered at once; its personal best, if one comes.
+std::optional<protocol::PersonalBest> solo_run(TestServer& server, bool answer_right,
+                                               std::optional<std::string> identity = sam,
+                                               protocol::RoundSettings settings = {},
+                                               bool pause = false) {
     auto runner = server.client();
-    const auto question = start_one_question_solo_run(*runner, "Sam");
+    settings.questions = 1;
+    settings.reveal_seconds = 0;
+    runner->send(protocol::CreateRoom{protocol::RoomKind::solo, "Sam", settings, identity});
+    const auto token = runner->wait_for<protocol::RoomCreated>().host_token;
+    runner->send(protocol::Start{token});
+    const auto question = runner->wait_for<protocol::Question>();
+    if (pause) {
+        runner->send(protocol::Pause{token});
+        runner->wait_for<protocol::Paused>();
+        runner->send(protocol::Continue{token});
+        runner->wait_for<protocol::Continued>();
+    }
     runner->send(
         choice_answer(0, answer_right ? correct_choice(question) : wrong_choice(question)));
     runner->wait_for<protocol::FinalResult>();
+    if (!identity) {
+        // No personal best without an identity: nothing follows the final result.
+        const auto more = runner->next_text(std::chrono::milliseconds(500));
+        EXPECT_FALSE(more.has_value()) << *more;
+        return std::nullopt;
+    }
     return runner->wait_for<protocol::PersonalBest>();
+}
+
+json::array leaderboard(TestServer& server, const std::string& query = "?questions=1") {
+    return get_json(server.port(), "/api/solo/leaderboard" + query).at("runs").as_array();
 }
 
 TEST(Record, SoloRunsReportPersonalBests) {
     ScratchDir dir;
     TestServer server(recording_options(dir));
-    const auto first = solo_run(server, true);
+    const auto first = *solo_run(server, true);
     EXPECT_TRUE(first.new_best);
     EXPECT_FALSE(first.previous.has_value());
     EXPECT_EQ(first.runs, 0);
     EXPECT_GT(first.points, 0);
-    eventually([&] {
-        return !get_json(server.port(), "/api/solo/leaderboard").at("runs").as_array().empty();
-    });
-    const auto second = solo_run(server, false);
+    EXPECT_FALSE(first.not_counted.has_value());
+    eventually([&] { return !leaderboard(server).empty(); });
+    const auto second = *solo_run(server, false);
     EXPECT_FALSE(second.new_best);
     EXPECT_EQ(second.previous, first.points);
     EXPECT_EQ(second.runs, 1);
     eventually(
         [&] { return get_json(server.port(), "/api/games").at("games").as_array().size() == 2; });
-    const auto board = get_json(server.port(), "/api/solo/leaderboard").at("runs").as_array();
-    ASSERT_EQ(board.size(), 1u);  // one row per nickname: the best run
+    const auto board = leaderboard(server);
+    ASSERT_EQ(board.size(), 1u);  // one row per identity: the best run
     EXPECT_EQ(board[0].at("points").as_int64(), first.points);
+    EXPECT_EQ(board[0].at("runs").as_int64(), 2);
+}
+
+TEST(Record, TwoPlayersWithOneNicknameKeepTheirOwnBests) {
+    ScratchDir dir;
+    TestServer server(recording_options(dir));
+    const auto first = *solo_run(server, true, sam);
+    EXPECT_TRUE(first.new_best);
+    // Anyone typing "Sam" without Sam's secret starts from nothing.
+    const auto impostor = *solo_run(server, false, other_sam);
+    EXPECT_EQ(impostor.runs, 0);
+    EXPECT_FALSE(impostor.previous.has_value());
+    EXPECT_TRUE(impostor.new_best);
+    eventually([&] { return leaderboard(server).size() == 2; });
+    // Both rows are shown as "Sam"; the identity, or its digest, never is.
+    const auto body = http_get(server.port(), "/api/solo/leaderboard?questions=1").body;
+    EXPECT_EQ(body.find("identity"), std::string::npos) << body;
+    EXPECT_EQ(body.find(sam), std::string::npos) << body;
+}
+
+TEST(Record, ARunWithoutAnIdentityGetsNoPersonalBestAndIsOnNoLeaderboard) {
+    ScratchDir dir;
+    TestServer server(recording_options(dir));
+    solo_run(server, true, std::nullopt);
+    eventually(
+        [&] { return get_json(server.port(), "/api/games").at("games").as_array().size() == 1; });
+    EXPECT_TRUE(leaderboard(server).empty());
+}
+
+TEST(Record, APausedRunSaysItDoesNotCountAndStaysOffTheLeaderboard) {
+    ScratchDir dir;
+    TestServer server(recording_options(dir));
+    const auto paused = *solo_run(server, true, sam, {}, true);
+    EXPECT_EQ(paused.not_counted, protocol::NotCounted::paused);
+    EXPECT_FALSE(paused.new_best);
+    EXPECT_EQ(paused.runs, 0);
+    const auto honest = *solo_run(server, false);
+    EXPECT_FALSE(honest.not_counted.has_value());
+    EXPECT_TRUE(honest.new_best);  // the paused run is not a best to beat
+    EXPECT_EQ(honest.runs, 0);
+    eventually([&] { return !leaderboard(server).empty(); });
+    const auto board = leaderboard(server);
+    ASSERT_EQ(board.size(), 1u);
+    EXPECT_EQ(board[0].at("points").as_int64(), honest.points);
+}
+
+TEST(Record, TheLeaderboardShowsOneConfigurationAtATime) {
+    ScratchDir dir;
+    TestServer server(recording_options(dir));
+    protocol::RoundSettings per_question;
+    per_question.clock = protocol::ClockMode::per_question;
+    per_question.seconds = 20;
+    solo_run(server, true, sam);                       // 1 question, total clock of 300 s
+    solo_run(server, false, other_sam, per_question);  // 1 question, 20 s each
+    eventually([&] {
+        return leaderboard(server).size() == 1 &&
+               leaderboard(server, "?questions=1&clock=per_question&seconds=20").size() == 1;
+    });
+    const auto total = get_json(server.port(), "/api/solo/leaderboard?questions=1");
+    const auto& config = total.at("config").as_object();
+    EXPECT_EQ(config.at("mode").as_string(), "choice");
+    EXPECT_EQ(config.at("clock").as_string(), "total");
+    EXPECT_EQ(config.at("total_seconds").as_int64(), 300);
+    EXPECT_EQ(config.at("questions").as_int64(), 1);
+    EXPECT_GT(total.at("runs").as_array().at(0).at("points").as_int64(), 0);
+    const auto each =
+        leaderboard(server, "?questions=1&clock=per_question&seconds=20").at(0).as_object();
+    EXPECT_EQ(each.at("points").as_int64(), 0);  // the wrong answer
+    // The solo defaults (20 questions) and self grading are other boards, empty here.
+    EXPECT_TRUE(leaderboard(server, "").empty());
+    EXPECT_TRUE(leaderboard(server, "?questions=1&mode=self").empty());
+    // A configuration no run could have is refused.
+    EXPECT_EQ(http_get(server.port(), "/api/solo/leaderboard?mode=judge").status, 400);
+    EXPECT_EQ(http_get(server.port(), "/api/solo/leaderboard?seconds=1").status, 400);
+    EXPECT_EQ(http_get(server.port(), "/api/solo/leaderboard?topic=no%20such").status, 400);
 }
 
 TEST(Record, AKilledServerKeepsFinishedGamesAndCommittedAnswers) {

@@ -47,7 +47,7 @@ TEST(RecordWriter, ASoloRunEndsAndOtherRoomsPlayOnWhileTheRecordWaitsForTheDisk)
     quiz.wait_question();
 
     auto runner = server.client();
-    const auto question = start_one_question_solo_run(*runner, "Sam");
+    const auto question = start_one_question_solo_run(*runner, "Sam", "sam-identity-0123456789");
     {
         const DatabaseWriteLock lock(dir.path() / "rapidfire.sqlite3");
         runner->send(choice_answer(0, correct_choice(question)));

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <variant>
+#include <vector>
 
 #include <boost/json.hpp>
 
 #include "rapidfire/common/constant_time.hpp"
+#include "rapidfire/content/bank.hpp"
+#include "rapidfire/core/round_plan.hpp"
 #include "rapidfire/protocol/codec.hpp"
 #include "rapidfire/store/store.hpp"
 
@@ -177,6 +181,121 @@ std::string results_csv(const store::GameRecord& record) {
     return csv;
 }
 
+// A query value with its %XX escapes and '+' decoded; nothing when an escape is malformed.
+std::optional<std::string> url_decode(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '+') {
+            out += ' ';
+        } else if (text[i] == '%') {
+            int value = 0;
+            if (i + 2 >= text.size())
+                return std::nullopt;
+            const auto [end, ec] =
+                std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16);
+            if (ec != std::errc{} || end != text.data() + i + 3)
+                return std::nullopt;
+            out += static_cast<char>(value);
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+// The query's pairs in order, decoded; nothing when one cannot be decoded.
+std::optional<std::vector<std::pair<std::string, std::string>>> query_pairs(
+    std::string_view query) {
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (std::size_t start = 0; start < query.size();) {
+        const auto end = std::min(query.find('&', start), query.size());
+        const auto pair = query.substr(start, end - start);
+        start = end + 1;
+        if (pair.empty())
+            continue;
+        const auto equals = pair.find('=');
+        auto key = url_decode(pair.substr(0, equals));
+        auto value = url_decode(equals == std::string_view::npos ? std::string_view{}
+                                                                 : pair.substr(equals + 1));
+        if (!key || !value)
+            return std::nullopt;
+        pairs.emplace_back(std::move(*key), std::move(*value));
+    }
+    return pairs;
+}
+
+std::optional<int> parse_int(const std::string& text) {
+    int value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size())
+        return std::nullopt;
+    return value;
+}
+
+// The solo configuration a leaderboard query names: mode, clock, seconds, total_seconds,
+// questions and topic (repeatable) as in create_room's settings, every one left out taking a
+// solo run's default, resolved against the bank as a run's settings are. The error says why
+// a query names none.
+std::variant<protocol::RoundSettings, std::string> leaderboard_settings(std::string_view query,
+                                                                        const content::Bank& bank) {
+    const auto pairs = query_pairs(query);
+    if (!pairs)
+        return std::string("the query has a malformed %-escape");
+    protocol::RoundSettings requested;
+    for (const auto& [key, value] : *pairs) {
+        if (key == "mode") {
+            if (value == "choice")
+                requested.mode = protocol::AnswerMode::choice;
+            else if (value == "self")
+                requested.mode = protocol::AnswerMode::self;
+            else
+                return std::string("mode must be choice or self");
+        } else if (key == "clock") {
+            if (value == "per_question" || value == "per-question")
+                requested.clock = protocol::ClockMode::per_question;
+            else if (value == "total")
+                requested.clock = protocol::ClockMode::total;
+            else
+                return std::string("clock must be per_question or total");
+        } else if (key == "seconds" || key == "total_seconds" || key == "questions") {
+            const auto number = parse_int(value);
+            if (!number)
+                return key + " must be a whole number";
+            (key == "seconds"         ? requested.seconds
+             : key == "total_seconds" ? requested.total_seconds
+                                      : requested.questions) = *number;
+        } else if (key == "topic") {
+            if (requested.topics.size() >= protocol::max_array_items)
+                return std::string("too many topics");
+            requested.topics.push_back(value);
+        }
+    }
+    auto resolved = core::resolve_settings(protocol::RoomKind::solo, requested, bank, 1, 0);
+    if (const auto* error = std::get_if<protocol::Error>(&resolved)) {
+        std::string field = error->field.value_or("");
+        if (field.rfind("settings.", 0) == 0)
+            field = field.substr(9);
+        return (field.empty() ? std::string() : field + ": ") + error->message;
+    }
+    return std::get<core::ResolvedSettings>(resolved).to_wire();
+}
+
+json::value config_json(const protocol::RoundSettings& settings) {
+    json::object config;
+    const auto clock = settings.clock.value_or(protocol::ClockMode::total);
+    config["mode"] = protocol::name_of(settings.mode.value_or(protocol::AnswerMode::choice));
+    config["clock"] = protocol::name_of(clock);
+    if (clock == protocol::ClockMode::total)
+        config["total_seconds"] = settings.total_seconds.value_or(0);
+    else
+        config["seconds"] = settings.seconds.value_or(0);
+    config["questions"] = settings.questions.value_or(0);
+    config["topics"] = json::array(settings.topics.begin(), settings.topics.end());
+    config["streak_bonus"] = settings.streak_bonus.value_or(true);
+    return config;
+}
+
 std::optional<std::int64_t> parse_id(std::string_view text) {
     std::int64_t id = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -221,18 +340,29 @@ std::optional<ApiResponse> answer_api(const ApiRequest& request, const ApiContex
             return json_reply(json::object{{"games", std::move(games)}});
         }
         if (path == "/api/solo/leaderboard") {
+            // One configuration's board: runs are compared only with runs of the same settings.
+            if (context.bank_content == nullptr)
+                return error(404, "this server has no bank");
+            auto settings = leaderboard_settings(query, *context.bank_content);
+            if (const auto* why = std::get_if<std::string>(&settings))
+                return error(400, *why);
+            const auto& config = std::get<protocol::RoundSettings>(settings);
             json::array runs;
             int rank = 0;
-            for (const auto& run : store.solo_leaderboard(context.bank, limit_of(query))) {
+            for (const auto& run : store.solo_leaderboard(
+                     store::run_config_key(context.bank, config), limit_of(query))) {
                 runs.push_back(json::object{{"rank", ++rank},
                                             {"nickname", run.nickname},
                                             {"points", run.points},
                                             {"correct", run.correct},
                                             {"run_ms", run.run_ms},
                                             {"finished_at", run.finished_at},
+                                            {"runs", run.runs},
                                             {"game", run.game_id}});
             }
-            return json_reply(json::object{{"bank", context.bank}, {"runs", std::move(runs)}});
+            return json_reply(json::object{{"bank", context.bank},
+                                           {"config", config_json(config)},
+                                           {"runs", std::move(runs)}});
         }
         constexpr std::string_view games_prefix = "/api/games/";
         if (path.rfind(games_prefix, 0) == 0) {

@@ -10,15 +10,20 @@
 namespace rapidfire::store {
 class Store;
 }
+namespace rapidfire::content {
+struct Bank;
+}
 
 namespace rapidfire::net {
 
 // What the API reads: the record (null when the server keeps none), the bank whose solo
-// leaderboard it shows, and the administrator's token (empty: none).
+// leaderboard it shows (its title, and its questions to apply a solo run's defaults to a
+// configuration), and the administrator's token (empty: none).
 struct ApiContext {
     store::Store* store = nullptr;
     std::string_view bank;
     std::string_view admin_token;
+    const content::Bank* bank_content = nullptr;
 };
 
 struct ApiRequest {

@@ -243,8 +243,10 @@ void HostedRoom::record() {
     std::optional<core::GameFinished> solo_run;
     if (room_->kind() == protocol::RoomKind::solo) {
         for (const auto& entry : journal) {
+            // A run without an identity is nobody's: no personal best is looked up for it.
             if (const auto* finished = std::get_if<core::GameFinished>(&entry);
-                finished != nullptr && !finished->standings.empty())
+                finished != nullptr && !finished->standings.empty() &&
+                !finished->identities.empty() && !finished->identities.front().empty())
                 solo_run = *finished;
         }
     }

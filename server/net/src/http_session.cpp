@@ -94,7 +94,8 @@ Response respond(const Request& request, ServerContext& context) {
         authorization == request.end()
             ? std::string_view{}
             : std::string_view(authorization->value().data(), authorization->value().size())};
-    const ApiContext record{context.store.get(), context.bank_title, context.options.admin_token};
+    const ApiContext record{context.store.get(), context.bank_title, context.options.admin_token,
+                            context.bank.get()};
     if (auto answer = answer_api(api, record)) {
         if (!answer->attachment.empty()) {
             response.set(http::field::content_disposition,

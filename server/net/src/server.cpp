@@ -43,8 +43,7 @@ class Server::Impl {
           guide_(std::move(guide)),
           entropy_(core::make_secure_entropy()),
           context_(std::make_shared<ServerContext>(
-              io_, std::move(options), bank_->title,
-              [this] { return core::make_room_code(entropy_); },
+              io_, std::move(options), bank_, [this] { return core::make_room_code(entropy_); },
               [this](std::string code, const protocol::CreateRoom& request) {
                   return make_room(std::move(code), request);
               })),

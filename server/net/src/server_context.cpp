@@ -20,11 +20,12 @@ std::unique_ptr<store::Store> open_store(const ServerOptions& options) {
 }  // namespace
 
 ServerContext::ServerContext(boost::asio::io_context& io, ServerOptions server_options,
-                             std::string bank, RoomRegistry::CodeMaker make_code,
-                             RoomRegistry::RoomFactory make_room)
+                             std::shared_ptr<const content::Bank> bank_played,
+                             RoomRegistry::CodeMaker make_code, RoomRegistry::RoomFactory make_room)
     : options(std::move(server_options)),
       tls(make_server_tls(options)),
-      bank_title(std::move(bank)),
+      bank(std::move(bank_played)),
+      bank_title(bank->title),
       strands(io, options.threads),
       rooms(std::move(make_code), std::move(make_room)),
       store(open_store(options)),

@@ -10,6 +10,7 @@
 
 #include "connection_tracker.hpp"
 #include "metrics.hpp"
+#include "rapidfire/content/bank.hpp"
 #include "rapidfire/net/server_options.hpp"
 #include "rapidfire/store/store.hpp"
 #include "rapidfire/store/store_writer.hpp"
@@ -25,8 +26,9 @@ namespace rapidfire::net {
 
 struct ServerContext {
     // `make_room` is what the registry creates rooms with.
-    ServerContext(boost::asio::io_context& io, ServerOptions server_options, std::string bank_title,
-                  RoomRegistry::CodeMaker make_code, RoomRegistry::RoomFactory make_room);
+    ServerContext(boost::asio::io_context& io, ServerOptions server_options,
+                  std::shared_ptr<const content::Bank> bank, RoomRegistry::CodeMaker make_code,
+                  RoomRegistry::RoomFactory make_room);
     ~ServerContext();
 
     const ServerOptions options;
@@ -34,6 +36,8 @@ struct ServerContext {
     // it; null when TLS is not configured.
     const std::shared_ptr<boost::asio::ssl::context> tls;
     const ServerClock clock;
+    // The bank rooms play: the solo leaderboard resolves its configuration against it.
+    const std::shared_ptr<const content::Bank> bank;
     const std::string bank_title;  // the bank solo runs are recorded under
     const std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>();
     const StrandSource strands;  // for connections and rooms
