@@ -64,7 +64,8 @@ TEST(PresenterWrap, ChoicesKeepWordsWholeAndFitTheWidth) {
         for (const int width : {40, 80}) {
             const Presenter presenter(Style(color), true, width);
             const auto lines = presenter.question(q);
-            std::string expected_text = "Question 3/10 " + join_names(q.topics) + " 20.0s\n" + q.text;
+            std::string expected_text =
+                "Question 3/10 " + join_names(q.topics) + " 20.0s\n" + q.text;
             for (std::size_t i = 0; i < q.choices.size(); ++i)
                 expected_text += "\n" + std::to_string(i + 1) + ") " + q.choices[i];
             // The same words in the same order: none cut, none lost.
