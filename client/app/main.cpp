@@ -5,6 +5,7 @@
 
 #include "client_app.hpp"
 #include "rapidfire/client/command_line.hpp"
+#include "rapidfire/client/identity.hpp"
 #include "rapidfire/client/study_material.hpp"
 #include "rapidfire/content/loader.hpp"
 #include "results_commands.hpp"
@@ -61,5 +62,16 @@ int main(int argc, char** argv) {
         return client::run_results_command(options);
     if (!client::plays_online(options.command))
         return print_study_material(options);
-    return client::run_online(options);
+    // Personal bests (and later progress) belong to the secret kept in the state folder, not
+    // to the nickname. Without it the game is the same, with no personal best.
+    client::Options playing = options;
+    try {
+        const std::string identity = client::load_or_create_identity(client::identity_file());
+        playing.create.identity = identity;
+        playing.join.identity = identity;
+    } catch (const std::exception& e) {
+        std::cerr << "rapidfire-client: warning: no identity, so no personal best: " << e.what()
+                  << "\n";
+    }
+    return client::run_online(playing);
 }

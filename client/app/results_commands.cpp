@@ -177,6 +177,26 @@ int export_results(const Options& options, const Session& session) {
     return 0;
 }
 
+// The solo leaderboard for one configuration; anyone may read it, so no token is sent.
+int leaderboard(const Options& options, const Session& session) {
+    const std::string target =
+        "/api/solo/leaderboard" + leaderboard_query(options.leaderboard, options.results.limit);
+    const auto outcome = http_get(session.url, target, {}, session.tls, request_timeout);
+    if (!outcome.reply || outcome.reply->status != 200)
+        return report(session, outcome);
+    if (options.global.json) {
+        std::cout << outcome.reply->body << "\n";
+        return 0;
+    }
+    try {
+        std::cout << leaderboard_text(parse_leaderboard(outcome.reply->body));
+    } catch (const std::exception& e) {
+        say_error(e.what());
+        return exit_connection;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int run_results_command(const Options& options) {
@@ -190,6 +210,8 @@ int run_results_command(const Options& options) {
             return exit_connection;
         }
     }
+    if (options.command == Command::leaderboard)
+        return leaderboard(options, session);
     if (!options.results.token.empty()) {
         session.tokens.push_back(options.results.token);
     } else {

@@ -1,6 +1,7 @@
 #pragma once
 // `history` and `export`: the record of games, read from the server's HTTP API with the host
-// tokens given or remembered (remembered_rooms.hpp).
+// tokens given or remembered (remembered_rooms.hpp); `leaderboard`: the solo leaderboard of one
+// configuration, which anyone may read.
 
 #include "rapidfire/client/options.hpp"
 

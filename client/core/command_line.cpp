@@ -151,6 +151,34 @@ RoundSettings round_settings(const po::variables_map& parsed, const CommandValue
     return settings;
 }
 
+// A solo run's settings, for solo and leaderboard alike, so that the flags of a run show its
+// board. --seconds without --clock or --total means a clock per question (on one total clock
+// the seconds per question would play no part).
+RoundSettings solo_settings(const po::variables_map& parsed, const CommandValues& values) {
+    RoundSettings settings = round_settings(parsed, values);
+    settings.mode = parse_mode(values.mode, true);
+    settings.total_seconds = optional_value<int>(parsed, "total");
+    const bool clock_given = parsed.count("clock") != 0 && !parsed["clock"].defaulted();
+    settings.clock = clock_given || settings.total_seconds || !settings.seconds
+                         ? parse_clock(values.clock)
+                         : ClockMode::per_question;
+    return settings;
+}
+
+// The options of a solo run's settings (solo and leaderboard).
+void solo_setting_options(po::options_description& own, CommandValues& v) {
+    // clang-format off
+    own.add_options()
+        ("mode", po::value(&v.mode)->default_value("choice"), "choice or self (grade yourself)")
+        ("clock", po::value(&v.clock)->default_value("total"),
+         "per-question or total (with --seconds and no --clock: per-question)")
+        ("seconds", po::value<int>(), "seconds per question (per-question clock)")
+        ("total", po::value<int>(), "seconds for the whole run (total clock)")
+        ("questions", po::value<int>(), "how many questions")
+        ("topic", po::value(&v.topics)->composing(), "only questions on this topic; repeatable");
+    // clang-format on
+}
+
 void no_options(po::options_description&, po::positional_options_description&, CommandValues&,
                 Options&) {}
 
@@ -244,17 +272,15 @@ const CommandSpec commands[] = {
      }},
     {"solo", "solo", "play alone against the clock",
      "solo --name NAME [options]",
-     "",
+     "Personal bests compare a run only with your earlier runs of the same settings (mode, "
+     "clock, questions, topics); a run in which you paused or extended the clock counts for "
+     "none. You are known by a secret kept in your state folder "
+     "($XDG_STATE_HOME/rapidfire/identity), not by your name.",
      [](po::options_description& own, po::positional_options_description&, CommandValues& v,
         Options&) {
          own.add_options()
-             ("name", po::value(&v.name), "your name (required)")
-             ("mode", po::value(&v.mode)->default_value("choice"), "choice or self (grade yourself)")
-             ("clock", po::value(&v.clock)->default_value("total"), "per-question or total")
-             ("seconds", po::value<int>(), "seconds per question (per-question clock)")
-             ("total", po::value<int>(), "seconds for the whole run (total clock)")
-             ("questions", po::value<int>(), "how many questions")
-             ("topic", po::value(&v.topics)->composing(), "only questions on this topic; repeatable");
+             ("name", po::value(&v.name), "your name (required)");
+         solo_setting_options(own, v);
      },
      [](const po::variables_map& parsed, const CommandValues& v, Options& options) {
          options.command = Command::solo;
@@ -262,11 +288,7 @@ const CommandSpec commands[] = {
              throw UsageError{"solo needs --name NAME"};
          options.create.kind = RoomKind::solo;
          options.create.nickname = v.name;
-         RoundSettings settings = round_settings(parsed, v);
-         settings.mode = parse_mode(v.mode, true);
-         settings.clock = parse_clock(v.clock);
-         settings.total_seconds = optional_value<int>(parsed, "total");
-         options.create.settings = std::move(settings);
+         options.create.settings = solo_settings(parsed, v);
      }},
     {"tips", "tips", "print the interview communication tips",
      "tips",
@@ -314,6 +336,25 @@ const CommandSpec commands[] = {
      },
      [](const po::variables_map&, const CommandValues&, Options& options) {
          options.command = Command::history;
+         if (options.results.limit < 1 || options.results.limit > 500)
+             throw UsageError{"--limit must be between 1 and 500"};
+     }},
+    {"leaderboard", "leaderboard", "show the server's solo leaderboard for one run's settings",
+     "leaderboard [--mode M] [--clock C] [--seconds S|--total S] [--questions N] [--topic T]... "
+     "[--limit N]",
+     "Each player's best run with these settings (the same options as solo; left out, the "
+     "server's solo defaults), best first, under the player's latest name. Runs that were "
+     "paused or extended are not on it.",
+     [](po::options_description& own, po::positional_options_description&, CommandValues& v,
+        Options& options) {
+         solo_setting_options(own, v);
+         own.add_options()
+             ("limit", po::value(&options.results.limit)->default_value(options.results.limit),
+              "list this many players at most");
+     },
+     [](const po::variables_map& parsed, const CommandValues& v, Options& options) {
+         options.command = Command::leaderboard;
+         options.leaderboard = solo_settings(parsed, v);
          if (options.results.limit < 1 || options.results.limit > 500)
              throw UsageError{"--limit must be between 1 and 500"};
      }},

@@ -1,6 +1,7 @@
 #include "rapidfire/client/results_format.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <stdexcept>
 
@@ -131,7 +132,145 @@ std::string results_table_markdown(const json::object& record) {
     return md;
 }
 
+// Characters (code points), not bytes: names may be "Zoë".
+std::size_t text_width(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+// A run's length as minutes and seconds to the tenth: "3:32.0" (runs last minutes; the tenths
+// break ties).
+std::string run_time(std::int64_t ms) {
+    const std::int64_t tenths = std::max<std::int64_t>(0, ms) / 100;
+    const std::int64_t seconds = tenths / 10 % 60;
+    return std::to_string(tenths / 600) + ":" + (seconds < 10 ? "0" : "") +
+           std::to_string(seconds) + "." + std::to_string(tenths % 10);
+}
+
+// %-escapes everything but unreserved characters (RFC 3986).
+std::string query_escape(const std::string& text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += hex[byte >> 4];
+            out += hex[byte & 0x0F];
+        }
+    }
+    return out;
+}
+
 }  // namespace
+
+std::string leaderboard_query(const protocol::RoundSettings& settings, int limit) {
+    std::string query = "?limit=" + std::to_string(limit);
+    if (settings.mode)
+        query += "&mode=" + protocol::name_of(*settings.mode);
+    if (settings.clock)
+        query += "&clock=" + protocol::name_of(*settings.clock);
+    if (settings.seconds)
+        query += "&seconds=" + std::to_string(*settings.seconds);
+    if (settings.total_seconds)
+        query += "&total_seconds=" + std::to_string(*settings.total_seconds);
+    if (settings.questions)
+        query += "&questions=" + std::to_string(*settings.questions);
+    for (const auto& topic : settings.topics)
+        query += "&topic=" + query_escape(topic);
+    return query;
+}
+
+Leaderboard parse_leaderboard(std::string_view body) {
+    const auto value = parse_json(body, "leaderboard");
+    const auto* runs = value.is_object() ? value.get_object().if_contains("runs") : nullptr;
+    const auto* config = value.is_object() ? value.get_object().if_contains("config") : nullptr;
+    if (runs == nullptr || !runs->is_array() || config == nullptr || !config->is_object())
+        throw std::runtime_error("the server's answer is not a leaderboard");
+    Leaderboard board;
+    board.bank = string_of(value.get_object(), "bank");
+    const auto& c = config->get_object();
+    const std::string mode = string_of(c, "mode");
+    board.config.mode = mode == "self" ? protocol::AnswerMode::self : protocol::AnswerMode::choice;
+    const bool total = string_of(c, "clock") != "per_question";
+    board.config.clock = total ? protocol::ClockMode::total : protocol::ClockMode::per_question;
+    if (total)
+        board.config.total_seconds = static_cast<int>(number_of(c, "total_seconds"));
+    else
+        board.config.seconds = static_cast<int>(number_of(c, "seconds"));
+    board.config.questions = static_cast<int>(number_of(c, "questions"));
+    if (const auto* topics = c.if_contains("topics"); topics && topics->is_array()) {
+        for (const auto& topic : topics->get_array()) {
+            if (topic.is_string())
+                board.config.topics.emplace_back(topic.get_string());
+        }
+    }
+    if (const auto* streak = c.if_contains("streak_bonus"); streak && streak->is_bool())
+        board.config.streak_bonus = streak->get_bool();
+    for (const auto& entry : runs->get_array()) {
+        if (!entry.is_object())
+            continue;
+        const auto& r = entry.get_object();
+        board.rows.push_back({static_cast<int>(number_of(r, "rank")), string_of(r, "nickname"),
+                              static_cast<int>(number_of(r, "points")),
+                              static_cast<int>(number_of(r, "correct")), number_of(r, "run_ms"),
+                              number_of(r, "finished_at"), static_cast<int>(number_of(r, "runs"))});
+    }
+    return board;
+}
+
+std::string leaderboard_text(const Leaderboard& board) {
+    const auto& c = board.config;
+    std::string clock = c.clock == protocol::ClockMode::per_question
+                            ? std::to_string(c.seconds.value_or(0)) + " s per question"
+                            : "one clock of " + std::to_string(c.total_seconds.value_or(0)) + " s";
+    std::string topics = "all topics";
+    if (!c.topics.empty()) {
+        topics = "topics ";
+        for (std::size_t i = 0; i < c.topics.size(); ++i)
+            topics += (i > 0 ? ", " : "") + c.topics[i];
+    }
+    std::string text = "solo leaderboard" + (board.bank.empty() ? "" : " on " + board.bank) + ": " +
+                       protocol::name_of(c.mode.value_or(protocol::AnswerMode::choice)) + ", " +
+                       std::to_string(c.questions.value_or(0)) + " questions, " + clock + ", " +
+                       topics + (c.streak_bonus.value_or(true) ? "" : ", no streak bonus") + "\n";
+    if (board.rows.empty())
+        return text + "no runs yet with these settings (paused or extended runs do not count)\n";
+    const std::vector<std::string> header = {"rank", "player", "points", "correct",
+                                             "run",  "runs",   "when"};
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : board.rows) {
+        rows.push_back({std::to_string(r.rank), r.nickname, std::to_string(r.points),
+                        std::to_string(r.correct), run_time(r.run_ms), std::to_string(r.runs),
+                        local_time(r.finished_at)});
+    }
+    std::vector<std::size_t> widths(header.size());
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        widths[i] = text_width(header[i]);
+        for (const auto& row : rows)
+            widths[i] = std::max(widths[i], text_width(row[i]));
+    }
+    // Numbers right-aligned, the name and the date left.
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string out;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const std::size_t pad = widths[i] - text_width(cells[i]);
+            const bool left = i == 1 || i == 6;
+            if (i > 0)
+                out += "  ";
+            out += left ? cells[i] + (i + 1 < cells.size() ? std::string(pad, ' ') : "")
+                        : std::string(pad, ' ') + cells[i];
+        }
+        return out + "\n";
+    };
+    text += line(header);
+    for (const auto& row : rows)
+        text += line(row);
+    return text;
+}
 
 std::vector<GameListing> parse_game_list(std::string_view body) {
     const auto value = parse_json(body, "list of games");

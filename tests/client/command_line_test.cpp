@@ -123,6 +123,43 @@ TEST(CommandLine, SoloTakesModeAndClock) {
     EXPECT_EQ(total.result.options->create.settings.total_seconds, 120);
 }
 
+TEST(CommandLine, SoloSecondsWithoutAClockMeanAClockPerQuestion) {
+    const auto p = parse({"solo", "--name", "me", "--seconds", "30"});
+    ASSERT_TRUE(p.result.options) << p.err;
+    EXPECT_EQ(p.result.options->create.settings.clock, ClockMode::per_question);
+    EXPECT_EQ(p.result.options->create.settings.seconds, 30);
+    const auto total = parse({"solo", "--name", "me", "--seconds", "30", "--clock", "total"});
+    EXPECT_EQ(total.result.options->create.settings.clock, ClockMode::total);
+    EXPECT_EQ(parse({"solo", "--name", "me"}).result.options->create.settings.clock,
+              ClockMode::total);
+}
+
+TEST(CommandLine, LeaderboardTakesASoloRunsSettings) {
+    const auto p = parse({"leaderboard", "--mode", "self", "--seconds", "30", "--questions", "5",
+                          "--topic", "evaluation", "--limit", "10"});
+    ASSERT_TRUE(p.result.options) << p.err;
+    const Options& o = *p.result.options;
+    EXPECT_EQ(o.command, Command::leaderboard);
+    EXPECT_TRUE(reads_results(o.command));
+    EXPECT_EQ(o.leaderboard.mode, AnswerMode::self);
+    EXPECT_EQ(o.leaderboard.clock, ClockMode::per_question);
+    EXPECT_EQ(o.leaderboard.seconds, 30);
+    EXPECT_EQ(o.leaderboard.questions, 5);
+    EXPECT_EQ(o.leaderboard.topics, std::vector<std::string>{"evaluation"});
+    EXPECT_EQ(o.results.limit, 10);
+    const auto defaults = parse({"leaderboard"});
+    ASSERT_TRUE(defaults.result.options);
+    EXPECT_EQ(defaults.result.options->leaderboard.mode, AnswerMode::choice);
+    EXPECT_EQ(defaults.result.options->leaderboard.clock, ClockMode::total);
+    EXPECT_FALSE(defaults.result.options->leaderboard.questions.has_value());
+    const auto total = parse({"leaderboard", "--total", "120"});
+    EXPECT_EQ(total.result.options->leaderboard.total_seconds, 120);
+    EXPECT_EQ(parse({"leaderboard", "--mode", "judge"}).result.exit_code, 1);
+    EXPECT_EQ(parse({"leaderboard", "--limit", "0"}).result.exit_code, 1);
+    EXPECT_NE(parse({"leaderboard", "--help"}).out.find("--total"), std::string::npos);
+    EXPECT_NE(parse({"--help"}).out.find("leaderboard"), std::string::npos);
+}
+
 TEST(CommandLine, OfflineCommands) {
     EXPECT_EQ(parse({"tips"}).result.options->command, Command::tips);
     EXPECT_EQ(parse({"faq"}).result.options->command, Command::faq);

@@ -12,6 +12,8 @@
 namespace rapidfire::client {
 namespace {
 
+using namespace protocol;
+
 // 2024-05-01 18:30:00 UTC
 constexpr std::int64_t may_first = 1714588200000;
 
@@ -136,6 +138,45 @@ TEST(ResultsFormat, AnInterviewExportsItsSummariesAsTheClientRendersThem) {
 TEST(ResultsFormat, AnUnreadableRecordIsAnError) {
     EXPECT_THROW(results_markdown("{}", nullptr), std::runtime_error);
     EXPECT_THROW(results_markdown("[", nullptr), std::runtime_error);
+}
+
+TEST(ResultsFormat, ALeaderboardQueryNamesTheSettingsGiven) {
+    RoundSettings settings;
+    settings.mode = AnswerMode::self;
+    settings.clock = ClockMode::per_question;
+    settings.seconds = 30;
+    settings.questions = 5;
+    settings.topics = {"deep learning", "evaluation"};
+    EXPECT_EQ(leaderboard_query(settings, 20),
+              "?limit=20&mode=self&clock=per_question&seconds=30&questions=5"
+              "&topic=deep%20learning&topic=evaluation");
+    EXPECT_EQ(leaderboard_query(RoundSettings{}, 5), "?limit=5");
+}
+
+TEST_F(UtcTime, TheLeaderboardSaysWhichSettingsItShowsAboveItsTable) {
+    const auto board = parse_leaderboard(
+        R"({"bank":"ML interview questions","config":{"mode":"choice","clock":"total",)"
+        R"("total_seconds":300,"questions":20,"topics":[],"streak_bonus":true},"runs":[)"
+        R"({"rank":1,"nickname":"Zoë","points":14250,"correct":18,"run_ms":212000,)"
+        R"("finished_at":1714588200000,"runs":3,"game":9},)"
+        R"({"rank":2,"nickname":"Sam","points":9100,"correct":12,"run_ms":300000,)"
+        R"("finished_at":1714591800000,"runs":1,"game":4}]})");
+    ASSERT_EQ(board.rows.size(), 2u);
+    EXPECT_EQ(board.rows[0].nickname, "Zoë");
+    EXPECT_EQ(leaderboard_text(board),
+              "solo leaderboard on ML interview questions: choice, 20 questions, one clock of "
+              "300 s, all topics\n"
+              "rank  player  points  correct     run  runs  when\n"
+              "   1  Zoë      14250       18  3:32.0     3  2024-05-01 18:30\n"
+              "   2  Sam       9100       12  5:00.0     1  2024-05-01 19:30\n");
+    const auto empty = parse_leaderboard(
+        R"({"bank":"B","config":{"mode":"self","clock":"per_question","seconds":30,)"
+        R"("questions":5,"topics":["evaluation"],"streak_bonus":false},"runs":[]})");
+    EXPECT_EQ(leaderboard_text(empty),
+              "solo leaderboard on B: self, 5 questions, 30 s per question, topics evaluation, no "
+              "streak bonus\n"
+              "no runs yet with these settings (paused or extended runs do not count)\n");
+    EXPECT_THROW(parse_leaderboard(R"({"games":[]})"), std::runtime_error);
 }
 
 }  // namespace

@@ -11,7 +11,18 @@ namespace rapidfire::client {
 
 inline constexpr const char* default_url = "ws://127.0.0.1:8080/ws";
 
-enum class Command { host, join, solo, tips, faq, checklist, bank, history, export_results };
+enum class Command {
+    host,
+    join,
+    solo,
+    tips,
+    faq,
+    checklist,
+    bank,
+    history,
+    export_results,
+    leaderboard
+};
 
 struct GlobalOptions {
     std::string url = default_url;
@@ -39,8 +50,11 @@ struct Options {
     protocol::Join join;                   // join
     std::vector<std::string> bank_topics;  // bank: only these topics
     bool bank_list_topics = false;         // bank --topics: list the topics instead
-    ResultsOptions results;                // history, export
-    bool stay = false;  // host, join: stay in the room after the game, for a rematch
+    ResultsOptions results;                // history, export; leaderboard: limit
+    // leaderboard: the solo configuration whose board is shown, as solo would send it (left out:
+    // the server's solo defaults).
+    protocol::RoundSettings leaderboard;
+    bool stay = false;        // host, join: stay in the room after the game, for a rematch
     std::string resume_code;  // host --resume: take back the host seat of this room
 };
 
@@ -51,7 +65,8 @@ constexpr bool plays_online(Command command) {
 
 // Commands that read the record of games from the server over HTTP(S).
 constexpr bool reads_results(Command command) {
-    return command == Command::history || command == Command::export_results;
+    return command == Command::history || command == Command::export_results ||
+           command == Command::leaderboard;
 }
 
 }  // namespace rapidfire::client

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rapidfire/content/bank.hpp"
+#include "rapidfire/protocol/messages.hpp"
 
 namespace rapidfire::client {
 
@@ -43,6 +44,33 @@ std::string games_json_lines(const std::vector<GameListing>& games);
 // --summary files; `guide`, which may be null, names the tips), or for other games the
 // results table and the questions. Throws std::runtime_error when the record is unreadable.
 std::string results_markdown(std::string_view results_json, const content::StudyGuide* guide);
+
+// One row of a /api/solo/leaderboard answer.
+struct LeaderboardRow {
+    int rank = 0;
+    std::string nickname;  // the player's latest name
+    int points = 0;
+    int correct = 0;
+    std::int64_t run_ms = 0;
+    std::int64_t finished_at = 0;  // Unix milliseconds
+    int runs = 0;                  // the player's runs that count in this configuration
+};
+
+// A /api/solo/leaderboard answer: the configuration shown and its rows, best first.
+struct Leaderboard {
+    std::string bank;
+    protocol::RoundSettings config;  // mode, clock, seconds or total_seconds, questions, topics
+    std::vector<LeaderboardRow> rows;
+};
+
+// The query for a configuration's leaderboard: "?mode=choice&clock=total&..." with the
+// settings given (the server applies a solo run's defaults to the others) and the limit.
+std::string leaderboard_query(const protocol::RoundSettings& settings, int limit);
+// Throws std::runtime_error when the body is not a leaderboard.
+Leaderboard parse_leaderboard(std::string_view body);
+// A header line naming the configuration, then an aligned table (rank, player, points,
+// correct, run time, runs, when), or a line saying there is no run yet.
+std::string leaderboard_text(const Leaderboard& board);
 
 // "2024-05-01 18:30" in local time.
 std::string local_time(std::int64_t unix_ms);
