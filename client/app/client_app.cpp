@@ -137,6 +137,7 @@ class App {
         config.join = options.join;
         config.interactive = interactive;
         config.fancy = live;
+        config.columns = terminal::columns();
         config.color = live && terminal::colors_wanted(options.global.no_color);
         config.json = options.global.json;
         config.save_summary = !options.global.summary_file.empty();

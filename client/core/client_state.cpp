@@ -63,7 +63,7 @@ bool is_seat_request(const std::optional<std::string>& request) {
 }  // namespace
 
 ClientState::ClientState(ClientConfig config)
-    : config_(std::move(config)), presenter_(Style(config_.color), config_.fancy) {
+    : config_(std::move(config)), presenter_(Style(config_.color), config_.fancy, config_.columns) {
     role_ = config_.command == Command::host ? Role::host : Role::player;
     kind_ = config_.create.kind;
     if (config_.saved_seat) {
