@@ -444,12 +444,19 @@ void ClientState::handle(const QuestionClosed& m, Effects& fx, Millis) {
     say(fx, presenter_.question_closed(m));
 }
 
-void ClientState::handle(const JudgeRequest& m, Effects& fx, Millis) {
+void ClientState::handle(const JudgeRequest& m, Effects& fx, Millis now) {
     if (!is_host())
         return;
     phase_ = Phase::judging;
-    round_.judging.emplace().request = m;
+    Judging& judging = round_.judging.emplace();
+    judging.request = m;
     say(fx, presenter_.judge_request(m));
+    if (m.deadline) {
+        judging.applies_at = *m.deadline - countdown_.offset();
+        const Millis left = std::max<Millis>(0, (*judging.applies_at - now + 999) / 1000);
+        notice(fx,
+               "groups left unmarked get their suggested mark in " + std::to_string(left) + " s");
+    }
     if (!m.tips.empty())
         say(fx, presenter_.judge_tips(m.tips, config_.guide.get()));
     prompt_next_group(fx);
@@ -457,8 +464,28 @@ void ClientState::handle(const JudgeRequest& m, Effects& fx, Millis) {
 }
 
 void ClientState::handle(const Judged& m, Effects& fx, Millis) {
-    if (is_host())
-        say(fx, presenter_.judged(m));
+    if (!is_host())
+        return;
+    Judging* judging = round_.judging ? &*round_.judging : nullptr;
+    const auto& mine = judging ? judging->marked_here : std::vector<int>{};
+    if (judging == nullptr || std::find(mine.begin(), mine.end(), m.group) != mine.end())
+        return say(fx, presenter_.judged(m));
+    // A suggestion applied: by 'a', or by the server when the judging time ran out. Say which
+    // mark each group got, so the host knows what the players will see.
+    if (!judging->accepted && !judging->time_up_told) {
+        judging->time_up_told = true;
+        notice(fx, "judging time is up: the groups left get their suggested marks");
+    }
+    std::string answer;
+    for (const auto& group : judging->request.groups) {
+        if (group.group == m.group)
+            answer = group.answer;
+    }
+    notice(fx, "suggestion applied to group " + std::to_string(m.group + 1) + " \"" + answer +
+                   "\": " + name_of(m.verdict) + ", " + std::to_string(m.remaining) + " left");
+    // The prompt moves past the groups marked for the host.
+    if (m.remaining == 0)
+        judging->next = judging->request.groups.size();
 }
 
 void ClientState::handle(const Reveal& m, Effects& fx, Millis) {
@@ -812,6 +839,7 @@ void ClientState::apply_judge_line(const std::string& line, bool typed_now, Effe
     }
     if (judge->accept_all) {
         fx.send.push_back(AcceptSuggestions{host_token_, judging.request.question});
+        judging.accepted = true;
         judging.next = judging.request.groups.size();
         return;
     }
@@ -833,6 +861,7 @@ void ClientState::mark_group(std::vector<std::string> tips, Effects& fx) {
     const auto& group = judging.request.groups[judging.next];
     fx.send.push_back(Judge{host_token_, judging.request.question, group.group, judging.verdict,
                             judging.comment, std::move(tips)});
+    judging.marked_here.push_back(group.group);
     judging.step = JudgeStep::verdict;
     judging.comment.reset();
     ++judging.next;
@@ -986,6 +1015,13 @@ std::string ClientState::single_keys() const {
     return {};
 }
 
+std::string ClientState::suggestions_countdown(Millis now) const {
+    if (!round_.judging || !round_.judging->applies_at)
+        return {};
+    const Millis left = std::max<Millis>(0, (*round_.judging->applies_at - now + 999) / 1000);
+    return presenter_.style().yellow("  suggested marks in " + std::to_string(left) + "s");
+}
+
 std::string ClientState::status_line(Millis now, int columns) const {
     const Style& style = presenter_.style();
     const Round& r = round_;
@@ -1027,7 +1063,8 @@ std::string ClientState::status_line(Millis now, int columns) const {
                                style.bold("w") + "rong " + style.bold("a") + "ccept all" +
                                (kind_ == RoomKind::interview
                                     ? std::string()
-                                    : style.dim("  (/c TEXT: with a comment)"));
+                                    : style.dim("  (/c TEXT: with a comment)")) +
+                               suggestions_countdown(now);
                     case JudgeStep::comment:
                         return "comment (Enter for none)";
                     case JudgeStep::tips:

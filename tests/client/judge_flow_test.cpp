@@ -74,6 +74,38 @@ TEST_F(JudgeFlow, EachGroupIsMarkedInTurnByItsGroupNumber) {
     EXPECT_EQ(h.sent_of<Judge>().size(), 2u);
 }
 
+TEST_F(JudgeFlow, TheJudgingTimeCountsDownAndTheMarksItAppliedAreSaid) {
+    JudgeRequest request = request_with_groups(0);
+    request.deadline = h.now + 30'000;  // the server's clock is the harness's
+    h.feed(request);
+    EXPECT_TRUE(h.printed("groups left unmarked get their suggested mark in 30 s"))
+        << h.transcript();
+    EXPECT_NE(h.state.status_line(h.now + 12'000).find("suggested marks in 18s"), std::string::npos)
+        << h.state.status_line(h.now + 12'000);
+    h.type("c");
+    h.feed(Judged{0, 0, Verdict::correct, 1});
+    EXPECT_TRUE(h.printed("judged 1 correct, 1 left"));
+    EXPECT_FALSE(h.printed("judging time is up"));
+    // The time runs out on the second group: the server marks it with its suggestion.
+    h.feed(Judged{0, 2, Verdict::wrong, 0});
+    EXPECT_TRUE(h.printed("judging time is up: the groups left get their suggested marks"));
+    EXPECT_TRUE(h.printed("suggestion applied to group 3 \"no idea\": wrong, 0 left"))
+        << h.transcript();
+    EXPECT_EQ(h.state.single_keys(), "");  // nothing left to mark
+}
+
+TEST_F(JudgeFlow, AcceptingEverySuggestionSaysWhatEachGroupGot) {
+    h.feed(request_with_groups(0));
+    h.type("a");
+    EXPECT_EQ(h.sent_of<AcceptSuggestions>().size(), 1u);
+    h.feed(Judged{0, 0, Verdict::correct, 1});
+    h.feed(Judged{0, 2, Verdict::wrong, 0});
+    EXPECT_FALSE(h.printed("judging time is up"));
+    EXPECT_TRUE(h.printed("suggestion applied to group 1 \"share of actual positives\": correct"))
+        << h.transcript();
+    EXPECT_TRUE(h.printed("suggestion applied to group 3 \"no idea\": wrong"));
+}
+
 TEST_F(JudgeFlow, MarksTypedEarlyWaitForTheRequest) {
     h.type("start");
     h.type("w");

@@ -131,6 +131,27 @@ TEST_F(JudgeRound, TheJudgingTimeoutAppliesTheSuggestions) {
     EXPECT_EQ(h.last<Result>(b).verdict, Verdict::wrong);
 }
 
+TEST_F(JudgeRound, TheHostIsToldEveryMarkTheTimeoutApplied) {
+    open(30);
+    answer(a, "share of actual positives");
+    answer(b, "x");
+    answer(c, "no idea");
+    const auto request = h.last<JudgeRequest>(h.host());
+    ASSERT_EQ(request.groups.size(), 3u);
+    h.send(h.host(), Judge{h.host_token(), q.question, 1, Verdict::partial, {}, {}});
+    h.clear();
+    h.run_for(30'000);
+    // The two groups left unmarked, each with the suggestion applied, before the reveal.
+    const auto judged = h.all<Judged>(h.host());
+    ASSERT_EQ(judged.size(), 2u);
+    EXPECT_EQ(judged[0].group, 0);
+    EXPECT_EQ(judged[0].verdict, request.groups[0].suggestion);
+    EXPECT_EQ(judged[1].group, 2);
+    EXPECT_EQ(judged[1].verdict, request.groups[2].suggestion);
+    EXPECT_EQ(judged[1].remaining, 0);
+    EXPECT_EQ(h.count<Reveal>(h.host()), 1);
+}
+
 TEST_F(JudgeRound, BadMarksAreRefused) {
     open();
     h.send(h.host(), Judge{h.host_token(), q.question, 0, Verdict::correct, {}, {}});

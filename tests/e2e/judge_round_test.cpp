@@ -42,10 +42,14 @@ TEST_F(EndToEnd, HostJudgesWithQueuedMarks) {
     // The host saw each group with its suggestion, and the marks land.
     EXPECT_EQ(count_lines(*host, "judge 1/2: "), 2) << host->transcript();
     EXPECT_EQ(count_lines(*host, "suggestion correct 100%"), 2) << host->transcript();
-    // Question 1's accepted suggestions are marks too; question 2's marks are the host's.
-    EXPECT_EQ(count_lines(*host, "judged 1 correct, 1 left"), 1) << host->transcript();
+    // Question 1's accepted suggestions are marks too, each said with what it applied;
+    // question 2's marks are the host's.
+    EXPECT_EQ(count_lines(*host, "suggestion applied to group 1 \""), 1) << host->transcript();
+    EXPECT_EQ(count_lines(*host, "\": correct, 1 left"), 1) << host->transcript();
+    EXPECT_EQ(count_lines(*host, "suggestion applied to group 2 \"no idea\": wrong, 0 left"), 1)
+        << host->transcript();
     EXPECT_EQ(count_lines(*host, "judged 1 partial, 1 left"), 1) << host->transcript();
-    EXPECT_EQ(count_lines(*host, "judged 2 wrong, 0 left"), 2) << host->transcript();
+    EXPECT_EQ(count_lines(*host, "judged 2 wrong, 0 left"), 1) << host->transcript();
     EXPECT_EQ(count_lines(*alice, "result correct +"), 1) << alice->transcript();
     EXPECT_EQ(count_lines(*alice, "result partial +"), 1) << alice->transcript();
     EXPECT_EQ(count_lines(*alice, "comment: Good try, but say more."), 1) << alice->transcript();

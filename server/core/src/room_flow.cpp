@@ -488,6 +488,10 @@ void run_timers(State& s, Millis now) {
             s.game.phase_deadline.reset();
             break;
         }
+        if (s.game.phase == RoomPhase::judging) {
+            accept_suggestions(s, now);  // marks like the host's own: each one is reported
+            continue;
+        }
         skip(s, now);
     }
     flush_updates(s, now);

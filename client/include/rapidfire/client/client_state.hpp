@@ -134,6 +134,8 @@ class ClientState {
     bool can_answer() const;
     bool awaiting_grade() const;
     bool judging_pending() const;
+    // The judge's status: how long until the groups left get their suggested marks.
+    std::string suggestions_countdown(Millis now) const;
     std::optional<protocol::PlayerId> find_player(const std::string& nickname) const;
 
     void handle(const protocol::Welcome& m, Effects& fx, Millis now);

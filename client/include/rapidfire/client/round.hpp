@@ -37,6 +37,12 @@ struct Judging {
     // A mark whose comment and tips are still being typed (interactive interviews).
     protocol::Verdict verdict = protocol::Verdict::wrong;
     std::optional<std::string> comment;
+    // With the server's judging time (--judging): when, on the local clock, the groups left get
+    // their suggested marks.
+    std::optional<Millis> applies_at;
+    std::vector<int> marked_here;  // groups this client marked itself
+    bool accepted = false;         // 'a' was sent: the suggestions applied are the host's doing
+    bool time_up_told = false;
 
     bool pending() const { return next < request.groups.size(); }
 };
