@@ -1,5 +1,7 @@
 #include "client_app.hpp"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <csignal>
 #include <fstream>
@@ -260,8 +262,9 @@ class App {
     // The seat to come back to after Ctrl-C. Not being able to keep it costs only that.
     void keep_seat(const SeatToRemember& seat) {
         try {
-            remember_seat(remembered_seats_file(), {utc_timestamp(), server_of(url_), seat.code,
-                                                    seat.role, seat.resume_token, seat.nickname});
+            remember_seat(remembered_seats_file(),
+                          {utc_timestamp(), server_of(url_), seat.code, seat.role, ::getpid(),
+                           seat.resume_token, seat.nickname});
         } catch (const std::exception& e) {
             if (!seat_warned_)
                 print({true, "cannot keep the seat to come back to (" + std::string(e.what()) +
@@ -404,7 +407,7 @@ std::optional<SeatToRemember> saved_seat_for(const Options& options,
     } else if (options.command == Command::host && !options.resume_code.empty()) {
         seat = find_host_seat(seats, server, options.resume_code);
     }
-    if (!seat)
+    if (!seat || held_by_running_client(*seat))
         return std::nullopt;
     return SeatToRemember{seat->code, seat->role, seat->token, seat->nickname};
 }

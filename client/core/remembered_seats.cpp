@@ -1,6 +1,10 @@
 #include "rapidfire/client/remembered_seats.hpp"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <sstream>
 
 #include "rapidfire/client/state_folder.hpp"
@@ -38,7 +42,7 @@ std::vector<RememberedSeat> parse_remembered_seats(std::string_view text) {
         std::istringstream fields(line);
         RememberedSeat seat;
         std::string role;
-        if (!(fields >> seat.time >> seat.server >> seat.code >> role >> seat.token))
+        if (!(fields >> seat.time >> seat.server >> seat.code >> role >> seat.pid >> seat.token))
             continue;
         fields >> std::ws;
         std::getline(fields, seat.nickname);
@@ -59,8 +63,8 @@ std::vector<RememberedSeat> parse_remembered_seats(std::string_view text) {
 
 std::string format_remembered_seat(const RememberedSeat& seat) {
     return seat.time + " " + seat.server + " " + seat.code + " " +
-           (seat.role == protocol::Role::host ? "host" : "player") + " " + seat.token + " " +
-           seat.nickname + "\n";
+           (seat.role == protocol::Role::host ? "host" : "player") + " " +
+           std::to_string(seat.pid) + " " + seat.token + " " + seat.nickname + "\n";
 }
 
 std::vector<RememberedSeat> read_remembered_seats(const fs::path& file) {
@@ -111,6 +115,13 @@ std::optional<RememberedSeat> find_host_seat(const std::vector<RememberedSeat>& 
             return *it;
     }
     return std::nullopt;
+}
+
+bool held_by_running_client(const RememberedSeat& seat) {
+    if (seat.pid <= 0 || seat.pid == ::getpid())
+        return false;
+    // Signal 0 only asks whether the process exists (EPERM: it does, as another user's).
+    return ::kill(seat.pid, 0) == 0 || errno == EPERM;
 }
 
 std::optional<RememberedSeat> latest_host_seat(const std::vector<RememberedSeat>& seats,

@@ -1,5 +1,8 @@
 // The private file of seats to come back to after Ctrl-C or a restart.
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "rapidfire/client/remembered_seats.hpp"
@@ -14,20 +17,22 @@ using testing::TempFolder;
 
 RememberedSeat seat(std::string server, std::string code, protocol::Role role, std::string token,
                     std::string nickname = "Ms Rivera") {
-    return {"2024-05-01T18:30:00Z", std::move(server),  std::move(code), role,
+    return {"2024-05-01T18:30:00Z", std::move(server),  std::move(code), role, 4242,
             std::move(token),       std::move(nickname)};
 }
 
 TEST(RememberedSeats, OneLinePerSeatWithTheNicknameToTheEnd) {
     const auto rivera = seat("ws://127.0.0.1:8080", "K7M2QX", protocol::Role::host, "K7M2QX.abc");
     const std::string line = format_remembered_seat(rivera);
-    EXPECT_EQ(line, "2024-05-01T18:30:00Z ws://127.0.0.1:8080 K7M2QX host K7M2QX.abc Ms Rivera\n");
+    EXPECT_EQ(line,
+              "2024-05-01T18:30:00Z ws://127.0.0.1:8080 K7M2QX host 4242 K7M2QX.abc Ms Rivera\n");
     const auto seats =
         parse_remembered_seats(line + "garbage\n\nt s C judge T name\nt s C player T\n" + line);
     ASSERT_EQ(seats.size(), 2u);
     EXPECT_EQ(seats[0].server, "ws://127.0.0.1:8080");
     EXPECT_EQ(seats[0].code, "K7M2QX");
     EXPECT_EQ(seats[0].role, protocol::Role::host);
+    EXPECT_EQ(seats[0].pid, 4242);
     EXPECT_EQ(seats[0].token, "K7M2QX.abc");
     EXPECT_EQ(seats[0].nickname, "Ms Rivera");
 }
@@ -70,6 +75,21 @@ TEST(RememberedSeats, TheFileIsKeptShortOldestFirst) {
     const auto seats = read_remembered_seats(file);
     ASSERT_EQ(seats.size(), max_remembered_seats);
     EXPECT_EQ(seats.front().token, "t3");
+}
+
+TEST(RememberedSeats, ASeatWhoseClientStillRunsIsInUseNotLeftBehind) {
+    auto held = seat("ws://one:1", "AAAAAA", protocol::Role::player, "a");
+    held.pid = static_cast<int>(::getppid());  // the process that started this test runs
+    EXPECT_TRUE(held_by_running_client(held));
+    held.pid = static_cast<int>(::getpid());  // this process: its own seat
+    EXPECT_FALSE(held_by_running_client(held));
+    const pid_t child = ::fork();
+    if (child == 0)
+        ::_exit(0);
+    ASSERT_GT(child, 0);
+    ::waitpid(child, nullptr, 0);
+    held.pid = static_cast<int>(child);  // a client that has stopped
+    EXPECT_FALSE(held_by_running_client(held));
 }
 
 TEST(RememberedSeats, TheLatestHostSeatOfAServer) {

@@ -3,11 +3,11 @@
 // Ctrl-C or a reboot takes the seat back rather than asking for a new one. A private file in
 // the state folder (see state_folder.hpp), one line per seat:
 //
-//     2024-05-01T18:30:00Z ws://quiz.example.org:8080 K7M2QX player TOKEN Ms Rivera
+//     2024-05-01T18:30:00Z ws://quiz.example.org:8080 K7M2QX player 4242 TOKEN Ms Rivera
 //
-// (when, the server, the room, the role, the resume token, then the nickname to the end of the
-// line). A seat is forgotten when its game is over or it is given up; a token is only ever
-// sent back to its own server.
+// (when, the server, the room, the role, the process that holds the seat, the resume token,
+// then the nickname to the end of the line). A seat is forgotten when its game is over or it is
+// given up; a token is only ever sent back to its own server.
 
 #include <cstddef>
 #include <filesystem>
@@ -25,6 +25,7 @@ struct RememberedSeat {
     std::string server;  // server_of(url)
     std::string code;    // the room code
     protocol::Role role = protocol::Role::player;
+    int pid = 0;           // the client process that holds the seat
     std::string token;     // the resume token
     std::string nickname;  // the seat's nickname
 };
@@ -62,6 +63,10 @@ std::optional<RememberedSeat> find_player_seat(const std::vector<RememberedSeat>
 // The host's seat remembered in room `code` of `server`.
 std::optional<RememberedSeat> find_host_seat(const std::vector<RememberedSeat>& seats,
                                              std::string_view server, std::string_view code);
+// Whether the client that holds `seat` still runs: then the seat is in use, not left behind (a
+// second terminal under the same name must not take it over).
+bool held_by_running_client(const RememberedSeat& seat);
+
 // The most recent host seat remembered on `server`.
 std::optional<RememberedSeat> latest_host_seat(const std::vector<RememberedSeat>& seats,
                                                std::string_view server);
