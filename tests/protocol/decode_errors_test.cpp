@@ -342,6 +342,10 @@ TEST(Decode, UnknownFieldsAreIgnored) {
     EXPECT_EQ(join.code, "K7M2QX");
     EXPECT_EQ(join.nickname, "Ana");
     EXPECT_EQ(join.password, "pw");
+    // PROTOCOL.md: the string limits are the defined fields'; an unknown one is not measured.
+    const std::string long_note = repeat("n", 300);
+    EXPECT_TRUE(std::holds_alternative<Ping>(
+        message_of(R"({"type":"ping","long_note":")" + long_note + R"("})")));
 
     const auto create =
         std::get<CreateRoom>(message_of(R"({"type":"create_room","kind":"solo","nickname":"Sam",)"
