@@ -369,6 +369,29 @@ TEST(Decode, NullOptionalIsAbsent) {
     EXPECT_TRUE(create.settings.topics.empty());
 }
 
+// An identity is optional on create_room and join; the decoder bounds it like any string, and
+// its form (22 to 128 of [A-Za-z0-9_-]) is the engine's rule, stated once in limits.hpp.
+TEST(Decode, AnIdentityIsOptionalAndBounded) {
+    const auto join = std::get<Join>(message_of(
+        R"({"type":"join","code":"K7M2QX","nickname":"Ana","identity":"kq3Zr8Wm_x2Pd-7vYt9LbA"})"));
+    EXPECT_EQ(join.identity, "kq3Zr8Wm_x2Pd-7vYt9LbA");
+    const auto create = std::get<CreateRoom>(
+        message_of(R"({"type":"create_room","kind":"solo","nickname":"Sam","settings":{}})"));
+    EXPECT_FALSE(create.identity.has_value());
+    expect_error(R"({"type":"create_room","kind":"solo","nickname":"Sam","settings":{},)"
+                 R"("identity":")" +
+                     repeat("a", max_identity_chars + 1) + R"("})",
+                 ErrorCode::too_long, "identity", "create_room");
+    expect_error(R"({"type":"join","code":"K7M2QX","nickname":"Ana","identity":42})",
+                 ErrorCode::wrong_type, "identity", "join");
+    EXPECT_TRUE(is_valid_identity(repeat("a", min_identity_chars)));
+    EXPECT_TRUE(is_valid_identity(repeat("Z9_-", 32)));
+    EXPECT_FALSE(is_valid_identity(repeat("a", min_identity_chars - 1)));
+    EXPECT_FALSE(is_valid_identity(repeat("a", max_identity_chars + 1)));
+    EXPECT_FALSE(is_valid_identity("kq3Zr8Wm/x2Pd+7vYt9LbA="));
+    EXPECT_FALSE(is_valid_identity(repeat("é", 30)));
+}
+
 // PROTOCOL.md marks judge's comment and tips optional: a judge may send the verdict alone.
 TEST(Decode, JudgeNeedsNeitherCommentNorTips) {
     const auto judge = std::get<Judge>(message_of(
