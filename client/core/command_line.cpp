@@ -383,9 +383,12 @@ const CommandSpec commands[] = {
 
 std::string command_list() {
     std::string text = "Commands:\n";
+    std::size_t width = 0;
+    for (const auto& spec : commands)
+        width = std::max(width, std::string_view(spec.listed).size());
     for (const auto& spec : commands) {
         std::string listed = spec.listed;
-        listed.resize(std::max<std::size_t>(listed.size(), 9), ' ');
+        listed.resize(width, ' ');
         text += "  " + listed + "  " + spec.about + "\n";
     }
     return text + "Run 'rapidfire-client COMMAND --help' for a command's options.\n";
