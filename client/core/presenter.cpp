@@ -521,7 +521,17 @@ Lines Presenter::final_result(const FinalResult& r) const {
 
 Lines Presenter::personal_best(const PersonalBest& best) const {
     // Plain: "new personal best! 7450 points (before: 6900)" or "best so far: 7450 (this run
-    // 6900)"; a first run has nothing before it.
+    // 6900)"; a first run has nothing before it. A run that does not count says why.
+    if (best.not_counted) {
+        const std::string why = *best.not_counted == NotCounted::paused ? "you paused a question"
+                                : *best.not_counted == NotCounted::extended
+                                    ? "you extended a question's time"
+                                    : "the connection dropped during a question";
+        std::string line = "this run does not count for personal bests: " + why;
+        if (best.previous)
+            line += " (best so far: " + number(*best.previous) + ")";
+        return fitted({fancy_ ? style_.dim(line) : line});
+    }
     if (best.new_best) {
         const std::string before =
             best.previous ? "before: " + number(*best.previous) : std::string("first run");

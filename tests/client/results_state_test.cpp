@@ -38,6 +38,26 @@ TEST(ResultsState, AFirstRunAndARunBelowTheBest) {
     EXPECT_TRUE(lower.printed("best so far: 8100 (this run 7450)")) << lower.transcript();
 }
 
+TEST(ResultsState, ARunThatDoesNotCountSaysWhyAndClaimsNoBest) {
+    StateHarness paused(solo_config());
+    paused.seat();
+    finish_solo_run(paused);
+    paused.feed(PersonalBest{9000, 8100, false, 3, NotCounted::paused});
+    EXPECT_TRUE(paused.printed(
+        "this run does not count for personal bests: you paused a question (best so far: 8100)"))
+        << paused.transcript();
+    EXPECT_FALSE(paused.printed("this run 9000"));
+
+    StateHarness first(solo_config());
+    first.seat();
+    finish_solo_run(first);
+    first.feed(PersonalBest{9000, std::nullopt, false, 0, NotCounted::extended});
+    EXPECT_TRUE(
+        first.printed("this run does not count for personal bests: you extended a question's time"))
+        << first.transcript();
+    EXPECT_FALSE(first.printed("best so far"));
+}
+
 TEST(ResultsState, WithoutARecordTheSoloRunEndsWhenTheWaitIsOver) {
     StateHarness h(solo_config());
     h.seat();
