@@ -298,7 +298,7 @@ TEST(HardeningInput, SecondLateAndMalformedAnswersDoNotChangeAnyScore) {
 // Resume tokens that must not work, tried while a game runs: forged ones for the live room,
 // one that was given up (leave), one revoked (kick) and one expired (a 1 s grace). Each gets
 // bad_resume_token, the connection stays open and unseated, and the game does not notice.
-TEST(HardeningInput, ForgedRevokedAndExpiredResumeTokensAreRefusedWhileTheGameGoesOn) {
+TEST(HardeningInput, ForgedRevokedAndTakenOverResumeTokensAreRefusedWhileTheGameGoesOn) {
     auto options = test_options();
     options.resume_grace = 1s;
     TestServer server(options);
@@ -328,6 +328,11 @@ TEST(HardeningInput, ForgedRevokedAndExpiredResumeTokensAreRefusedWhileTheGameGo
             break;
     }
     std::this_thread::sleep_for(options.resume_grace + 500ms);
+    // Past the grace the nickname is free; a newcomer who takes it revokes the gone seat.
+    auto newcomer = server.client();
+    join_room(*newcomer, code, "Dropper");
+    newcomer->send(protocol::Leave{});
+    newcomer->wait_for<protocol::Left>();
 
     const std::string& real = game.room().resume_token;  // the host's, still good
     std::string one_off = real;
@@ -346,7 +351,7 @@ TEST(HardeningInput, ForgedRevokedAndExpiredResumeTokensAreRefusedWhileTheGameGo
         std::string(64, 'x'),
         left.resume_token,     // given up with leave
         removed.resume_token,  // revoked by the kick
-        dropped.resume_token,  // expired
+        dropped.resume_token,  // gone past the grace, its nickname taken
     };
     auto stranger = server.client();
     for (const auto& token : refused_tokens) {
