@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "rapidfire/client/state_folder.hpp"
 #include "rapidfire/protocol/limits.hpp"
 
 namespace rapidfire::client {
@@ -20,10 +21,6 @@ namespace rapidfire::client {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string errno_text() {
-    return std::strerror(errno);
-}
 
 std::string base64url(const unsigned char* bytes, std::size_t size) {
     static constexpr char alphabet[] =
@@ -58,28 +55,10 @@ std::string read_identity(const fs::path& file) {
     return secret;
 }
 
-bool write_all(int fd, std::string_view text) {
-    while (!text.empty()) {
-        const auto n = ::write(fd, text.data(), text.size());
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        text.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
-
 }  // namespace
 
 fs::path identity_file() {
-    // XDG: a relative $XDG_STATE_HOME is invalid and is ignored.
-    if (const char* state = std::getenv("XDG_STATE_HOME"); state != nullptr && state[0] == '/')
-        return fs::path(state) / "rapidfire" / "identity";
-    if (const char* home = std::getenv("HOME"); home != nullptr && home[0] == '/')
-        return fs::path(home) / ".local" / "state" / "rapidfire" / "identity";
-    return {};
+    return state_file("identity");
 }
 
 std::string new_identity_secret() {
@@ -98,17 +77,11 @@ std::string new_identity_secret() {
 }
 
 std::string load_or_create_identity(const fs::path& file) {
-    if (file.empty())
-        throw std::runtime_error("neither XDG_STATE_HOME nor HOME is set");
     std::error_code ec;
-    if (fs::exists(file, ec))
+    if (!file.empty() && fs::exists(file, ec))
         return read_identity(file);
-    const fs::path folder = file.parent_path();
-    fs::create_directories(folder, ec);
-    if (ec)
-        throw std::runtime_error("cannot create " + folder.string() + ": " + ec.message());
     // The secret is the user's alone: the folder and the file too.
-    ::chmod(folder.c_str(), 0700);
+    make_private_folder(file);
     // Written whole to a private temporary file, then linked into place: link() fails when
     // another client got there first, and then its secret is the one.
     const fs::path temporary = file.string() + "." + std::to_string(::getpid()) + ".tmp";

@@ -11,37 +11,16 @@
 
 #include <gtest/gtest.h>
 
+#include "file_mode.hpp"
 #include "rapidfire/client/identity.hpp"
 #include "rapidfire/protocol/limits.hpp"
+#include "scratch_dir.hpp"
 
 namespace rapidfire::client {
 namespace {
 
 namespace fs = std::filesystem;
-
-class TempFolder {
-  public:
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "rapidfire-identity-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr)
-            throw std::runtime_error("mkdtemp failed");
-        path_ = pattern;
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
-
-unsigned mode_of(const fs::path& path) {
-    struct stat info {};
-    ::stat(path.c_str(), &info);
-    return info.st_mode & 0777;
-}
+using test::mode_of;
 
 TEST(Identity, ASecretIsRandomBase64UrlAndValid) {
     std::set<std::string> seen;
@@ -55,7 +34,7 @@ TEST(Identity, ASecretIsRandomBase64UrlAndValid) {
 }
 
 TEST(Identity, TheFileIsCreatedOncePrivateAndReused) {
-    TempFolder folder;
+    test::ScratchDir folder("state");
     const fs::path file = folder.path() / "state" / "rapidfire" / "identity";
     const std::string first = load_or_create_identity(file);
     EXPECT_TRUE(protocol::is_valid_identity(first));
@@ -73,7 +52,7 @@ TEST(Identity, TheFileIsCreatedOncePrivateAndReused) {
 }
 
 TEST(Identity, ClientsStartingTogetherShareOneSecret) {
-    TempFolder folder;
+    test::ScratchDir folder("state");
     const fs::path file = folder.path() / "identity";
     const fs::path answers = folder.path() / "answers";
     fs::create_directories(answers);
@@ -108,7 +87,7 @@ TEST(Identity, ClientsStartingTogetherShareOneSecret) {
 }
 
 TEST(Identity, AFileThatHoldsNoIdentityIsNeverOverwritten) {
-    TempFolder folder;
+    test::ScratchDir folder("state");
     const fs::path file = folder.path() / "identity";
     std::ofstream(file) << "not a secret\n";
     EXPECT_THROW(load_or_create_identity(file), std::runtime_error);

@@ -6,16 +6,15 @@
 
 #include <gtest/gtest.h>
 
+#include "file_mode.hpp"
 #include "rapidfire/client/remembered_rooms.hpp"
-#include "temp_folder.hpp"
+#include "scratch_dir.hpp"
 
 namespace rapidfire::client {
 namespace {
 
 namespace fs = std::filesystem;
-
-using testing::mode_of;
-using testing::TempFolder;
+using test::mode_of;
 
 TEST(RememberedRooms, OneLinePerRoomAndBadLinesAreSkipped) {
     const RememberedRoom room{"2024-05-01T18:30:00Z", "K7M2QX", "K7M2QX.abc",
@@ -42,7 +41,7 @@ TEST(RememberedRooms, TokensForOneServerMostRecentFirstDistinctAndBounded) {
 }
 
 TEST(RememberedRooms, TheFileIsPrivateAndKeptShort) {
-    TempFolder folder;
+    test::ScratchDir folder("state");
     const fs::path file = folder.path() / "state" / "rapidfire" / "hosted";
     EXPECT_TRUE(read_remembered_rooms(file).empty());  // nothing yet
     for (std::size_t i = 0; i < max_remembered_rooms + 5; ++i) {
@@ -59,7 +58,7 @@ TEST(RememberedRooms, TheFileIsPrivateAndKeptShort) {
 }
 
 TEST(RememberedRooms, AnExistingFileIsMadePrivate) {
-    TempFolder folder;
+    test::ScratchDir folder("state");
     const fs::path file = folder.path() / "hosted";
     std::ofstream(file) << "";
     fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_read);

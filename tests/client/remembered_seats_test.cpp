@@ -5,15 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include "file_mode.hpp"
 #include "rapidfire/client/remembered_seats.hpp"
-#include "temp_folder.hpp"
+#include "scratch_dir.hpp"
 
 namespace rapidfire::client {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::mode_of;
-using testing::TempFolder;
+using test::mode_of;
 
 RememberedSeat seat(std::string server, std::string code, protocol::Role role, std::string token,
                     std::string nickname = "Ms Rivera") {
@@ -38,7 +38,7 @@ TEST(RememberedSeats, OneLinePerSeatWithTheNicknameToTheEnd) {
 }
 
 TEST(RememberedSeats, OneSeatPerRoomOfAServerAndTheLatestWins) {
-    TempFolder folder;
+    test::ScratchDir folder("state");
     const fs::path file = folder.path() / "rapidfire" / "seats";
     EXPECT_TRUE(read_remembered_seats(file).empty());
     remember_seat(file, seat("ws://one:1", "AAAAAA", protocol::Role::player, "a1", "Sam"));
@@ -66,7 +66,7 @@ TEST(RememberedSeats, OneSeatPerRoomOfAServerAndTheLatestWins) {
 }
 
 TEST(RememberedSeats, TheFileIsKeptShortOldestFirst) {
-    TempFolder folder;
+    test::ScratchDir folder("state");
     const fs::path file = folder.path() / "seats";
     for (std::size_t i = 0; i < max_remembered_seats + 3; ++i) {
         remember_seat(file, seat("ws://one:1", "ROOM" + std::to_string(i), protocol::Role::player,
