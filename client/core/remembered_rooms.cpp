@@ -63,7 +63,7 @@ std::vector<RememberedRoom> read_remembered_rooms(const fs::path& file) {
 
 void remember_room(const fs::path& file, const RememberedRoom& room) {
     // The tokens open the games' results: the folder and the file are the user's alone.
-    make_private_folder(file);
+    const StateFileLock lock(file);
     const int fd =
         ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)

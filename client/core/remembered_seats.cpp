@@ -72,6 +72,7 @@ std::vector<RememberedSeat> read_remembered_seats(const fs::path& file) {
 }
 
 void remember_seat(const fs::path& file, const RememberedSeat& seat) {
+    const StateFileLock lock(file);
     auto seats = read_remembered_seats(file);
     const std::string folded = common::fold_nickname(seat.nickname);
     std::erase_if(seats, [&](const RememberedSeat& s) {
@@ -87,6 +88,7 @@ void remember_seat(const fs::path& file, const RememberedSeat& seat) {
 
 void forget_seat(const fs::path& file, std::string_view server, std::string_view code,
                  std::string_view token) {
+    const StateFileLock lock(file);
     auto seats = read_remembered_seats(file);
     const auto removed = std::erase_if(seats, [&](const RememberedSeat& s) {
         return s.server == server && s.code == code && s.token == token;

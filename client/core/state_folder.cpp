@@ -1,6 +1,7 @@
 #include "rapidfire/client/state_folder.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -62,6 +63,25 @@ std::string read_private_file(const fs::path& file) {
     std::stringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+StateFileLock::StateFileLock(const fs::path& file) {
+    make_private_folder(file);
+    const fs::path lock = file.string() + ".lock";
+    fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd_ < 0)
+        throw std::runtime_error("cannot open " + lock.string() + ": " + errno_text());
+    while (::flock(fd_, LOCK_EX) != 0) {
+        if (errno != EINTR) {
+            const std::string why = errno_text();
+            ::close(fd_);
+            throw std::runtime_error("cannot lock " + lock.string() + ": " + why);
+        }
+    }
+}
+
+StateFileLock::~StateFileLock() {
+    ::close(fd_);  // releases the lock
 }
 
 void replace_private_file(const fs::path& file, std::string_view text) {

@@ -65,6 +65,31 @@ TEST(RememberedSeats, OneSeatPerRoomOfAServerAndTheLatestWins) {
     EXPECT_TRUE(find_player_seat(left, "ws://one:1", "AAAAAA", "Kim"));
 }
 
+TEST(RememberedSeats, ClientsWritingAtOnceLoseNoSeat) {
+    test::ScratchDir folder("state");
+    const fs::path file = folder.path() / "seats";
+    constexpr int writers = 4;
+    constexpr int each = static_cast<int>(max_remembered_seats) / writers;
+    std::vector<pid_t> children;
+    for (int w = 0; w < writers; ++w) {
+        const pid_t child = ::fork();
+        if (child == 0) {
+            for (int i = 0; i < each; ++i) {
+                const std::string code = "W" + std::to_string(w) + "S" + std::to_string(i);
+                remember_seat(file, seat("ws://one:1", code, protocol::Role::player, code));
+            }
+            ::_exit(0);
+        }
+        children.push_back(child);
+    }
+    for (const pid_t child : children) {
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    EXPECT_EQ(read_remembered_seats(file).size(), static_cast<std::size_t>(writers * each));
+}
+
 TEST(RememberedSeats, TheFileIsKeptShortOldestFirst) {
     test::ScratchDir folder("state");
     const fs::path file = folder.path() / "seats";

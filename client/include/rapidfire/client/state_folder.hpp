@@ -31,6 +31,20 @@ std::string read_private_file(const std::filesystem::path& file);
 // a reader never sees half a file. Throws std::runtime_error saying why it could not.
 void replace_private_file(const std::filesystem::path& file, std::string_view text);
 
+// An exclusive lock on `file` (through a companion "FILE.lock") for as long as it lives: clients
+// running at once under one account read, change and write a state file one at a time. Makes
+// the folder when needed; throws std::runtime_error saying why it could not lock.
+class StateFileLock {
+  public:
+    explicit StateFileLock(const std::filesystem::path& file);
+    ~StateFileLock();
+    StateFileLock(const StateFileLock&) = delete;
+    StateFileLock& operator=(const StateFileLock&) = delete;
+
+  private:
+    int fd_ = -1;
+};
+
 // strerror(errno), for the messages above.
 std::string errno_text();
 
