@@ -16,6 +16,11 @@ packages=(
   # tools: formatting, fuzzing (clang + libFuzzer runtime), terminal tests, TLS test
   # certificates, and the deployment tests (nginx in front of the server, systemd-analyze)
   clang clang-format libclang-rt-14-dev tmux openssl nginx-light systemd
+  # the QR code of a room's join link
+  libqrencode-dev
+  # the browser tests: a real Chromium, driven by playwright-core from npm (tests/web), and
+  # zbarimg to read the QR code back
+  chromium zbar-tools nodejs
 )
 
 missing=()
@@ -25,8 +30,21 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# The browser tests' npm packages, exactly as tests/web/package-lock.json pins them (no browser
+# is downloaded: the tests drive Debian's chromium). Skipped when already in place.
+install_web_test_packages() {
+  local web
+  web="$(cd "$(dirname "$0")/.." && pwd)/tests/web"
+  if ! cmp -s "$web/package-lock.json" "$web/node_modules/.package-lock-installed" 2>/dev/null; then
+    echo "setup: npm ci in tests/web"
+    (cd "$web" && npm ci --no-audit --no-fund --ignore-scripts)
+    cp "$web/package-lock.json" "$web/node_modules/.package-lock-installed"
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages present"
+  install_web_test_packages
   exit 0
 fi
 
@@ -44,3 +62,4 @@ if [ ! -e "$policy" ]; then
 fi
 "${sudo_cmd[@]}" apt-get update
 "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+install_web_test_packages

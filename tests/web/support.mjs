@@ -1,0 +1,127 @@
+// What every browser test needs: a real rapidfire-server on a free loopback port, Debian's
+// Chromium driven by playwright-core (one browser context per person), the bundled bank's
+// answers, and screenshots written under the build folder. Everything stops by itself.
+
+import { spawn, execFile } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+
+export const phone = { width: 360, height: 640 };
+export const projector = { width: 1280, height: 720 };
+
+const serverBinary = process.env.RAPIDFIRE_SERVER_BIN;
+const screenshotDir = process.env.RAPIDFIRE_WEB_SCREENSHOTS || join(tmpdir(), 'rapidfire-web');
+const chromiumPath = process.env.RAPIDFIRE_CHROMIUM || '/usr/bin/chromium';
+const bankFile = process.env.RAPIDFIRE_BANK;
+
+// The flags that let Chromium run as root in a closed network without reaching out.
+const chromiumFlags = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(base, deadline) {
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${base}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the server at ${base} did not answer /healthz`);
+}
+
+// A server of its own for one test file; stop() ends it and removes its data.
+export async function startServer(extraArgs = []) {
+  if (!serverBinary) throw new Error('RAPIDFIRE_SERVER_BIN is not set');
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapidfire-web-data-'));
+  const child = spawn(serverBinary, ['--host', '127.0.0.1', '--port', String(port),
+    '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr.on('data', (chunk) => { log += chunk; });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(base, Date.now() + 15000);
+  return {
+    base,
+    port,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
+}
+
+// One person: a browser context of their own (storage included) with one page. Dialogs are
+// recorded, so a test can say none was opened (a script injected through a nickname would).
+export async function person(browser, viewport, name) {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const dialogs = [];
+  const errors = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return { name, context, page, dialogs, errors };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+// The reference answer of each bundled question, by its text.
+export function bankAnswers() {
+  const bank = JSON.parse(readFileSync(bankFile, 'utf8'));
+  const answers = new Map();
+  for (const q of bank.questions) answers.set(q.text, q.answer);
+  return answers;
+}
+
+// The screen a page shows: its visible <main data-screen>.
+export async function screenOf(page) {
+  return page.locator('main[data-screen]:visible').first().getAttribute('data-screen');
+}
+
+export async function waitForScreen(page, name, timeout = 15000) {
+  await page.locator(`main[data-screen="${name}"]`).waitFor({ state: 'visible', timeout });
+}
+
+// Reads a QR code from a PNG with zbarimg; returns the text it holds.
+export async function decodeQr(pngPath) {
+  const { stdout } = await promisify(execFile)('zbarimg', ['--quiet', '--raw', pngPath]);
+  return stdout.trim();
+}
+
+export { screenshotDir };
