@@ -1,0 +1,143 @@
+// The WebSocket to the server: opens it, says hello, keeps it alive with ping, estimates the
+// server's clock, and reconnects with backoff when it drops. What to do once connected (join,
+// resume) is the app's business: it listens for 'open'.
+
+const PING_MS = 5000;
+const BACKOFF_MS = [250, 500, 1000, 2000, 4000, 8000];
+
+export function serverUrl() {
+  const params = new URLSearchParams(location.search);
+  // Development only: a page served from elsewhere (python -m http.server) may name the server.
+  const override = params.get('server');
+  if (override && /^wss?:\/\//.test(override)) return override;
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
+}
+
+export class Connection {
+  constructor(url) {
+    this.url = url;
+    this.ws = null;
+    this.handlers = new Map();
+    this.attempt = 0;
+    this.timer = null;
+    this.pinger = null;
+    this.stopped = false;
+    // Server clock minus local clock, from the sample with the shortest round trip: the
+    // countdown runs on the server's deadline, not on a phone clock that may be minutes off.
+    this.offset = 0;
+    this.bestRtt = Infinity;
+    this.samples = [];
+  }
+
+  on(type, fn) {
+    if (!this.handlers.has(type)) this.handlers.set(type, []);
+    this.handlers.get(type).push(fn);
+  }
+
+  emit(type, data) {
+    for (const fn of this.handlers.get(type) || []) fn(data);
+    // '*' sees every server message (not the connection's own events).
+    if (data && data.type === type && type !== 'welcome') for (const fn of this.handlers.get('*') || []) fn(data);
+  }
+
+  get open() {
+    return this.ws !== null && this.ws.readyState === WebSocket.OPEN && this.welcomed;
+  }
+
+  connect() {
+    this.stopped = false;
+    clearTimeout(this.timer);
+    if (this.ws && this.ws.readyState <= WebSocket.OPEN) return;
+    this.welcomed = false;
+    this.emit('status', this.attempt === 0 ? 'connecting' : 'reconnecting');
+    let ws;
+    try {
+      ws = new WebSocket(this.url);
+    } catch {
+      this.retry();
+      return;
+    }
+    this.ws = ws;
+    ws.addEventListener('message', (event) => this.receive(ws, event));
+    ws.addEventListener('close', () => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      clearInterval(this.pinger);
+      this.emit('status', 'offline');
+      this.emit('close');
+      if (!this.stopped) this.retry();
+    });
+  }
+
+  retry() {
+    const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)];
+    this.attempt += 1;
+    this.timer = setTimeout(() => this.connect(), delay);
+  }
+
+  // Reconnect at once (a phone waking up or coming back online) instead of waiting out the backoff.
+  nudge() {
+    if (this.stopped || (this.ws && this.ws.readyState <= WebSocket.OPEN)) return;
+    this.attempt = 0;
+    this.connect();
+  }
+
+  receive(ws, event) {
+    if (this.ws !== ws) return;
+    let msg;
+    try {
+      msg = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    if (!msg || typeof msg.type !== 'string') return;
+    if (msg.type === 'welcome') {
+      this.welcomed = true;
+      this.attempt = 0;
+      this.maxBytes = msg.max_message_bytes;
+      this.sample(msg.server_time, Date.now(), Date.now());
+      this.sendRaw({ type: 'hello', protocol: 1, client: 'rapidfire-web/1.0' });
+      clearInterval(this.pinger);
+      this.pinger = setInterval(() => this.ping(), PING_MS);
+      this.ping();
+      this.emit('status', 'online');
+      this.emit('open', msg);
+    } else if (msg.type === 'pong') {
+      if (typeof msg.nonce === 'number') this.sample(msg.server_time, msg.nonce, Date.now());
+    }
+    this.emit(msg.type, msg);
+  }
+
+  // One clock sample: the server's time was read somewhere between sentAt and receivedAt.
+  sample(serverTime, sentAt, receivedAt) {
+    if (typeof serverTime !== 'number') return;
+    const rtt = Math.max(0, receivedAt - sentAt);
+    this.samples.push({ rtt, offset: serverTime - (sentAt + rtt / 2) });
+    if (this.samples.length > 8) this.samples.shift();
+    const best = this.samples.reduce((a, b) => (b.rtt <= a.rtt ? b : a));
+    this.offset = best.offset;
+  }
+
+  ping() {
+    this.sendRaw({ type: 'ping', nonce: Date.now() });
+  }
+
+  serverNow() {
+    return Date.now() + this.offset;
+  }
+
+  sendRaw(msg) {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(JSON.stringify(msg));
+    return true;
+  }
+
+  send(msg) {
+    return this.open && this.sendRaw(msg);
+  }
+
+  // Drop the socket on purpose (tests of the reconnect path use this too).
+  drop() {
+    if (this.ws) this.ws.close();
+  }
+}

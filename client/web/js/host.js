@@ -1,0 +1,284 @@
+// The host's (projector) screens: lobby with code, link and QR code; the question with the
+// countdown and how many have answered; the judge panel; the answer distribution; the podium.
+import { byId, el, clear, setText, show } from './dom.js';
+import { showScreen, currentScreen } from './screens.js';
+import { Countdown } from './countdown.js';
+import { fillStandings, fillPodium } from './standings.js';
+import { JudgePanel } from './judge.js';
+import { renderSummary, summaryMarkdown, download } from './summary.js';
+import { downloadResults } from './results.js';
+import { errorText, END_REASON, plural } from './words.js';
+
+const LABELS = ['1', '2', '3', '4'];
+
+export class Host {
+  constructor(ctx) {
+    this.ctx = ctx;
+    this.countdown = new Countdown(byId('host-countdown'), byId('host-countdown-text'), () => ctx.conn.serverNow());
+    this.judge = new JudgePanel(ctx);
+    this.rows = new Map();  // player id -> <li>, so roster updates change lines in place
+    this.reset();
+    this.bind();
+  }
+
+  reset() {
+    this.q = null;
+    this.limit = 1;
+    this.paused = false;
+    this.locked = false;
+    this.summaries = [];
+    this.connected = 0;
+    if (this.countdown) this.countdown.stop();
+    if (this.judge) this.judge.stop();
+  }
+
+  bind() {
+    const send = (type, extra) => this.ctx.hostSend(type, extra);
+    byId('start-button').addEventListener('click', () => {
+      setText('host-lobby-status', 'Starting…');
+      send('start');
+    });
+    byId('lock-button').addEventListener('click', () => send('lock', { locked: !this.locked }));
+    byId('pause-button').addEventListener('click', () => send(this.paused ? 'continue' : 'pause'));
+    byId('extend-button').addEventListener('click', () => send('extend', { seconds: 15 }));
+    byId('skip-button').addEventListener('click', () => send('skip'));
+    byId('next-button').addEventListener('click', () => send('skip'));
+    for (const id of ['end-button', 'judge-end', 'reveal-end']) {
+      byId(id).addEventListener('click', () => byId('end-dialog').showModal());
+    }
+    byId('end-dialog').addEventListener('close', () => {
+      if (byId('end-dialog').returnValue === 'end') send('end');
+    });
+    byId('rematch-button').addEventListener('click', () => send('rematch', { swap_roles: false }));
+    byId('swap-button').addEventListener('click', () => send('rematch', { swap_roles: true }));
+    byId('host-leave').addEventListener('click', () => this.ctx.leave());
+    byId('download-csv').addEventListener('click', () => this.results('csv'));
+    byId('download-json').addEventListener('click', () => this.results('json'));
+    byId('host-summary-download').addEventListener('click', () =>
+      download(`interview-${this.ctx.state.code}.md`, summaryMarkdown(this.summaries), 'text/markdown'));
+  }
+
+  async results(format) {
+    const { code, seat } = this.ctx.state;
+    setText('host-over-status', 'Fetching the results…');
+    try {
+      const id = await downloadResults(code, seat.hostToken, format);
+      setText('host-over-status', `Results of game ${id} downloaded (${format.toUpperCase()}).`);
+    } catch (e) {
+      setText('host-over-status', `The results are not available (${e.message}). Is the server keeping a record (--data-dir)?`);
+    }
+  }
+
+  created(msg) {
+    this.reset();
+    this.lobby(msg.code, msg.kind);
+    const password = this.ctx.state.password;
+    show('lobby-password', !!password);
+    setText('lobby-password', password ? `Password: ${password}` : '');
+  }
+
+  joined(msg) {
+    if (msg.phase === 'lobby') {
+      this.reset();
+      this.lobby(msg.code, msg.kind);
+      show('lobby-password', false);
+    } else if (msg.phase === 'finished') {
+      // game_over follows
+    } else {
+      setText('host-question-status', msg.resumed ? 'Back in the host seat.' : '');
+    }
+  }
+
+  lobby(code, kind) {
+    setText('room-code', code);
+    const fallback = `${location.origin}/join/${code}`;
+    setText('join-link', fallback);
+    // The server knows the address students should use (--public-url); ask it, keep the
+    // page's own address if it cannot say.
+    fetch(`/api/join-link?room=${encodeURIComponent(code)}`, { cache: 'no-store' })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body) => { if (body && typeof body.url === 'string' && body.url) setText('join-link', body.url); })
+      .catch(() => {});
+    byId('qr').src = `/qr.svg?room=${encodeURIComponent(code)}`;
+    clear(byId('players'));
+    this.rows.clear();
+    setText('player-count', '0');
+    setText('player-count-label', kind === 'interview' ? 'candidates' : 'players');
+    setText('host-lobby-status', '');
+    show('swap-button', kind === 'interview');
+    showScreen('host-lobby');
+  }
+
+  error(msg) {
+    const text = errorText(msg);
+    const target = { 'host-lobby': 'host-lobby-status', 'host-question': 'host-question-status',
+      'host-judge': 'judge-status', 'host-reveal': 'host-reveal-status', 'host-over': 'host-over-status' }[currentScreen()];
+    if (target) setText(target, text); else this.ctx.notice(text);
+  }
+
+  handle(msg) {
+    const fn = this[`on_${msg.type}`];
+    if (fn) fn.call(this, msg);
+  }
+
+  on_roster(msg) {
+    this.connected = msg.connected;
+    this.locked = msg.locked;
+    setText('player-count', msg.count);
+    const lock = byId('lock-button');
+    setText(lock, msg.locked ? 'Unlock the room' : 'Lock the room');
+    lock.setAttribute('aria-pressed', String(msg.locked));
+    const list = byId('players');
+    const seen = new Set();
+    msg.players.forEach((p, index) => {
+      seen.add(p.id);
+      let row = this.rows.get(p.id);
+      if (!row) {
+        row = el('li', { data: { player: p.id } },
+          el('span', { class: 'nick' }),
+          el('span', { class: 'away' }),
+          el('button', { type: 'button', class: 'kick', on: { click: () => this.ctx.hostSend('kick', { player: p.id }) } }, 'Remove'));
+        this.rows.set(p.id, row);
+      }
+      setText(row.querySelector('.nick'), p.nickname);
+      setText(row.querySelector('.away'), p.connected ? '' : ' (away)');
+      row.classList.toggle('disconnected', !p.connected);
+      row.querySelector('.kick').setAttribute('aria-label', `Remove ${p.nickname}`);
+      // Keep the server's order without rebuilding the list.
+      if (list.children[index] !== row) list.insertBefore(row, list.children[index] || null);
+    });
+    for (const [id, row] of this.rows) {
+      if (!seen.has(id)) { row.remove(); this.rows.delete(id); }
+    }
+  }
+
+  on_question(msg) {
+    this.q = msg;
+    this.judge.stop();
+    this.paused = msg.paused;
+    this.limit = msg.time_limit_ms;
+    setText('host-question-number', `Question ${msg.question + 1} of ${msg.total}`);
+    setText('host-question-topics', (msg.topics || []).join(' · '));
+    setText('host-question-text', msg.text);
+    const list = clear(byId('host-choices'));
+    show(list, msg.mode === 'choice');
+    msg.choices.forEach((text, i) => list.append(el('li', { class: `host-choice c${i}`, data: { choice: i } },
+      el('span', { class: 'choice-label' }, LABELS[i]), el('span', { class: 'choice-text' }, text))));
+    // Interviewers see the reference while the candidate answers, when the server sends one.
+    show('host-reference', !!msg.reference);
+    setText('host-reference', msg.reference ? `Reference: ${msg.reference}` : '');
+    setText('answered', `0/${this.connected}`);
+    setText('host-question-status', '');
+    this.pauseButton();
+    this.countdown.start(msg.deadline, this.limit);
+    if (msg.paused) this.countdown.pause(msg.remaining_ms);
+    showScreen('host-question');
+  }
+
+  pauseButton() {
+    setText('pause-button', this.paused ? 'Continue' : 'Pause');
+    byId('pause-button').setAttribute('aria-pressed', String(this.paused));
+  }
+
+  on_answer_progress(msg) {
+    setText('answered', `${msg.answered}/${msg.expected}`);
+  }
+
+  on_paused(msg) {
+    this.paused = true;
+    this.pauseButton();
+    this.countdown.pause(msg.remaining_ms);
+    setText('host-question-status', 'Paused.');
+    setText('host-reveal-status', 'Paused.');
+  }
+
+  on_continued(msg) {
+    this.paused = false;
+    this.pauseButton();
+    if (this.q && currentScreen() === 'host-question') this.countdown.start(msg.deadline, this.limit);
+    setText('host-question-status', '');
+    setText('host-reveal-status', '');
+  }
+
+  on_time_extended(msg) {
+    const extra = this.countdown.frozen !== null ? msg.remaining_ms - this.countdown.frozen : msg.deadline - this.countdown.deadline;
+    this.limit = Math.max(this.limit + Math.max(0, extra), msg.remaining_ms);
+    if (this.paused) this.countdown.pause(msg.remaining_ms); else this.countdown.start(msg.deadline, this.limit);
+    setText('host-question-status', 'Time added.');
+  }
+
+  on_question_closed(msg) {
+    this.countdown.stop();
+    setText('host-question-status', `Time is up: ${plural(msg.answered, 'answer', 'answers')} to mark.`);
+  }
+
+  on_judge_request(msg) {
+    this.countdown.stop();
+    this.judge.show(msg);
+    showScreen('host-judge');
+  }
+
+  on_judged(msg) {
+    this.judge.judged(msg);
+  }
+
+  on_reveal(msg) {
+    this.countdown.stop();
+    this.judge.stop();
+    const q = this.q && this.q.question === msg.question ? this.q : null;
+    setText('host-reveal-question', q ? q.text : '');
+    const bars = clear(byId('bars'));
+    const counts = msg.choice_counts || [];
+    const most = Math.max(1, ...counts);
+    counts.forEach((count, i) => {
+      const correct = i === msg.correct_choice;
+      // A <progress> draws the bar: no inline style needed under the page's CSP.
+      bars.append(el('div', { class: `bar c${i}${correct ? ' correct' : ''}`, data: { choice: i, count } },
+        el('span', { class: 'choice-label' }, LABELS[i]),
+        el('span', { class: 'bar-text' }, q ? q.choices[i] : ''),
+        el('progress', { max: most, value: count, 'aria-label': `${count} chose ${LABELS[i]}` }),
+        el('span', { class: 'bar-count' }, `${count}`),
+        correct ? el('span', { class: 'bar-mark' }, '✓ right answer') : null));
+    });
+    show(bars, counts.length > 0);
+    setText('host-reveal-reference', msg.correct_choice !== undefined ? '' : `Answer: ${msg.reference}`);
+    if (msg.correct_choice !== undefined && q) setText('host-reveal-reference', `Answer: ${LABELS[msg.correct_choice]} · ${q.choices[msg.correct_choice]}`);
+    show('host-standings-section', false);
+    let status = '';
+    if (msg.grading) status = 'The players are grading their own answers.';
+    else if (msg.next_at) status = 'The next question opens by itself in a moment.';
+    else status = 'Press "Next question" to go on.';
+    setText('host-reveal-status', status);
+    setText('next-button', q && q.question + 1 >= q.total && !msg.grading ? 'Finish' : 'Next question');
+    showScreen('host-reveal');
+  }
+
+  on_standings(msg) {
+    fillStandings(byId('host-standings'), msg.top);
+    show('host-standings-section', msg.top.length > 0);
+  }
+
+  on_game_over(msg) {
+    this.countdown.stop();
+    this.judge.stop();
+    this.q = null;
+    setText('host-over-reason', `${END_REASON[msg.reason] || ''} ${plural(msg.count, 'player', 'players')} ranked.`);
+    byId('host-podium-slot').append(byId('podium'));
+    fillPodium(byId('podium'), msg.standings);
+    fillStandings(byId('host-final-standings'), msg.standings);
+    this.summaries = [];
+    clear(byId('host-summaries'));
+    show('host-summaries', false);
+    show('host-summary-download', false);
+    show('swap-button', this.ctx.state.kind === 'interview');
+    setText('host-over-status', '');
+    showScreen('host-over');
+  }
+
+  on_summary(msg) {
+    this.summaries.push(msg);
+    byId('host-summaries').append(renderSummary(msg));
+    show('host-summaries', true);
+    show('host-summary-download', true);
+  }
+}

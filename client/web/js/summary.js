@@ -1,0 +1,71 @@
+// An interview summary as a page (built from elements, every text as text) and as Markdown for
+// download. The download is made in the page from a Blob: nothing goes back to the server.
+import { el } from './dom.js';
+import { seconds } from './words.js';
+
+const VERDICT = { correct: 'correct', partial: 'partly right', wrong: 'wrong' };
+
+export function renderSummary(s) {
+  const items = el('ol', { class: 'summary-items' });
+  for (const item of s.items) {
+    items.append(el('li', { class: `summary-item ${item.verdict || 'unanswered'}` },
+      el('h4', {}, item.text),
+      el('p', { class: 'label' }, (item.topics || []).join(' · ')),
+      el('p', {}, el('strong', {}, 'Answer: '), item.answer !== undefined ? item.answer : '(no answer)'),
+      el('p', {}, el('strong', {}, 'Reference: '), item.reference),
+      el('p', {}, el('strong', {}, 'Mark: '), item.verdict ? VERDICT[item.verdict] : 'not marked',
+        ` · ${item.points} points · ${seconds(item.time_ms)}`),
+      item.comment ? el('p', { class: 'comment' }, el('strong', {}, 'Comment: '), item.comment) : null,
+      item.tips && item.tips.length ? el('p', {}, el('strong', {}, 'Tips shown: '), item.tips.join(', ')) : null));
+  }
+  const misses = el('ul', {});
+  for (const m of s.misses_by_topic) misses.append(el('li', {}, `${m.topic}: question${m.questions.length === 1 ? '' : 's'} ${m.questions.map((q) => q + 1).join(', ')}`));
+  return el('article', { class: 'summary-card', data: { player: s.player } },
+    el('h2', {}, `Interview summary: ${s.nickname}`),
+    el('p', {}, `Interviewer: ${s.interviewer} · rank ${s.rank} · ${s.points} points · ${s.correct} correct, ${s.partial} partly right, ${s.wrong} wrong, ${s.unanswered} unanswered · ${seconds(s.time_ms)} answering`),
+    items,
+    el('h3', {}, 'To review'),
+    s.misses_by_topic.length ? misses : el('p', {}, 'Nothing: every answer was correct.'),
+    el('h3', {}, 'Communication tips'),
+    el('p', {}, `Shown: ${s.tips_shown.length ? s.tips_shown.join(', ') : 'none'}`),
+    el('p', {}, `To work on: ${s.tips_missed.length ? s.tips_missed.join(', ') : 'none'}`));
+}
+
+// Markdown is plain text here; a line break or a leading '#' in an answer could only change how
+// the downloaded file looks, never run anything.
+const oneLine = (text) => String(text).replace(/\s*\n\s*/g, ' ');
+
+export function summaryMarkdown(summaries) {
+  const out = [];
+  for (const s of summaries) {
+    out.push(`# Interview summary: ${oneLine(s.nickname)}`, '');
+    out.push(`Interviewer: ${oneLine(s.interviewer)}. Rank ${s.rank}, ${s.points} points: ${s.correct} correct, ${s.partial} partly right, ${s.wrong} wrong, ${s.unanswered} unanswered; ${seconds(s.time_ms)} answering.`, '');
+    s.items.forEach((item, i) => {
+      out.push(`## ${i + 1}. ${oneLine(item.text)}`, '');
+      if (item.topics && item.topics.length) out.push(`Topics: ${item.topics.join(', ')}`, '');
+      out.push(`- **Answer:** ${item.answer !== undefined ? oneLine(item.answer) : '(no answer)'}`);
+      out.push(`- **Reference:** ${oneLine(item.reference)}`);
+      out.push(`- **Mark:** ${item.verdict ? VERDICT[item.verdict] : 'not marked'}, ${item.points} points, ${seconds(item.time_ms)}`);
+      if (item.comment) out.push(`- **Comment:** ${oneLine(item.comment)}`);
+      if (item.tips && item.tips.length) out.push(`- **Tips shown:** ${item.tips.join(', ')}`);
+      out.push('');
+    });
+    out.push('## To review', '');
+    if (s.misses_by_topic.length) for (const m of s.misses_by_topic) out.push(`- ${m.topic}: ${m.questions.map((q) => q + 1).join(', ')}`);
+    else out.push('Nothing: every answer was correct.');
+    out.push('', '## Communication tips', '');
+    out.push(`- Shown: ${s.tips_shown.join(', ') || 'none'}`);
+    out.push(`- To work on: ${s.tips_missed.join(', ') || 'none'}`, '');
+  }
+  return out.join('\n');
+}
+
+export function download(filename, content, type) {
+  const blob = content instanceof Blob ? content : new Blob([content], { type });
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: filename, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
