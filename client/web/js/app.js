@@ -46,8 +46,12 @@ function setUrlRoom(code) {
   const url = new URL(location.href);
   if (code && url.pathname.startsWith('/join/')) return;
   if (!code) url.pathname = url.pathname.startsWith('/join/') ? '/' : url.pathname;
-  if (code) url.searchParams.set('room', code); else url.searchParams.delete('room');
-  url.hash = '';
+  if (code) {
+    url.searchParams.set('room', code);
+    url.hash = '';
+  } else {
+    url.searchParams.delete('room');
+  }
   history.replaceState(null, '', url);
 }
 
@@ -202,7 +206,14 @@ conn.on('left', () => {
   state.seat = null;
   state.code = null;
   setUrlRoom(null);
-  showJoin('You left the room.');
+  if (location.hash === '#host') {
+    host.reset();
+    player.reset();
+    setText('room-badge', '');
+    showScreen('host-setup');
+  } else {
+    showJoin('You left the room.');
+  }
 });
 
 function leave() {

@@ -274,6 +274,7 @@ export class Player {
     const hasResult = this.result && this.result.question === msg.question;
     const q = this.q && this.q.question === msg.question ? this.q : null;
     const right = q && msg.correct_choice !== undefined ? q.choices[msg.correct_choice] : null;
+    setText('reveal-question', q ? q.text : '');
     setText('reveal-choice', right !== null ? `${LABELS[msg.correct_choice]} · ${right}` : '');
     setText('reveal-reference', msg.reference);
     setText('result-answer', right !== null ? `The answer: ${LABELS[msg.correct_choice]} · ${right}` : `The answer: ${msg.reference}`);

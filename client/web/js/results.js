@@ -2,15 +2,8 @@
 // Authorization header (README, "Results after the game"); the token never goes in a URL.
 import { download } from './summary.js';
 
-function apiBase() {
-  // In development the page may come from another server than the game (?server=ws://...).
-  const override = new URLSearchParams(location.search).get('server');
-  if (override && /^wss?:\/\//.test(override)) return new URL(override.replace(/^ws/, 'http')).origin;
-  return '';
-}
-
 async function getJson(path, token) {
-  const response = await fetch(apiBase() + path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
   if (!response.ok) throw new Error(`${response.status}`);
   return response.json();
 }
@@ -25,7 +18,7 @@ export async function latestGame(code, token) {
 
 export async function downloadResults(code, token, format) {
   const game = await latestGame(code, token);
-  const response = await fetch(`${apiBase()}/api/games/${game.id}/results.${format}`,
+  const response = await fetch(`/api/games/${game.id}/results.${format}`,
     { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
   if (!response.ok) throw new Error(`${response.status}`);
   const blob = await response.blob();
