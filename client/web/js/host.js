@@ -46,9 +46,9 @@ export class Host {
     for (const id of ['end-button', 'judge-end', 'reveal-end']) {
       byId(id).addEventListener('click', () => byId('end-dialog').showModal());
     }
-    byId('end-dialog').addEventListener('close', () => {
-      if (byId('end-dialog').returnValue === 'end') send('end');
-    });
+    // Plain buttons, not <form method="dialog">: the page's CSP has form-action 'none'.
+    byId('end-confirm').addEventListener('click', () => { byId('end-dialog').close(); send('end'); });
+    byId('end-cancel').addEventListener('click', () => byId('end-dialog').close());
     byId('rematch-button').addEventListener('click', () => send('rematch', { swap_roles: false }));
     byId('swap-button').addEventListener('click', () => send('rematch', { swap_roles: true }));
     byId('host-leave').addEventListener('click', () => this.ctx.leave());

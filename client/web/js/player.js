@@ -40,6 +40,13 @@ export class Player {
       this.myText = text;
       this.sendAnswer({ text });
     });
+    // Enter sends the typed answer (Shift+Enter for a new line), as in a chat.
+    byId('answer-text').addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        byId('text-answer').requestSubmit();
+      }
+    });
     for (const button of $$('.grade-button')) button.addEventListener('click', () => this.grade(button.dataset.grade));
     document.addEventListener('keydown', (event) => this.key(event));
     byId('leave-button').addEventListener('click', () => this.ctx.leave());
