@@ -235,6 +235,8 @@ export class Player {
     if (reason === 'host_disconnected') {
       text = `Their connection dropped. The game waits${graceMs ? ` up to ${Math.round(graceMs / 1000)} s` : ''} for them to come back. ${text}`;
     }
+    // GAME.md: a run whose question clock stopped is never a personal best; say so here.
+    if (this.solo && this.beforePause === 'question') text += ' A run paused mid-question does not count for personal bests.';
     setText('paused-text', text);
     show('solo-continue', this.solo);
     showScreen('paused');
