@@ -4,6 +4,8 @@
 
 #include <boost/program_options.hpp>
 
+#include "rapidfire/net/public_url.hpp"
+
 namespace rapidfire::server {
 
 using net::ServerOptions;
@@ -41,6 +43,8 @@ std::optional<std::string> validate(const ServerOptions& o, long long port) {
         return "--handshake-timeout must be at least 1";
     if (o.idle_timeout.count() < 2)
         return "--idle-timeout must be at least 2";
+    if (!o.public_url.empty() && !net::parse_public_url(o.public_url))
+        return "--public-url must be http(s)://host[:port][/path], without a query";
     if (o.tls_cert.empty() != o.tls_key.empty())
         return "--tls-cert and --tls-key go together: give both or neither";
     return std::nullopt;
@@ -101,8 +105,12 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
         ("data-dir", po::value(&data_dir)->default_value(data_dir),
          "where finished games, answers and solo bests are kept (SQLite); \"\" keeps none")
         ("allowed-origin", po::value(&o.allowed_origins)->composing(),
-         "browser Origin allowed to open the WebSocket (exact match); repeatable; "
-         "default: any")
+         "another browser Origin allowed to open the WebSocket (exact match), besides the "
+         "page's own and --public-url's; repeatable")
+        ("public-url", po::value(&o.public_url),
+         "the address students open, http(s)://host[:port][/path] (behind a proxy or on a LAN): "
+         "join links and QR codes use it, and its origin may open the WebSocket; default: the "
+         "address in each request's Host header")
         ("tls-cert", po::value(&tls_cert),
          "TLS certificate chain (PEM): serve https:// and wss:// on the port; needs --tls-key")
         ("tls-key", po::value(&tls_key), "the TLS certificate's private key (PEM)");

@@ -63,6 +63,11 @@ std::string make_room_code(Entropy& entropy) {
     return code;
 }
 
+bool is_room_code(std::string_view text) {
+    return text.size() == room_code_length &&
+           text.find_first_not_of(code_alphabet) == std::string_view::npos;
+}
+
 std::string make_token(Entropy& entropy) {
     // 24 bytes = 192 bits, written as 32 characters of 6 bits each.
     const std::string raw = entropy.bytes(24);

@@ -15,6 +15,7 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/span_body.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
@@ -22,6 +23,8 @@
 
 #include "api_routes.hpp"
 #include "server_context.hpp"
+#include "web_files.hpp"
+#include "web_routes.hpp"
 #include "websocket_session.hpp"
 
 namespace rapidfire::net {
@@ -35,6 +38,8 @@ namespace {
 
 using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
+// A file from the web client's cache, sent without a copy.
+using FileResponse = http::response<http::span_body<const char>>;
 
 template <class Stream>
 constexpr bool is_tls = std::is_same_v<Stream, TlsStream>;
@@ -55,12 +60,33 @@ std::string describe(const ConnectionSocket& socket) {
     return fmt::format("{}:{}", endpoint.address().to_string(), endpoint.port());
 }
 
-// The answer to a request that is not a WebSocket upgrade (or an upgrade refused).
-Response respond(const Request& request, ServerContext& context) {
-    Response response;
+std::string_view header(const Request& request, http::field field) {
+    const auto it = request.find(field);
+    return it == request.end() ? std::string_view{}
+                               : std::string_view(it->value().data(), it->value().size());
+}
+
+bool is_get(const Request& request) {
+    return request.method() == http::verb::get || request.method() == http::verb::head;
+}
+
+// What every answer carries.
+template <class Body>
+void set_common(http::response<Body>& response, const Request& request) {
     response.version(request.version());
     response.keep_alive(request.keep_alive());
     response.set(http::field::server, "rapidfire/" RAPIDFIRE_VERSION);
+    response.set("Content-Security-Policy", beast::string_view(content_security_policy.data(),
+                                                               content_security_policy.size()));
+    response.set("X-Content-Type-Options", "nosniff");
+    response.set("Referrer-Policy",
+                 beast::string_view(referrer_policy.data(), referrer_policy.size()));
+}
+
+// The answer to a request that is not a WebSocket upgrade (or an upgrade refused).
+Response respond(const Request& request, ServerContext& context) {
+    Response response;
+    set_common(response, request);
     response.set(http::field::cache_control, "no-store");
     auto reply = [&](http::status status, std::string_view type, std::string body) {
         response.result(status);
@@ -129,6 +155,7 @@ Response tls_required(const Request& request) {
     response.result(http::status::bad_request);
     response.set(http::field::server, "rapidfire/" RAPIDFIRE_VERSION);
     response.set(http::field::cache_control, "no-store");
+    response.set("X-Content-Type-Options", "nosniff");
     response.set(http::field::content_type, "application/json");
     response.body() = R"({"error":"this port speaks TLS: use https:// or wss://"})";
     response.prepare_payload();
@@ -196,29 +223,74 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
             spdlog::debug("{}: plain HTTP on the TLS port; answered 400", remote_);
             return reply(tls_required(request));
         }
-        if (websocket::is_upgrade(request) && path_of(request.target()) == "/ws") {
-            const auto& allowed = context_->options.allowed_origins;
+        const auto path = path_of(request.target());
+        if (websocket::is_upgrade(request) && path == "/ws") {
             const auto origin = request.find(http::field::origin);
             // Browsers always send Origin; other clients need none and are let through.
-            const bool origin_ok =
-                allowed.empty() || origin == request.end() ||
-                std::find(allowed.begin(), allowed.end(),
-                          std::string_view(origin->value().data(), origin->value().size())) !=
-                    allowed.end();
-            if (origin_ok)
+            if (origin == request.end() ||
+                origin_allowed(header(request, http::field::origin),
+                               header(request, http::field::host), is_tls<Stream>,
+                               context_->options.allowed_origins, context_->public_url)) {
                 return upgrade(std::move(request));
+            }
             spdlog::warn("{}: WebSocket refused: origin '{}' is not allowed", remote_,
-                         std::string_view(origin->value().data(), origin->value().size()));
+                         header(request, http::field::origin));
+        } else if (is_get(request) && is_web_path(path)) {
+            return reply_web(request);
         }
         reply(respond(request, *context_));
     }
 
-    void reply(Response response) {
-        response_ = std::make_shared<Response>(std::move(response));
-        const bool keep_alive = response_->keep_alive();
-        http::async_write(stream_, *response_,
-                          beast::bind_front_handler(&HttpSession::on_write,
-                                                    this->shared_from_this(), keep_alive));
+    // The browser client's files, the QR code and the join link (web_routes.hpp).
+    void reply_web(const Request& request) {
+        const WebContext web{context_->web.get(), &context_->public_url};
+        const WebRequest asked{std::string_view(request.target().data(), request.target().size()),
+                               header(request, http::field::host),
+                               header(request, http::field::if_none_match), is_tls<Stream>};
+        WebResponse answer = answer_web(asked, web);
+        const bool head = request.method() == http::verb::head;
+        auto fill = [&](auto& response) {
+            set_common(response, request);
+            response.result(static_cast<http::status>(answer.status));
+            response.set(http::field::cache_control, answer.cache_control);
+            if (!answer.etag.empty())
+                response.set(http::field::etag, answer.etag);
+            if (answer.status != 304)
+                response.set(http::field::content_type, answer.content_type);
+        };
+        if (answer.file) {
+            const auto& bytes = answer.file->bytes;
+            FileResponse response;
+            fill(response);
+            response.content_length(bytes.size());
+            if (!head)
+                response.body() =
+                    http::span_body<const char>::value_type(bytes.data(), bytes.size());
+            return reply(std::move(response), answer.file);
+        }
+        Response response;
+        fill(response);
+        if (answer.status != 304) {
+            response.body() = std::move(answer.body);
+            response.prepare_payload();
+            if (head)
+                response.body().clear();
+        }
+        reply(std::move(response));
+    }
+
+    // `keep` stays alive until the write completes (the cached file a span points into).
+    template <class Body>
+    void reply(http::response<Body> response, std::shared_ptr<const void> keep = nullptr) {
+        auto message = std::make_shared<http::response<Body>>(std::move(response));
+        const bool keep_alive = message->keep_alive();
+        auto& written = *message;
+        http::async_write(
+            stream_, written,
+            [self = this->shared_from_this(), message = std::move(message), keep = std::move(keep),
+             keep_alive](beast::error_code ec, std::size_t bytes) {
+                self->on_write(keep_alive, ec, bytes);
+            });
     }
 
     void upgrade(Request request) {
@@ -229,7 +301,6 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     }
 
     void on_write(bool keep_alive, beast::error_code ec, std::size_t) {
-        response_.reset();
         if (ec) {
             spdlog::debug("{}: HTTP write failed: {}", remote_, ec.message());
             return close_now();
@@ -265,7 +336,6 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     beast::flat_buffer buffer_;
     bool plain_on_tls_port_;
     std::optional<http::request_parser<http::string_body>> parser_;
-    std::shared_ptr<Response> response_;  // alive until its write completes
 };
 
 // With TLS configured: reads the first bytes of a connection to tell a TLS handshake from

@@ -1,6 +1,7 @@
 #include "server_context.hpp"
 
 #include <chrono>
+#include <stdexcept>
 
 #include "tls_context.hpp"
 
@@ -17,6 +18,16 @@ std::unique_ptr<store::Store> open_store(const ServerOptions& options) {
     return std::make_unique<store::Store>(options.data_dir);
 }
 
+std::optional<PublicUrl> public_url_of(const ServerOptions& options) {
+    if (options.public_url.empty())
+        return std::nullopt;
+    auto url = parse_public_url(options.public_url);
+    if (!url)
+        throw std::invalid_argument("public URL '" + options.public_url +
+                                    "' is not http(s)://host[:port][/path]");
+    return url;
+}
+
 }  // namespace
 
 ServerContext::ServerContext(boost::asio::io_context& io, ServerOptions server_options,
@@ -29,7 +40,9 @@ ServerContext::ServerContext(boost::asio::io_context& io, ServerOptions server_o
       strands(io, options.threads),
       rooms(std::move(make_code), std::move(make_room)),
       store(open_store(options)),
-      writer(store ? std::make_unique<store::StoreWriter>(*store, record_interval) : nullptr) {}
+      writer(store ? std::make_unique<store::StoreWriter>(*store, record_interval) : nullptr),
+      web(WebFiles::load(options.web_dir.empty() ? bundled_web_dir() : options.web_dir)),
+      public_url(public_url_of(options)) {}
 
 ServerContext::~ServerContext() = default;
 

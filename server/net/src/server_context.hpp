@@ -6,17 +6,20 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "connection_tracker.hpp"
 #include "metrics.hpp"
 #include "rapidfire/content/bank.hpp"
+#include "rapidfire/net/public_url.hpp"
 #include "rapidfire/net/server_options.hpp"
 #include "rapidfire/store/store.hpp"
 #include "rapidfire/store/store_writer.hpp"
 #include "room_registry.hpp"
 #include "server_clock.hpp"
 #include "strand_source.hpp"
+#include "web_files.hpp"
 
 namespace boost::asio::ssl {
 class context;
@@ -48,6 +51,9 @@ struct ServerContext {
     // journals to the writer, which commits them off the rooms' strands; the HTTP API reads it.
     const std::unique_ptr<store::Store> store;
     const std::unique_ptr<store::StoreWriter> writer;
+    // The browser client's files, read once here, and --public-url parsed.
+    const std::shared_ptr<const WebFiles> web;
+    const std::optional<PublicUrl> public_url;
 };
 
 }  // namespace rapidfire::net

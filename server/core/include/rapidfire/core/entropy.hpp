@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace rapidfire::core {
 
@@ -25,6 +26,8 @@ std::unique_ptr<Entropy> make_seeded_entropy(std::uint64_t seed);
 // 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L).
 std::string make_room_code(Entropy& entropy);
 inline constexpr std::size_t room_code_length = 6;
+// Whether `text` could be a room code: room_code_length characters of that alphabet.
+bool is_room_code(std::string_view text);
 // 32 characters of URL-safe text carrying 192 random bits.
 std::string make_token(Entropy& entropy);
 

@@ -31,7 +31,14 @@ struct ServerOptions {
     double max_messages_per_second = 20;         // 0 disables the limit; the burst is twice this
     std::chrono::seconds handshake_timeout{10};  // WebSocket opening and closing handshakes
     std::chrono::seconds idle_timeout{30};       // silence before a client is dropped
-    std::vector<std::string> allowed_origins;    // empty: any Origin
+    // Browser Origins allowed to open /ws besides the page's own (the scheme and the request's
+    // Host) and public_url's.
+    std::vector<std::string> allowed_origins;
+    // Where students open the page (http(s)://host[:port][/path]): the join links and QR codes
+    // use it, and its origin may open /ws. Empty: the address in each request's Host header.
+    std::string public_url;
+    // The browser client's files; empty: bundled_web_dir() (client/web, $RAPIDFIRE_WEB_DIR).
+    std::filesystem::path web_dir;
 
     // Both or neither (PEM): the port serves https:// and wss:// to clients that start a TLS
     // handshake, and a 400 to plain HTTP.
