@@ -46,7 +46,6 @@ TEST_F(HttpTest, MetricsUseThePrometheusTextFormat) {
 }
 
 TEST_F(HttpTest, UnknownPathsAre404) {
-    EXPECT_EQ(http_get(server.port(), "/").status, 404);
     EXPECT_EQ(http_get(server.port(), "/admin").status, 404);
     ClientOptions elsewhere;
     elsewhere.target = "/socket";
