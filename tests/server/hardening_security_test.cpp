@@ -158,8 +158,9 @@ TEST(Password, APasswordRoomWantsTheExactPasswordAndNeverShowsIt) {
 }
 
 // With --allowed-origin, a browser's WebSocket opens only from a listed Origin, matched
-// exactly; another site and every near miss get 403. Non-browser clients send no Origin and
-// are let in.
+// exactly, or from the page's own (http://127.0.0.1 here, the Host these clients send: none of
+// the near misses); another site and every near miss get 403. Non-browser clients send no
+// Origin and are let in.
 TEST(OriginCheck, OnlyAnExactMatchOpensTheWebSocket) {
     auto options = test_options();
     options.allowed_origins = {"https://quiz.example", "http://localhost:8080"};
