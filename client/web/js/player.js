@@ -110,7 +110,7 @@ export class Player {
       setText('answer-status', errorText(msg));
       this.enableAnswer(!this.answered);
     } else if (msg.request === 'self_grade') {
-      setText('reveal-status', errorText(msg));
+      setText('reveal-status', msg.code === 'already_answered' ? 'You have graded this one already.' : errorText(msg));
     } else {
       this.ctx.notice(errorText(msg));
       setTimeout(() => this.ctx.notice(''), 5000);
@@ -136,6 +136,7 @@ export class Player {
     this.answered = false;
     this.result = null;
     this.myText = '';
+    this.graded = null;
     this.beforePause = null;
     const settings = this.ctx.state.settings || {};
     // On a solo run's total clock the deadline is the end of the run: scale the bar to the run.
@@ -292,10 +293,13 @@ export class Player {
     if (hasResult) return;  // self mode: the player graded already; stay on the result
     setText('reveal-own', this.myText ? `Your answer: ${this.myText}` : '');
     setText('reveal-status', '');
-    const grading = msg.grading && this.answered && !this.gradeSent(msg.question);
+    // After a reload during grading the page cannot know whether it answered: offer the
+    // grades, and the server refuses them if there was no answer.
+    const mayGrade = this.answered || !q;
+    const grading = msg.grading && mayGrade && !this.gradeSent(msg.question);
     show('grade', grading);
     for (const button of $$('.grade-button')) button.disabled = !grading;
-    if (msg.grading && !this.answered) setText('reveal-status', 'You did not answer this one. The others are grading their answers.');
+    if (msg.grading && !mayGrade) setText('reveal-status', 'You did not answer this one. The others are grading their answers.');
     showScreen('reveal');
     if (grading) $$('.grade-button')[2].focus();
   }
@@ -305,11 +309,12 @@ export class Player {
   }
 
   grade(grade) {
-    if (!this.q) return;
-    this.graded = this.q.question;
+    if (!this.reveal) return;
+    const question = this.reveal.question;
+    this.graded = question;
     for (const button of $$('.grade-button')) button.disabled = true;
     setText('reveal-status', 'Grade sent…');
-    this.ctx.send({ type: 'self_grade', question: this.q.question, grade });
+    this.ctx.send({ type: 'self_grade', question, grade });
   }
 
   nextText(reveal) {
