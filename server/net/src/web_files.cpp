@@ -99,7 +99,7 @@ std::shared_ptr<const WebFiles> WebFiles::load(const fs::path& folder) {
     }
     std::uintmax_t total = 0;
     // Symbolic links to folders are not followed; links to files are checked one by one.
-    fs::recursive_directory_iterator it(root, fs::directory_options::none, ec);
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& path = it->path();
         const std::string name = path.filename().string();
