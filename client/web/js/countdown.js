@@ -37,7 +37,8 @@ export class Countdown {
 
   tick() {
     this.stopTimer();
-    const left = Math.max(0, this.deadline - this.now());
+    // The clock estimate is good to a round trip; never show more than the question's time.
+    const left = Math.min(this.total, Math.max(0, this.deadline - this.now()));
     this.draw(left);
     // A few updates a second are enough for a bar; timers also keep running in a background tab
     // where animation frames would not.
