@@ -1,0 +1,168 @@
+// A classroom quiz in the browser: a host on a projector and three phones play a choice game to
+// the podium; a player and the host reload mid-game and keep their seats; a nickname made of
+// HTML stays text; the QR code reads back as the join link.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import {
+  bankAnswers, decodeQr, launchBrowser, person, phone, projector, screenshot, screenshotDir,
+  startServer, waitForScreen,
+} from './support.mjs';
+
+let server;
+let browser;
+const answers = bankAnswers();
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Creates a room from the host page and returns its code.
+async function hostRoom(host, settings) {
+  await host.page.goto(`${server.base}/`);
+  await host.page.click('#host-link');
+  await waitForScreen(host.page, 'host-setup');
+  for (const [id, value] of Object.entries(settings)) await host.page.fill(`#${id}`, String(value));
+  await host.page.click('#create-button');
+  await waitForScreen(host.page, 'host-lobby');
+  const code = (await host.page.textContent('#room-code')).trim();
+  assert.match(code, /^[A-Z0-9]{6}$/);
+  return code;
+}
+
+async function joinRoom(player, code, nickname) {
+  await player.page.goto(`${server.base}/join/${code}`);
+  await waitForScreen(player.page, 'join');
+  assert.equal(await player.page.inputValue('#code'), code);  // the link filled it in
+  await player.page.fill('#nickname', nickname);
+  await player.page.click('#join-button');
+  await waitForScreen(player.page, 'lobby');
+}
+
+// The 0-based index of the tile holding the reference answer of the question on screen.
+async function correctTile(page) {
+  const text = (await page.textContent('#question-text')).trim();
+  const reference = answers.get(text);
+  assert.ok(reference, `the question "${text}" is in the bundled bank`);
+  const tiles = page.locator('button.choice');
+  const count = await tiles.count();
+  for (let i = 0; i < count; ++i) {
+    if ((await tiles.nth(i).textContent()).includes(reference))
+      return Number(await tiles.nth(i).getAttribute('data-choice'));
+  }
+  throw new Error(`no tile holds the answer to "${text}"`);
+}
+
+async function answer(player, right) {
+  await waitForScreen(player.page, 'question');
+  const correct = await correctTile(player.page);
+  const choice = right ? correct : (correct + 1) % 4;
+  // Keys 1-4 answer, as on a keyboard.
+  await player.page.keyboard.press(String(choice + 1));
+  // The last answer closes the question at once: the acknowledgement may be on a screen that
+  // is already hidden.
+  await player.page.locator('#answer-status').filter({ hasText: /answer in/i })
+    .waitFor({ state: 'attached' });
+}
+
+test('a host and three phones play a choice quiz to the podium; the points match the record', async () => {
+  const host = await person(browser, projector, 'host');
+  const code = await hostRoom(host, { questions: 2, seconds: 30, 'reveal-seconds': 2 });
+
+  // The QR code on the projector reads back as the join link the page shows.
+  const link = (await host.page.textContent('#join-link')).trim();
+  assert.equal(link, `${server.base}/join/${code}`);
+  const qr = join(screenshotDir, `qr-${code}.png`);
+  await host.page.locator('img#qr').screenshot({ path: qr });
+  assert.equal(await decodeQr(qr), link);
+
+  const players = [];
+  for (const name of ['Ada', 'Ben', '<svg onload=alert(1)>']) {
+    const p = await person(browser, phone, name);
+    await joinRoom(p, code, name);
+    players.push(p);
+  }
+  await host.page.locator('#player-count').filter({ hasText: /^\s*3\s*$/ }).waitFor();
+  // The HTML nickname is shown as text and runs nothing.
+  const listed = await host.page.locator('#players li').allTextContents();
+  assert.ok(listed.some((t) => t.includes('<svg onload=alert(1)>')), listed.join(' | '));
+  assert.equal(await host.page.locator('#players svg').count(), 0);
+  await screenshot(host.page, 'projector-lobby');
+  await screenshot(players[0].page, 'phone-lobby');
+
+  await host.page.click('#start-button');
+  await waitForScreen(host.page, 'host-question');
+  // Question 1: Ada and the HTML nickname right, Ben wrong; Ben reloads first and keeps his seat.
+  await waitForScreen(players[1].page, 'question');
+  await screenshot(players[1].page, 'phone-question');
+  await screenshot(host.page, 'projector-question');
+  await players[1].page.reload();
+  await answer(players[1], false);
+  await answer(players[0], true);
+  await answer(players[2], true);
+  await waitForScreen(host.page, 'host-reveal');
+  const bars = host.page.locator('.bar[data-choice]');
+  assert.equal(await bars.count(), 4);
+  const counts = await bars.evaluateAll((els) => els.map((e) => Number(e.dataset.count)));
+  assert.equal(counts.reduce((a, b) => a + b, 0), 3);
+  assert.equal(await host.page.locator('.bar.correct').count(), 1);
+  await screenshot(host.page, 'projector-reveal');
+  for (const p of players) {
+    await waitForScreen(p.page, 'result');
+    const verdict = await p.page.getAttribute('#result-verdict', 'data-verdict') ??
+      (await p.page.textContent('#result-verdict')).trim();
+    assert.match(verdict, p === players[1] ? /wrong/i : /correct/i);
+  }
+  await screenshot(players[0].page, 'phone-result');
+
+  // Question 2: the host reloads the projector page first and runs the game on from there.
+  await host.page.reload();
+  await waitForScreen(host.page, 'host-question', 20000);
+  for (const p of players) await answer(p, true);
+
+  await waitForScreen(host.page, 'host-over', 20000);
+  await screenshot(host.page, 'projector-podium');
+  const podium = await host.page.locator('#podium li').allTextContents();
+  assert.ok(podium.length >= 3, podium.join(' | '));
+
+  // Every phone's final line agrees with the record the server kept.
+  const games = await (await fetch(`${server.base}/api/games`)).json();
+  const game = games.games.find((g) => g.code === code);
+  assert.ok(game, `game ${code} is on record`);
+  const token = await host.page.evaluate(() => {
+    for (const value of Object.values(localStorage)) {
+      try {
+        const seat = JSON.parse(value);
+        if (seat && (seat.host_token || seat.hostToken)) return seat.host_token || seat.hostToken;
+      } catch { /* not ours */ }
+    }
+    return null;
+  });
+  assert.ok(token, 'the host page keeps its host token');
+  const record = await (await fetch(`${server.base}/api/games/${game.id}/results.json`,
+    { headers: { Authorization: `Bearer ${token}` } })).json();
+  for (const p of players) {
+    await waitForScreen(p.page, 'over');
+    const line = p.page.locator('#final-line');
+    const points = Number(await line.getAttribute('data-points'));
+    const rank = Number(await line.getAttribute('data-rank'));
+    const row = record.results.find((r) => r.nickname === p.name);
+    assert.ok(row, `${p.name} is in the record`);
+    assert.equal(points, row.points, `${p.name}'s points`);
+    assert.equal(rank, row.rank, `${p.name}'s rank`);
+    assert.ok(podium.some((t) => t.includes(p.name)), `${p.name} is on the podium`);
+    assert.deepEqual(p.dialogs, [], `${p.name}: no dialog opened`);
+    assert.deepEqual(p.errors, [], `${p.name}: no script error`);
+  }
+  // Ben reloaded and answered wrong once, right once: his seat kept its points (not a new seat).
+  assert.equal(record.results.length, 3);
+  assert.deepEqual(host.dialogs, []);
+  await screenshot(players[2].page, 'phone-over');
+});
