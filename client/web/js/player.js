@@ -4,6 +4,7 @@ import { $$, byId, el, clear, setText, show } from './dom.js';
 import { showScreen, currentScreen } from './screens.js';
 import { Countdown } from './countdown.js';
 import { fillStandings, fillPodium } from './standings.js';
+import { soloLeaderboard, fillSoloBoard } from './leaderboard.js';
 import { renderSummary, summaryMarkdown, download } from './summary.js';
 import { errorText, VERDICT_TEXT, END_REASON, ordinal, plural, seconds } from './words.js';
 
@@ -386,6 +387,7 @@ export class Player {
     line.dataset.points = '';
     line.dataset.rank = '';
     show('personal-best', false);
+    show('solo-board-section', false);
     show('summary', false);
     clear(byId('summary'));
     this.summaries = [];
@@ -421,6 +423,13 @@ export class Player {
     node.dataset.newBest = String(!!msg.new_best);
     setText(node, text);
     show(node, true);
+    // The run is on record now: show where it stands among everyone's best runs.
+    soloLeaderboard(this.ctx.state.settings)
+      .then((board) => {
+        fillSoloBoard(byId('solo-board'), board, this.ctx.state.seat ? this.ctx.state.seat.nickname : '');
+        show('solo-board-section', true);
+      })
+      .catch(() => {});
   }
 
   on_summary(msg) {
