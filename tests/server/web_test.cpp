@@ -9,10 +9,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -439,6 +442,44 @@ TEST(WebOrigins, PublicUrlOnTheCommandLineIsChecked) {
         EXPECT_EQ(parsed.exit_code, 2) << bad;
     }
     EXPECT_TRUE(parse({}).options->public_url.empty());
+}
+
+std::string file_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Without a web folder in the options, a built server serves the source tree's client/web.
+TEST(WebBundled, ABuiltServerServesTheSourceTreesClientWeb) {
+    if (std::getenv("RAPIDFIRE_WEB_DIR") != nullptr)
+        GTEST_SKIP() << "RAPIDFIRE_WEB_DIR is set";
+    const fs::path index = fs::path(RAPIDFIRE_SOURCE_WEB_DIR) / "index.html";
+    if (!fs::exists(index))
+        GTEST_SKIP() << "no client/web/index.html in this tree";
+    TestServer server;
+    const auto reply = get(server.port(), "/");
+    EXPECT_EQ(reply.status, 200);
+    EXPECT_EQ(reply.body, file_text(index));
+}
+
+// $RAPIDFIRE_WEB_DIR moves the folder (an installed or relocated server).
+TEST(WebBundled, TheEnvironmentMovesTheWebFolder) {
+    ScratchDir moved("web-moved");
+    write_file(moved.path() / "index.html", "<!doctype html><title>moved</title>");
+    const char* before = std::getenv("RAPIDFIRE_WEB_DIR");
+    const std::optional<std::string> saved =
+        before == nullptr ? std::nullopt : std::optional<std::string>(before);
+    ::setenv("RAPIDFIRE_WEB_DIR", moved.path().c_str(), 1);
+    std::string body;
+    {
+        TestServer server;
+        body = get(server.port(), "/").body;
+    }
+    if (saved)
+        ::setenv("RAPIDFIRE_WEB_DIR", saved->c_str(), 1);
+    else
+        ::unsetenv("RAPIDFIRE_WEB_DIR");
+    EXPECT_EQ(body, "<!doctype html><title>moved</title>");
 }
 
 TEST(WebTls, OverTlsTheJoinLinkIsHttps) {
