@@ -5,6 +5,30 @@
 namespace rapidfire::core::testing {
 namespace {
 
+TEST(Interview, TheInterviewerReadsTheReferenceWhileTheCandidateAnswers) {
+    RoomHarness h;
+    RoundSettings s;
+    s.shuffle = false;  // q1: "The share of actual positives found."
+    h.create(RoomKind::interview, s, "Iris");
+    const MemberId cand = h.join("Cand");
+    h.send(h.host(), Start{h.host_token()});
+    EXPECT_EQ(h.last<Question>(h.host()).reference, "The share of actual positives found.");
+    EXPECT_FALSE(h.last<Question>(cand).reference.has_value());
+    // Back after a dropped connection: the same.
+    h.drop(h.host());
+    h.clear();
+    h.resume(h.token(h.host()));
+    EXPECT_EQ(h.last<Question>(h.host()).reference, "The share of actual positives found.");
+}
+
+TEST(Interview, AQuizHostsScreenNeverGetsTheReferenceDuringTheQuestion) {
+    RoomHarness h;
+    h.create(RoomKind::quiz);
+    h.join("a");
+    h.send(h.host(), Start{h.host_token()});
+    EXPECT_FALSE(h.last<Question>(h.host()).reference.has_value());
+}
+
 TEST(Interview, SummaryReportsEveryQuestionVerdictCommentTopicAndTip) {
     RoomHarness h;
     RoundSettings s;

@@ -186,7 +186,12 @@ void open_question(State& s, int index, Millis now) {
     // An answer exactly at the end of the grace still counts; the question closes 1 ms later.
     s.game.phase_deadline = now + s.game.limit + s.deps.limits.answer_grace_ms + 1;
     s.progress_dirty = false;
-    emit(s, Audience::everyone(), question_message(s, now));
+    if (s.settings.kind == RoomKind::interview) {
+        emit(s, Audience::players(), question_message(s, now));
+        emit(s, Audience::host(), question_message(s, now, true));
+    } else {
+        emit(s, Audience::everyone(), question_message(s, now));
+    }
 }
 
 void close_question(State& s, Millis now) {

@@ -15,7 +15,8 @@ void emit(State& s, Audience to, protocol::ServerMessage message, bool unbind = 
 void send_error(State& s, MemberId to, protocol::ErrorCode code, std::string message,
                 std::string_view request, std::string field = {});
 protocol::Joined joined_message(const State& s, const Member& m, bool resumed);
-protocol::Question question_message(const State& s, Millis now);
+// `to_interviewer`: the host of an interview room, who also gets the reference answer.
+protocol::Question question_message(const State& s, Millis now, bool to_interviewer = false);
 // The visible deadline of the open question and the time left on it.
 Millis question_deadline(const State& s);
 Millis question_remaining(const State& s, Millis now);

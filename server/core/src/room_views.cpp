@@ -52,7 +52,7 @@ Millis question_remaining(const State& s, Millis now) {
     return std::max<Millis>(0, s.game.limit - question_elapsed(s, now));
 }
 
-protocol::Question question_message(const State& s, Millis now) {
+protocol::Question question_message(const State& s, Millis now, bool to_interviewer) {
     const PlannedQuestion& planned = s.game.plan[s.game.current];
     protocol::Question q;
     q.question = s.game.current;
@@ -68,6 +68,10 @@ protocol::Question question_message(const State& s, Millis now) {
     q.remaining_ms = question_remaining(s, now);
     q.deadline = s.game.paused ? now + q.remaining_ms : question_deadline(s);
     q.paused = s.game.paused;
+    // The interviewer reads the reference while the candidate answers; a quiz host's screen
+    // may be on a projector, so it never gets it.
+    if (to_interviewer && s.settings.kind == RoomKind::interview)
+        q.reference = planned.source->answer;
     return q;
 }
 
@@ -319,7 +323,7 @@ void send_snapshot(State& s, Member& m, Millis now) {
                 emit(s, Audience::to(m.id), roster_message(s, false));
             break;
         case RoomPhase::question: {
-            emit(s, Audience::to(m.id), question_message(s, now));
+            emit(s, Audience::to(m.id), question_message(s, now, m.host));
             const AnswerRecord* r = m.find_answer(s.game.current);
             if (r != nullptr && r->answered) {
                 emit(s, Audience::to(m.id), AnswerAccepted{s.game.current, r->elapsed});

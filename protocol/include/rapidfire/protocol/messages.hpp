@@ -323,10 +323,11 @@ struct Question {
     Millis server_time = 0;
     Millis remaining_ms = 0;
     bool paused = false;
+    std::optional<std::string> reference;  // interview rooms: to the interviewer only
 };
 BOOST_DESCRIBE_STRUCT(Question, (),
                       (question, total, id, text, topics, mode, choices, time_limit_ms, opened_at,
-                       deadline, server_time, remaining_ms, paused))
+                       deadline, server_time, remaining_ms, paused, reference))
 
 struct AnswerAccepted {
     static constexpr std::string_view type = "answer_accepted";
