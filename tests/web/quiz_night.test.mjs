@@ -6,8 +6,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  bankAnswers, decodeQr, launchBrowser, person, phone, projector, screenshot, screenshotDir,
-  startServer, waitForScreen,
+  bankAnswers, correctTile, decodeQr, hostRoom, joinRoom, launchBrowser, person, phone,
+  projector, screenshot, screenshotDir, startServer, waitForScreen,
 } from './support.mjs';
 
 let server;
@@ -24,45 +24,9 @@ after(async () => {
   await server?.stop();
 });
 
-// Creates a room from the host page and returns its code.
-async function hostRoom(host, settings) {
-  await host.page.goto(`${server.base}/`);
-  await host.page.click('#host-link');
-  await waitForScreen(host.page, 'host-setup');
-  for (const [id, value] of Object.entries(settings)) await host.page.fill(`#${id}`, String(value));
-  await host.page.click('#create-button');
-  await waitForScreen(host.page, 'host-lobby');
-  const code = (await host.page.textContent('#room-code')).trim();
-  assert.match(code, /^[A-Z0-9]{6}$/);
-  return code;
-}
-
-async function joinRoom(player, code, nickname) {
-  await player.page.goto(`${server.base}/join/${code}`);
-  await waitForScreen(player.page, 'join');
-  assert.equal(await player.page.inputValue('#code'), code);  // the link filled it in
-  await player.page.fill('#nickname', nickname);
-  await player.page.click('#join-button');
-  await waitForScreen(player.page, 'lobby');
-}
-
-// The 0-based index of the tile holding the reference answer of the question on screen.
-async function correctTile(page) {
-  const text = (await page.textContent('#question-text')).trim();
-  const reference = answers.get(text);
-  assert.ok(reference, `the question "${text}" is in the bundled bank`);
-  const tiles = page.locator('button.choice');
-  const count = await tiles.count();
-  for (let i = 0; i < count; ++i) {
-    if ((await tiles.nth(i).textContent()).includes(reference))
-      return Number(await tiles.nth(i).getAttribute('data-choice'));
-  }
-  throw new Error(`no tile holds the answer to "${text}"`);
-}
-
 async function answer(player, right) {
   await waitForScreen(player.page, 'question');
-  const correct = await correctTile(player.page);
+  const correct = await correctTile(player.page, answers);
   const choice = right ? correct : (correct + 1) % 4;
   // Keys 1-4 answer, as on a keyboard.
   await player.page.keyboard.press(String(choice + 1));
@@ -74,7 +38,7 @@ async function answer(player, right) {
 
 test('a host and three phones play a choice quiz to the podium; the points match the record', async () => {
   const host = await person(browser, projector, 'host');
-  const code = await hostRoom(host, { questions: 2, seconds: 30, 'reveal-seconds': 2 });
+  const code = await hostRoom(host, server.base, { questions: 2, seconds: 30, 'reveal-seconds': 2 });
 
   // The QR code on the projector reads back as the join link the page shows.
   const link = (await host.page.textContent('#join-link')).trim();
@@ -86,7 +50,7 @@ test('a host and three phones play a choice quiz to the podium; the points match
   const players = [];
   for (const name of ['Ada', 'Ben', '<svg onload=alert(1)>']) {
     const p = await person(browser, phone, name);
-    await joinRoom(p, code, name);
+    await joinRoom(p, server.base, code, name);
     players.push(p);
   }
   await host.page.locator('#player-count').filter({ hasText: /^\s*3\s*$/ }).waitFor();

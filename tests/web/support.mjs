@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const phone = { width: 360, height: 640 };
@@ -122,6 +123,51 @@ export async function waitForScreen(page, name, timeout = 15000) {
 export async function decodeQr(pngPath) {
   const { stdout } = await promisify(execFile)('zbarimg', ['--quiet', '--raw', pngPath]);
   return stdout.trim();
+}
+
+
+// Creates a room from the host page (the settings by their input's id) and returns its code.
+export async function hostRoom(host, base, settings = {}) {
+  await host.page.goto(`${base}/`);
+  await host.page.click('#host-link');
+  await waitForScreen(host.page, 'host-setup');
+  for (const [id, value] of Object.entries(settings)) {
+    const input = host.page.locator(`#${id}`);
+    const kind = await input.evaluate((e) => (e.tagName === 'SELECT' ? 'select' : e.type));
+    if (kind === 'select') await input.selectOption(String(value));
+    else if (kind === 'checkbox') await input.setChecked(Boolean(value));
+    else await input.fill(String(value));
+  }
+  await host.page.click('#create-button');
+  if (settings.kind === 'solo') return null;  // a solo run starts by itself
+  await waitForScreen(host.page, 'host-lobby');
+  const code = (await host.page.textContent('#room-code')).trim();
+  assert.match(code, /^[A-Z0-9]{6}$/);
+  return code;
+}
+
+// A player joins by the room's link and waits in the lobby.
+export async function joinRoom(player, base, code, nickname) {
+  await player.page.goto(`${base}/join/${code}`);
+  await waitForScreen(player.page, 'join');
+  assert.equal(await player.page.inputValue('#code'), code);  // the link filled it in
+  await player.page.fill('#nickname', nickname);
+  await player.page.click('#join-button');
+  await waitForScreen(player.page, 'lobby');
+}
+
+// The 0-based index of the tile holding the reference answer of the question on screen.
+export async function correctTile(page, answers) {
+  const text = (await page.textContent('#question-text')).trim();
+  const reference = answers.get(text);
+  assert.ok(reference, `the question "${text}" is in the bundled bank`);
+  const tiles = page.locator('button.choice');
+  const count = await tiles.count();
+  for (let i = 0; i < count; ++i) {
+    if ((await tiles.nth(i).textContent()).includes(reference))
+      return Number(await tiles.nth(i).getAttribute('data-choice'));
+  }
+  throw new Error(`no tile holds the answer to "${text}"`);
 }
 
 export { screenshotDir };
