@@ -4,6 +4,7 @@
 
 import { spawn, execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,11 +38,11 @@ function freePort() {
   });
 }
 
-async function waitForHealth(base, deadline) {
+async function waitForHealth(base, deadline, tls) {
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${base}/healthz`);
-      if (response.ok) return;
+      const ok = tls ? await httpsOk(`${base}/healthz`, tls.cert) : (await fetch(`${base}/healthz`)).ok;
+      if (ok) return;
     } catch {
       // not listening yet
     }
@@ -50,17 +51,40 @@ async function waitForHealth(base, deadline) {
   throw new Error(`the server at ${base} did not answer /healthz`);
 }
 
-// A server of its own for one test file; stop() ends it and removes its data.
-export async function startServer(extraArgs = []) {
+// A self-signed certificate for 127.0.0.1 made with the openssl command line, in `folder`.
+export async function selfSignedCertificate(folder) {
+  const cert = join(folder, 'cert.pem');
+  const key = join(folder, 'key.pem');
+  await promisify(execFile)('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes',
+    '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1']);
+  return { cert, key };
+}
+
+// Whether `url` answers 200 over TLS, trusting the test's own certificate.
+function httpsOk(url, certFile) {
+  return new Promise((resolve) => {
+    const request = httpsGet(url, { ca: readFileSync(certFile) }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+  });
+}
+
+// A server of its own for one test file; stop() ends it and removes its data. With `tls`
+// ({cert, key}) it serves https:// and wss://.
+export async function startServer(extraArgs = [], tls = null) {
   if (!serverBinary) throw new Error('RAPIDFIRE_SERVER_BIN is not set');
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'rapidfire-web-data-'));
+  const tlsArgs = tls ? ['--tls-cert', tls.cert, '--tls-key', tls.key] : [];
   const child = spawn(serverBinary, ['--host', '127.0.0.1', '--port', String(port),
-    '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'ignore', 'pipe'] });
+    '--data-dir', dataDir, ...tlsArgs, ...extraArgs], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, Date.now() + 15000);
+  const base = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  await waitForHealth(base, Date.now() + 15000, tls);
   return {
     base,
     port,
@@ -84,8 +108,8 @@ export async function launchBrowser() {
 
 // One person: a browser context of their own (storage included) with one page. Dialogs are
 // recorded, so a test can say none was opened (a script injected through a nickname would).
-export async function person(browser, viewport, name) {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+export async function person(browser, viewport, name, options = {}) {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', ...options });
   const page = await context.newPage();
   const dialogs = [];
   const errors = [];
