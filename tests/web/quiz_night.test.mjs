@@ -65,6 +65,10 @@ test('a host and three phones play a choice quiz to the podium; the points match
   await waitForScreen(host.page, 'host-question');
   // Question 1: Ada and the HTML nickname right, Ben wrong; Ben reloads first and keeps his seat.
   await waitForScreen(players[1].page, 'question');
+  // Four long choices on a 360-pixel phone: wrapped, never wider than the screen.
+  const sideways = await players[1].page.evaluate(
+    () => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
+  assert.equal(sideways, 0, 'no sideways scrolling');
   await screenshot(players[1].page, 'phone-question');
   await screenshot(host.page, 'projector-question');
   await players[1].page.reload();
@@ -127,6 +131,14 @@ test('a host and three phones play a choice quiz to the podium; the points match
   }
   // Ben reloaded and answered wrong once, right once: his seat kept its points (not a new seat).
   assert.equal(record.results.length, 3);
+  // The host downloads the results as CSV, the token in a header, never in the address.
+  const [download] = await Promise.all([
+    host.page.waitForEvent('download'), host.page.click('#download-csv')]);
+  const csv = await (await download.createReadStream()).toArray();
+  const text = Buffer.concat(csv).toString('utf8');
+  assert.match(text.split('\n')[0], /rank.*nickname.*points/i);
+  for (const p of players) assert.ok(text.includes(p.name.includes(',') ? `"${p.name}"` : p.name));
+  assert.ok(!download.url().includes(token), 'the host token is not in a URL');
   assert.deepEqual(host.dialogs, []);
   await screenshot(players[2].page, 'phone-over');
 });
