@@ -1,26 +1,15 @@
 // Free text in the browser: a judge-mode quiz where the host marks grouped answers with partial
 // credit and a comment, and a mock interview that ends with the candidate's summary as a page.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bankAnswers, hostRoom, joinRoom, launchBrowser, person, phone, projector, screenshot,
-  startServer, waitForScreen,
+  bankAnswers, hostRoom, joinRoom, person, phone, projector, screenshot, waitForScreen,
+  withServerAndBrowser,
 } from './support.mjs';
 
-let server;
-let browser;
+const world = withServerAndBrowser();
 const answers = bankAnswers();
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function typeAnswer(player, text) {
   await waitForScreen(player.page, 'question');
@@ -31,13 +20,14 @@ async function typeAnswer(player, text) {
 }
 
 test('a judge marks grouped free-text answers, one group partial with a comment', async () => {
-  const host = await person(browser, projector, 'host');
-  const code = await hostRoom(host, server.base, { mode: 'judge', questions: 1, seconds: 60 });
+  const host = await person(world.browser, projector, 'host');
+  const code =
+    await hostRoom(host, world.server.base, { mode: 'judge', questions: 1, seconds: 60 });
   const names = ['Ada', 'Ben', 'Cy'];
   const players = [];
   for (const name of names) {
-    const p = await person(browser, phone, name);
-    await joinRoom(p, server.base, code, name);
+    const p = await person(world.browser, phone, name);
+    await joinRoom(p, world.server.base, code, name);
     players.push(p);
   }
   await host.page.locator('#player-count').filter({ hasText: /^\s*3\s*$/ }).waitFor();
@@ -80,11 +70,11 @@ test('a judge marks grouped free-text answers, one group partial with a comment'
 });
 
 test('an interview ends with the candidate\'s summary rendered as a page', async () => {
-  const interviewer = await person(browser, projector, 'interviewer');
-  const code = await hostRoom(interviewer, server.base,
+  const interviewer = await person(world.browser, projector, 'interviewer');
+  const code = await hostRoom(interviewer, world.server.base,
     { kind: 'interview', questions: 1, seconds: 60, 'host-name': 'Iris' });
-  const candidate = await person(browser, phone, 'Cam');
-  await joinRoom(candidate, server.base, code, 'Cam');
+  const candidate = await person(world.browser, phone, 'Cam');
+  await joinRoom(candidate, world.server.base, code, 'Cam');
   await interviewer.page.locator('#player-count').filter({ hasText: /^\s*1\s*$/ }).waitFor();
   await interviewer.page.click('#start-button');
   await waitForScreen(interviewer.page, 'host-question');

@@ -2,27 +2,16 @@
 // the podium; a player and the host reload mid-game and keep their seats; a nickname made of
 // HTML stays text; the QR code reads back as the join link.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  bankAnswers, correctTile, decodeQr, hostRoom, joinRoom, launchBrowser, person, phone,
-  projector, screenshot, screenshotDir, startServer, waitForScreen,
+  bankAnswers, correctTile, decodeQr, hostRoom, joinRoom, person, phone, projector, screenshot,
+  screenshotDir, waitForScreen, withServerAndBrowser,
 } from './support.mjs';
 
-let server;
-let browser;
+const world = withServerAndBrowser();
 const answers = bankAnswers();
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function answer(player, right) {
   await waitForScreen(player.page, 'question');
@@ -36,21 +25,22 @@ async function answer(player, right) {
     .waitFor({ state: 'attached' });
 }
 
-test('a host and three phones play a choice quiz to the podium; the points match the record', async () => {
-  const host = await person(browser, projector, 'host');
-  const code = await hostRoom(host, server.base, { questions: 2, seconds: 30, 'reveal-seconds': 2 });
+test('three phones play a choice quiz to the podium; every screen agrees with the record', async () => {
+  const host = await person(world.browser, projector, 'host');
+  const code = await hostRoom(host, world.server.base,
+    { questions: 2, seconds: 30, 'reveal-seconds': 2 });
 
   // The QR code on the projector reads back as the join link the page shows.
   const link = (await host.page.textContent('#join-link')).trim();
-  assert.equal(link, `${server.base}/join/${code}`);
+  assert.equal(link, `${world.server.base}/join/${code}`);
   const qr = join(screenshotDir, `qr-${code}.png`);
   await host.page.locator('img#qr').screenshot({ path: qr });
   assert.equal(await decodeQr(qr), link);
 
   const players = [];
   for (const name of ['Ada', 'Ben', '<svg onload=alert(1)>']) {
-    const p = await person(browser, phone, name);
-    await joinRoom(p, server.base, code, name);
+    const p = await person(world.browser, phone, name);
+    await joinRoom(p, world.server.base, code, name);
     players.push(p);
   }
   await host.page.locator('#player-count').filter({ hasText: /^\s*3\s*$/ }).waitFor();
@@ -101,7 +91,7 @@ test('a host and three phones play a choice quiz to the podium; the points match
   assert.ok(podium.length >= 3, podium.join(' | '));
 
   // Every phone's final line agrees with the record the server kept.
-  const games = await (await fetch(`${server.base}/api/games`)).json();
+  const games = await (await fetch(`${world.server.base}/api/games`)).json();
   const game = games.games.find((g) => g.code === code);
   assert.ok(game, `game ${code} is on record`);
   const token = await host.page.evaluate(() => {
@@ -114,7 +104,7 @@ test('a host and three phones play a choice quiz to the podium; the points match
     return null;
   });
   assert.ok(token, 'the host page keeps its host token');
-  const record = await (await fetch(`${server.base}/api/games/${game.id}/results.json`,
+  const record = await (await fetch(`${world.server.base}/api/games/${game.id}/results.json`,
     { headers: { Authorization: `Bearer ${token}` } })).json();
   for (const p of players) {
     await waitForScreen(p.page, 'over');

@@ -2,29 +2,18 @@
 // settings that is compared with the first (the personal best belongs to this browser's
 // identity).
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bankAnswers, correctTile, hostRoom, launchBrowser, person, phone, screenshot, startServer,
-  waitForScreen,
+  bankAnswers, correctTile, hostRoom, person, phone, screenshot, waitForScreen,
+  withServerAndBrowser,
 } from './support.mjs';
 
-let server;
-let browser;
+const world = withServerAndBrowser();
 const answers = bankAnswers();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function run(player, rightAnswers) {
-  await hostRoom(player, server.base,
+  await hostRoom(player, world.server.base,
     { kind: 'solo', 'host-name': 'Sol', questions: 2, clock: 'total', 'total-seconds': 120 });
   for (const right of rightAnswers) {
     await waitForScreen(player.page, 'question', 20000);
@@ -40,7 +29,7 @@ async function run(player, rightAnswers) {
 }
 
 test('a solo run shows a personal best, and the next run is compared with it', async () => {
-  const player = await person(browser, phone, 'Sol');
+  const player = await person(world.browser, phone, 'Sol');
   const first = await run(player, [true, true]);
   assert.match(first, /first run.*best/i);
   await screenshot(player.page, 'phone-solo-best');

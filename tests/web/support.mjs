@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const phone = { width: 360, height: 640 };
@@ -41,7 +42,8 @@ function freePort() {
 async function waitForHealth(base, deadline, tls) {
   while (Date.now() < deadline) {
     try {
-      const ok = tls ? await httpsOk(`${base}/healthz`, tls.cert) : (await fetch(`${base}/healthz`)).ok;
+      const url = `${base}/healthz`;
+      const ok = tls ? await httpsOk(url, tls.cert) : (await fetch(url)).ok;
       if (ok) return;
     } catch {
       // not listening yet
@@ -192,6 +194,27 @@ export async function correctTile(page, answers) {
       return Number(await tiles.nth(i).getAttribute('data-choice'));
   }
   throw new Error(`no tile holds the answer to "${text}"`);
+}
+
+// A server and a browser for the tests of one file, started before them and stopped after:
+// `const world = withServerAndBrowser();` then `world.server` and `world.browser` in a test.
+export function withServerAndBrowser(serverArgs = [], makeTls = null) {
+  const world = { server: null, browser: null, folder: null };
+  before(async () => {
+    let tls = null;
+    if (makeTls) {
+      world.folder = mkdtempSync(join(tmpdir(), 'rapidfire-web-tls-'));
+      tls = await makeTls(world.folder);
+    }
+    world.server = await startServer(serverArgs, tls);
+    world.browser = await launchBrowser();
+  });
+  after(async () => {
+    await world.browser?.close();
+    await world.server?.stop();
+    if (world.folder) rmSync(world.folder, { recursive: true, force: true });
+  });
+  return world;
 }
 
 export { screenshotDir };
