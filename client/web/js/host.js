@@ -3,10 +3,10 @@
 import { byId, el, clear, setText, show } from './dom.js';
 import { showScreen, currentScreen } from './screens.js';
 import { Countdown } from './countdown.js';
-import { fillStandings, fillPodium } from './standings.js';
+import { fillStandings, fillPodium, fillResultsTable } from './standings.js';
 import { JudgePanel } from './judge.js';
 import { renderSummary, summaryMarkdown, download } from './summary.js';
-import { downloadResults } from './results.js';
+import { downloadResults, fetchRecord, resultsErrorText } from './results.js';
 import { errorText, END_REASON, plural } from './words.js';
 
 const LABELS = ['1', '2', '3', '4'];
@@ -17,6 +17,8 @@ export class Host {
     this.countdown = new Countdown(byId('host-countdown'), byId('host-countdown-text'), () => ctx.conn.serverNow());
     this.judge = new JudgePanel(ctx);
     this.rows = new Map();  // player id -> <li>, so roster updates change lines in place
+    this.overs = 0;         // game_over count: a late answer for an earlier game is dropped
+    this.fullLoading = false;
     this.reset();
     this.bind();
   }
@@ -54,6 +56,7 @@ export class Host {
     byId('host-leave').addEventListener('click', () => this.ctx.leave());
     byId('download-csv').addEventListener('click', () => this.results('csv'));
     byId('download-json').addEventListener('click', () => this.results('json'));
+    byId('full-standings-button').addEventListener('click', () => this.fullStandings());
     byId('host-summary-download').addEventListener('click', () =>
       download(`interview-${this.ctx.state.code}.md`, summaryMarkdown(this.summaries), 'text/markdown'));
   }
@@ -65,8 +68,59 @@ export class Host {
       const id = await downloadResults(code, seat.hostToken, format);
       setText('host-over-status', `Results of game ${id} downloaded (${format.toUpperCase()}).`);
     } catch (e) {
-      setText('host-over-status', `The results are not available (${e.message}). Is the server keeping a record (--data-dir)?`);
+      setText('host-over-status', `The results are not available. ${resultsErrorText(e)}`);
     }
+  }
+
+  // Every player of the game, from its record (the same lookup as the downloads); the
+  // game-over message itself carries the top 50 only.
+  async fullStandings() {
+    if (this.fullLoading) return;
+    const { code, seat } = this.ctx.state;
+    const over = this.overs;
+    const section = show('full-standings-section', true);
+    this.fullLoading = true;
+    section.setAttribute('aria-busy', 'true');
+    setText('full-standings-status', 'Loading everyone\'s results…');
+    let text;
+    try {
+      // The record is written at most 100 ms after the game ends: a press at once may find
+      // it unfinished, so wait a little before saying so.
+      let { game, record } = await fetchRecord(code, seat.hostToken);
+      for (let tries = 0; tries < 4 && record.game && !record.game.finished_at; ++tries) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        if (over !== this.overs) return;
+        ({ game, record } = await fetchRecord(code, seat.hostToken));
+      }
+      if (over !== this.overs) return;
+      const results = [...(record.results || [])].sort((a, b) => a.rank - b.rank);
+      fillResultsTable(byId('full-standings'), results);
+      show('full-standings-scroll', results.length > 0);
+      const round = game.round > 1 ? `, round ${game.round}` : '';
+      if (results.length) text = `${plural(results.length, 'player', 'players')} (game ${game.id}${round}).`;
+      else if (record.game && !record.game.finished_at) text = 'The server is still writing down this game. Try again in a moment.';
+      else text = 'Nobody was ranked in this game.';
+    } catch (e) {
+      if (over !== this.overs) return;
+      show('full-standings-scroll', false);
+      text = `Everyone's results are not available. ${resultsErrorText(e)}`;
+    } finally {
+      if (over === this.overs) {
+        this.fullLoading = false;
+        section.removeAttribute('aria-busy');
+      }
+    }
+    setText('full-standings-status', text);
+  }
+
+  resetFullStandings() {
+    this.overs += 1;
+    this.fullLoading = false;
+    const section = show('full-standings-section', false);
+    section.removeAttribute('aria-busy');
+    clear(byId('full-standings').tBodies[0]);
+    show('full-standings-scroll', false);
+    setText('full-standings-status', '');
   }
 
   created(msg) {
@@ -256,6 +310,10 @@ export class Host {
   on_standings(msg) {
     fillStandings(byId('host-standings'), msg.top);
     show('host-standings-section', msg.top.length > 0);
+    // A top 10 of a bigger room says where everyone else is.
+    const more = msg.count > msg.top.length;
+    setText('host-standings-note', more ? `Top ${msg.top.length} of ${msg.count} players. The full list comes at the end of the game.` : '');
+    show('host-standings-note', more);
   }
 
   on_game_over(msg) {
@@ -266,6 +324,7 @@ export class Host {
     byId('host-podium-slot').append(byId('podium'));
     fillPodium(byId('podium'), msg.standings);
     fillStandings(byId('host-final-standings'), msg.standings);
+    this.resetFullStandings();
     this.summaries = [];
     clear(byId('host-summaries'));
     show('host-summaries', false);
