@@ -121,6 +121,12 @@ test('three phones play a choice quiz to the podium; every screen agrees with th
   }
   // Ben reloaded and answered wrong once, right once: his seat kept its points (not a new seat).
   assert.equal(record.results.length, 3);
+  // Everyone's results, on demand, agree with the record too.
+  await host.page.click('#full-standings-button');
+  const rows = host.page.locator('table#full-standings tr[data-points]');
+  await rows.nth(2).waitFor();
+  const shown = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.points)));
+  assert.deepEqual(shown, record.results.map((r) => r.points));
   // The host downloads the results as CSV, the token in a header, never in the address.
   const [download] = await Promise.all([
     host.page.waitForEvent('download'), host.page.click('#download-csv')]);
