@@ -205,6 +205,7 @@ inline Question sample(tag<Question>) {
     q.server_time = 1'767'225'605'000;
     q.remaining_ms = 15'000;
     q.paused = true;
+    q.reference = "Momentum: it adds a fraction of the last update to the current one.";
     return q;
 }
 
