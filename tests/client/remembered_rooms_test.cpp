@@ -66,29 +66,5 @@ TEST(RememberedRooms, AnExistingFileIsMadePrivate) {
     EXPECT_EQ(mode_of(file), 0600u);
 }
 
-TEST(RememberedRooms, TheFileFollowsXdgStateHome) {
-    const char* saved_state = std::getenv("XDG_STATE_HOME");
-    const std::string state = saved_state ? saved_state : "";
-    const char* saved_home = std::getenv("HOME");
-    const std::string home = saved_home ? saved_home : "";
-
-    ::setenv("XDG_STATE_HOME", "/srv/state", 1);
-    EXPECT_EQ(remembered_rooms_file(), fs::path("/srv/state/rapidfire/hosted"));
-    ::setenv("XDG_STATE_HOME", "relative/is/ignored", 1);
-    ::setenv("HOME", "/home/sam", 1);
-    EXPECT_EQ(remembered_rooms_file(), fs::path("/home/sam/.local/state/rapidfire/hosted"));
-
-    if (saved_state) {
-        ::setenv("XDG_STATE_HOME", state.c_str(), 1);
-    } else {
-        ::unsetenv("XDG_STATE_HOME");
-    }
-    if (saved_home) {
-        ::setenv("HOME", home.c_str(), 1);
-    } else {
-        ::unsetenv("HOME");
-    }
-}
-
 }  // namespace
 }  // namespace rapidfire::client

@@ -12,6 +12,7 @@
 #include "rapidfire/core/round_plan.hpp"
 #include "rapidfire/protocol/codec.hpp"
 #include "rapidfire/store/store.hpp"
+#include "url_query.hpp"
 
 namespace rapidfire::net {
 
@@ -179,50 +180,6 @@ std::string results_csv(const store::GameRecord& record) {
         csv += "\r\n";
     }
     return csv;
-}
-
-// A query value with its %XX escapes and '+' decoded; nothing when an escape is malformed.
-std::optional<std::string> url_decode(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '+') {
-            out += ' ';
-        } else if (text[i] == '%') {
-            int value = 0;
-            if (i + 2 >= text.size())
-                return std::nullopt;
-            const auto [end, ec] =
-                std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16);
-            if (ec != std::errc{} || end != text.data() + i + 3)
-                return std::nullopt;
-            out += static_cast<char>(value);
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
-// The query's pairs in order, decoded; nothing when one cannot be decoded.
-std::optional<std::vector<std::pair<std::string, std::string>>> query_pairs(
-    std::string_view query) {
-    std::vector<std::pair<std::string, std::string>> pairs;
-    for (std::size_t start = 0; start < query.size();) {
-        const auto end = std::min(query.find('&', start), query.size());
-        const auto pair = query.substr(start, end - start);
-        start = end + 1;
-        if (pair.empty())
-            continue;
-        const auto equals = pair.find('=');
-        auto key = url_decode(pair.substr(0, equals));
-        auto value = url_decode(equals == std::string_view::npos ? std::string_view{}
-                                                                 : pair.substr(equals + 1));
-        if (!key || !value)
-            return std::nullopt;
-        pairs.emplace_back(std::move(*key), std::move(*value));
-    }
-    return pairs;
 }
 
 std::optional<int> parse_int(const std::string& text) {

@@ -9,6 +9,7 @@
 
 #include "qr_svg.hpp"
 #include "rapidfire/core/entropy.hpp"
+#include "url_query.hpp"
 #include "web_files.hpp"
 
 namespace rapidfire::net {
@@ -25,40 +26,14 @@ WebResponse error(int status, std::string_view message) {
     return response;
 }
 
-// %XX escapes decoded; nothing when one is malformed. '+' stays itself: in a path it is no
-// space.
-std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%') {
-            unsigned value = 0;
-            if (i + 2 >= text.size())
-                return std::nullopt;
-            const auto [end, ec] =
-                std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16);
-            if (ec != std::errc{} || end != text.data() + i + 3)
-                return std::nullopt;
-            out += static_cast<char>(value);
-            i += 2;
-        } else if (plus_is_space && text[i] == '+') {
-            out += ' ';
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
 // The decoded value of `key` in a query, or nothing (absent or malformed).
 std::optional<std::string> query_value(std::string_view query, std::string_view key) {
-    for (std::size_t start = 0; start <= query.size();) {
-        const auto end = std::min(query.find('&', start), query.size());
-        const auto pair = query.substr(start, end - start);
-        start = end + 1;
-        const auto equals = pair.find('=');
-        if (equals != std::string_view::npos && pair.substr(0, equals) == key)
-            return percent_decode(pair.substr(equals + 1), true);
+    const auto pairs = query_pairs(query);
+    if (!pairs)
+        return std::nullopt;
+    for (const auto& [name, value] : *pairs) {
+        if (name == key)
+            return value;
     }
     return std::nullopt;
 }
