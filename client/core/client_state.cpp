@@ -466,18 +466,20 @@ void ClientState::handle(const JudgeRequest& m, Effects& fx, Millis now) {
 void ClientState::handle(const Judged& m, Effects& fx, Millis) {
     if (!is_host())
         return;
-    Judging* judging = round_.judging ? &*round_.judging : nullptr;
-    const auto& mine = judging ? judging->marked_here : std::vector<int>{};
-    if (judging == nullptr || std::find(mine.begin(), mine.end(), m.group) != mine.end())
+    if (!round_.judging)
+        return say(fx, presenter_.judged(m));
+    Judging& judging = *round_.judging;
+    const auto& mine = judging.marked_here;
+    if (std::find(mine.begin(), mine.end(), m.group) != mine.end())
         return say(fx, presenter_.judged(m));
     // A suggestion applied: by 'a', or by the server when the judging time ran out. Say which
     // mark each group got, so the host knows what the players will see.
-    if (!judging->accepted && !judging->time_up_told) {
-        judging->time_up_told = true;
+    if (!judging.accepted && !judging.time_up_told) {
+        judging.time_up_told = true;
         notice(fx, "judging time is up: the groups left get their suggested marks");
     }
     std::string answer;
-    for (const auto& group : judging->request.groups) {
+    for (const auto& group : judging.request.groups) {
         if (group.group == m.group)
             answer = group.answer;
     }
@@ -485,7 +487,7 @@ void ClientState::handle(const Judged& m, Effects& fx, Millis) {
                    "\": " + name_of(m.verdict) + ", " + std::to_string(m.remaining) + " left");
     // The prompt moves past the groups marked for the host.
     if (m.remaining == 0)
-        judging->next = judging->request.groups.size();
+        judging.next = judging.request.groups.size();
 }
 
 void ClientState::handle(const Reveal& m, Effects& fx, Millis) {

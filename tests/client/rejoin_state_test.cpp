@@ -43,12 +43,7 @@ Error refused_resume() {
 TEST(Rejoin, AJoinedSeatIsRememberedAndForgottenWhenTheGameIsOver) {
     StateHarness h(player_config());
     h.welcome();
-    Joined joined;
-    joined.code = "ABC234";
-    joined.player = 7;
-    joined.nickname = "alice";
-    joined.resume_token = "ABC234.resume";
-    const Effects fx = h.feed(joined);
+    const Effects fx = h.feed(player_joined());
     ASSERT_TRUE(fx.seat);
     EXPECT_EQ(fx.seat->code, "ABC234");
     EXPECT_EQ(fx.seat->role, Role::player);
@@ -98,12 +93,7 @@ TEST(Rejoin, ARefusedSeatFallsBackToANewJoin) {
     EXPECT_EQ(h.last_sent<Join>().nickname, "alice");
     EXPECT_FALSE(h.exit_code);
     EXPECT_TRUE(h.printed("your earlier seat in room ABC234 is gone")) << h.transcript();
-    Joined joined;
-    joined.code = "ABC234";
-    joined.player = 9;
-    joined.nickname = "alice";
-    joined.resume_token = "ABC234.new";
-    const Effects seated = h.feed(joined);
+    const Effects seated = h.feed(player_joined("ABC234", "ABC234.new"));
     ASSERT_TRUE(seated.seat);
     EXPECT_EQ(seated.seat->resume_token, "ABC234.new");
 }

@@ -85,17 +85,21 @@ Effects StateHarness::welcome() {
     return feed(Welcome{protocol_version, "rapidfire/test", 16384, now});
 }
 
+Joined player_joined(const std::string& code, const std::string& token) {
+    Joined joined;
+    joined.code = code;
+    joined.player = 7;
+    joined.nickname = "alice";
+    joined.resume_token = token.empty() ? code + ".resume" : token;
+    joined.host = "Quizmaster";
+    return joined;
+}
+
 void StateHarness::seat(const std::string& code) {
     welcome();
     const bool join = !sent.empty() && std::holds_alternative<Join>(sent.back());
     if (join) {
-        Joined joined;
-        joined.code = code;
-        joined.player = 7;
-        joined.nickname = "alice";
-        joined.resume_token = code + ".resume";
-        joined.host = "Quizmaster";
-        feed(joined);
+        feed(player_joined(code));
     } else {
         RoomCreated created;
         created.code = code;

@@ -20,6 +20,9 @@ ClientConfig solo_config(AnswerMode mode = AnswerMode::choice);
 // A small guide with three tips: structure, think-aloud, honesty.
 std::shared_ptr<const content::StudyGuide> small_guide();
 
+// The `joined` a fresh player seat gets: alice, player 7, in room `code`.
+Joined player_joined(const std::string& code = "ABC234", const std::string& token = "");
+
 Question make_question(int index, int total, AnswerMode mode, Millis server_time,
                        Millis seconds = 20);
 
