@@ -15,9 +15,12 @@ using namespace protocol;
 
 namespace {
 
+constexpr int standings_page_size = 50;
+
 const Lines host_commands_help = {
     "commands: start, pause, continue, skip, extend [SECONDS], end, kick NAME, lock, unlock,",
-    "          players, leave; at a terminal mid-game, end and leave ask first (end! and",
+    "          players, standings [RANK] (50 players from RANK, default 1), leave;",
+    "          at a terminal mid-game, end and leave ask first (end! and",
     "          leave! do not);",
     "          after the game (host --stay): rematch, another round with the same players;",
     "          in interviews, rematch swap makes the first connected candidate the interviewer",
@@ -532,6 +535,10 @@ void ClientState::handle(const Standings& m, Effects& fx, Millis) {
     say(fx, presenter_.standings(m, me_));
 }
 
+void ClientState::handle(const StandingsPage& m, Effects& fx, Millis) {
+    say(fx, presenter_.standings_page(m));
+}
+
 void ClientState::handle(const Paused& m, Effects& fx, Millis) {
     countdown_.pause(m.remaining_ms);
     round_.next_at.reset();
@@ -985,6 +992,20 @@ void ClientState::run_command(const std::string& line, Effects& fx) {
         fx.send.push_back(Rematch{host_token_, *swap});
         swap_requested_ = *swap;
         rematch_sent_ = true;
+    } else if (word == "standings") {
+        if (!is_host())
+            return warn(fx, {"only the host lists everyone's standings"});
+        int rank = 1;
+        if (!argument.empty()) {
+            try {
+                rank = std::stoi(argument);
+            } catch (const std::exception&) {
+                rank = 0;
+            }
+            if (rank < 1)
+                return warn(fx, {"standings takes a rank, 1 for the leader"});
+        }
+        fx.send.push_back(ListStandings{host_token_, rank - 1, standings_page_size});
     } else if (word == "players") {
         if (!is_host())
             return warn(fx, {"only the host sees the players"});

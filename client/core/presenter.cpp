@@ -440,6 +440,36 @@ Lines Presenter::standings(const Standings& standings, std::optional<PlayerId> m
     return fitted(std::move(lines));
 }
 
+Lines Presenter::standings_page(const StandingsPage& page) const {
+    const int shown = static_cast<int>(page.standings.size());
+    if (page.count == 0)
+        return {"standings: nobody is ranked yet (ranks come with each question's results)"};
+    if (shown == 0) {
+        return {"standings: only " + count_of(page.count, "player") + " ranked, none from rank " +
+                number(page.offset + 1)};
+    }
+    const std::string range =
+        number(page.offset + 1) + "-" + number(page.offset + shown) + " of " + number(page.count);
+    if (!fancy_) {
+        std::string line = "standings " + range + ":";
+        for (std::size_t i = 0; i < page.standings.size(); ++i) {
+            const auto& s = page.standings[i];
+            line +=
+                (i == 0 ? " " : ", ") + number(s.rank) + ". " + s.nickname + " " + number(s.points);
+        }
+        return {line};
+    }
+    Lines lines{style_.bold("Standings " + range) +
+                style_.dim(" after " + count_of(page.questions, "question"))};
+    for (const auto& s : page.standings) {
+        lines.push_back("  " + pad(number(s.rank) + ".", 6) + pad(s.nickname, 24) +
+                        pad(number(s.points), 7) + style_.dim(number(s.correct) + " correct"));
+    }
+    if (page.offset + shown < page.count)
+        lines.push_back(style_.dim("more: standings " + number(page.offset + shown + 1)));
+    return fitted(std::move(lines));
+}
+
 Lines Presenter::paused(const Paused& paused) const {
     const std::string why =
         paused.reason == PauseReason::host ? "by the host" : "host disconnected";

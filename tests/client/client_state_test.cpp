@@ -213,6 +213,31 @@ TEST(ClientState, HostCommandsCarryTheHostToken) {
     EXPECT_TRUE(h.warned("unknown command 'dance'"));
 }
 
+TEST(ClientState, TheHostListsEveryonesStandingsAPageAtATime) {
+    StateHarness h(host_config());
+    h.seat();
+    h.type("standings");
+    EXPECT_EQ(h.last_sent<ListStandings>().host_token, "host-token");
+    EXPECT_EQ(h.last_sent<ListStandings>().offset, 0);
+    EXPECT_EQ(h.last_sent<ListStandings>().limit, 50);
+    h.type("standings 51");
+    EXPECT_EQ(h.last_sent<ListStandings>().offset, 50);
+    h.type("standings first");
+    EXPECT_TRUE(h.warned("standings takes a rank, 1 for the leader"));
+    EXPECT_EQ(h.sent_of<ListStandings>().size(), 2u);
+
+    h.feed(StandingsPage{2, 50, 52, {{51, 9, "Kai", 900, 1, 4000}, {52, 3, "Lou", 0, 0, 0}}});
+    EXPECT_TRUE(h.printed("standings 51-52 of 52: 51. Kai 900, 52. Lou 0"));
+    h.feed(StandingsPage{0, 0, 0, {}});
+    EXPECT_TRUE(h.printed("nobody is ranked yet"));
+
+    StateHarness player(player_config());
+    player.seat();
+    player.type("/standings");
+    EXPECT_TRUE(player.sent_of<ListStandings>().empty());
+    EXPECT_TRUE(player.warned("only the host lists everyone's standings"));
+}
+
 TEST(ClientState, PlayersTypeCommandsWithASlash) {
     StateHarness h(player_config());
     h.seat();

@@ -94,6 +94,7 @@ TEST_F(HostControls, EveryHostActionNeedsTheHostSeatAndToken) {
         Judge{"wrong", 0, 0, Verdict::correct, {}, {}},
         AcceptSuggestions{"wrong", 0},
         Rematch{"wrong", false},
+        ListStandings{"wrong", 0, 10},
         Start{""}};
     for (const auto& message : with_wrong_token) {
         h.clear();
@@ -111,7 +112,8 @@ TEST_F(HostControls, EveryHostActionNeedsTheHostSeatAndToken) {
                                                     Lock{token, true},
                                                     Judge{token, 0, 0, Verdict::correct, {}, {}},
                                                     AcceptSuggestions{token, 0},
-                                                    Rematch{token, false}};
+                                                    Rematch{token, false},
+                                                    ListStandings{token, 0, 10}};
     for (const auto& message : from_player) {
         h.clear();
         h.send(a, message);
@@ -135,6 +137,91 @@ TEST_F(HostControls, ActionsInTheWrongStateAreRefused) {
     h.send(h.host(), Pause{h.host_token()});
     h.send(h.host(), Skip{h.host_token()});
     EXPECT_EQ(h.error_code(h.host()), ErrorCode::wrong_state);  // paused
+}
+
+// The host pages through everyone's ranks; the standings between questions carry only the top.
+TEST(LiveStandings, TheHostPagesThroughEveryRankAfterEachResult) {
+    RoomLimits limits;
+    limits.standings_top = 2;
+    RoomHarness h(limits);
+    RoundSettings settings;
+    settings.seconds = 20;
+    settings.reveal_seconds = 0;
+    settings.questions = 2;
+    h.create(RoomKind::quiz, settings);
+    std::vector<MemberId> players;
+    for (const char* name : {"p1", "p2", "p3", "p4", "p5"})
+        players.push_back(h.join(name));
+    h.send(h.host(), Start{h.host_token()});
+
+    // Before any result nobody is ranked.
+    h.send(h.host(), ListStandings{h.host_token(), 0, 10});
+    const auto before = h.last<StandingsPage>(h.host());
+    EXPECT_EQ(before.count, 0);
+    EXPECT_EQ(before.questions, 0);
+    EXPECT_TRUE(before.standings.empty());
+
+    // p5 answers first, then p4, ..., so the ranks run in the reverse order of joining; p1
+    // answers wrong.
+    const auto q = h.last<Question>(players[0]);
+    const int right = h.correct_choice(q);
+    for (int i = 4; i >= 0; --i) {
+        h.advance(1'000);
+        h.send(players[static_cast<std::size_t>(i)],
+               Answer{0, i == 0 ? (right + 1) % 4 : right, {}});
+    }
+    EXPECT_EQ(h.last<Standings>(players[0]).top.size(), 2u);
+
+    h.clear();
+    h.send(h.host(), ListStandings{h.host_token(), 0, 3});
+    auto page = h.last<StandingsPage>(h.host());
+    EXPECT_EQ(page.questions, 1);
+    EXPECT_EQ(page.offset, 0);
+    EXPECT_EQ(page.count, 5);
+    ASSERT_EQ(page.standings.size(), 3u);
+    EXPECT_EQ(page.standings[0].player, players[4]);
+    EXPECT_EQ(page.standings[0].rank, 1);
+    EXPECT_EQ(page.standings[2].player, players[2]);
+    EXPECT_EQ(page.standings[2].rank, 3);
+    for (const MemberId p : players)
+        EXPECT_EQ(h.count<StandingsPage>(p), 0) << "the page goes to the host only";
+
+    h.send(h.host(), ListStandings{h.host_token(), 3, 3});
+    page = h.last<StandingsPage>(h.host());
+    ASSERT_EQ(page.standings.size(), 2u);
+    EXPECT_EQ(page.standings[0].rank, 4);
+    EXPECT_EQ(page.standings[1].player, players[0]);
+    EXPECT_EQ(page.standings[1].points, 0);
+    EXPECT_EQ(page.standings[1].rank, 5);
+
+    h.send(h.host(), ListStandings{h.host_token(), 5, 100});
+    page = h.last<StandingsPage>(h.host());
+    EXPECT_EQ(page.count, 5);
+    EXPECT_TRUE(page.standings.empty());
+
+    h.send(h.host(), ListStandings{h.host_token(), {}, {}});  // from the top, up to 50
+    page = h.last<StandingsPage>(h.host());
+    EXPECT_EQ(page.offset, 0);
+    EXPECT_EQ(page.standings.size(), 5u);
+}
+
+TEST(LiveStandings, APageOutsideItsLimitsIsRefusedAndTheGameGoesOn) {
+    RoomHarness h;
+    h.create(RoomKind::quiz);
+    const MemberId a = h.join("a");
+    h.send(h.host(), Start{h.host_token()});
+    for (const auto& [offset, limit, field] :
+         {std::tuple{-1, 10, "offset"}, {0, 0, "limit"}, {0, 101, "limit"}}) {
+        h.clear();
+        h.send(h.host(), ListStandings{h.host_token(), offset, limit});
+        EXPECT_EQ(h.error_code(h.host()), ErrorCode::out_of_range) << offset << " " << limit;
+        EXPECT_EQ(h.last<protocol::Error>(h.host()).field, field);
+        EXPECT_EQ(h.count<StandingsPage>(h.host()), 0);
+    }
+    h.send(h.host(), ListStandings{h.host_token(), 0, 100});
+    EXPECT_EQ(h.count<StandingsPage>(h.host()), 1);
+    EXPECT_EQ(h.room().stats().phase, RoomPhase::question);
+    EXPECT_EQ(h.count<protocol::Error>(a), 0);
 }
 
 }  // namespace

@@ -490,7 +490,7 @@ std::string mutate(std::string frame, std::mt19937& rng) {
     const std::size_t edits = 1 + pick(4);
     for (std::size_t e = 0; e < edits; ++e) {
         const std::size_t at = pick(frame.size() + 1);
-        switch (pick(6)) {
+        switch (pick(7)) {
             case 0:  // flip low bits of one byte (ASCII stays ASCII, so parsing goes on)
                 if (!frame.empty())
                     frame[pick(frame.size())] ^= static_cast<char>(1 + pick(127));
@@ -509,8 +509,12 @@ std::string mutate(std::string frame, std::mt19937& rng) {
                 if (at < frame.size())
                     frame.insert(at, frame.substr(at, 1 + pick(16)));
                 break;
-            default:  // truncate
+            case 5:  // truncate
                 frame.resize(at);
+                break;
+            default:  // wrap in arrays: a frame that is not an object, or nests too deep
+                const std::size_t depth = 1 + pick(20);
+                frame = std::string(depth, '[') + frame + std::string(depth, ']');
                 break;
         }
     }
@@ -574,7 +578,8 @@ TEST(DecodeFuzz, RandomMutationsNeverThrow) {
     std::mt19937 rng(20240601);
     int decoded_ok = 0;
     std::set<ErrorCode> codes_seen;
-    for (int i = 0; i < 2000; ++i) {
+    constexpr int rounds = 2000;
+    for (int i = 0; i < rounds; ++i) {
         const std::string& seed = seeds[i % seeds.size()];
         const std::string frame = (i % 2 == 0) ? mutate(seed, rng) : mutate_value(seed, rng);
         Decoded<ClientMessage> result = DecodeError{ErrorCode::internal, "", "", ""};
@@ -598,9 +603,12 @@ TEST(DecodeFuzz, RandomMutationsNeverThrow) {
     }
     // Mutations sometimes leave a valid message; the loop exercises both outcomes.
     EXPECT_GT(decoded_ok, 0);
-    EXPECT_LT(decoded_ok, 2000);
-    // ...and reaches past the JSON parser into the message checks.
-    EXPECT_GE(codes_seen.size(), 10u);
+    EXPECT_LT(decoded_ok, rounds);
+    // ...and reaches every code the decoder has, past the JSON parser into the message checks.
+    std::string seen;
+    for (const ErrorCode code : codes_seen)
+        seen += std::string(to_string(code)) + " ";
+    EXPECT_GE(codes_seen.size(), 11u) << seen;
 }
 
 }  // namespace

@@ -148,6 +148,10 @@ inline Rematch sample(tag<Rematch>) {
     return {"h-0a1b2c", true};
 }
 
+inline ListStandings sample(tag<ListStandings>) {
+    return {"h-0a1b2c", 100, 100};
+}
+
 inline Ping sample(tag<Ping>) {
     return {-42};
 }
@@ -245,6 +249,10 @@ inline Result sample(tag<Result>) {
 
 inline Standings sample(tag<Standings>) {
     return {3, 27, {sample(tag<Standing>{}), {3, 18, "Ana", 2100, 3, 50'000}}};
+}
+
+inline StandingsPage sample(tag<StandingsPage>) {
+    return {4, 100, 2400, {{101, 212, "Kai", 1840, 2, 9100}, {102, 9, "Lou", 1790, 2, 9400}}};
 }
 
 inline Paused sample(tag<Paused>) {

@@ -197,6 +197,20 @@ void on(const Command& c, const Rematch& msg) {
     rematch(c.s, msg.swap_roles, c.now);
 }
 
+void on(const Command& c, const ListStandings& msg) {
+    if (!host_ok(c, msg.host_token))
+        return;
+    const int offset = msg.offset.value_or(0);
+    const int limit = msg.limit.value_or(default_standings_page);
+    if (offset < 0)
+        return c.error(ErrorCode::out_of_range, "the offset cannot be negative", "offset");
+    if (limit < 1 || limit > max_standings_page)
+        return c.error(ErrorCode::out_of_range,
+                       "list 1 to " + std::to_string(max_standings_page) + " players at a time",
+                       "limit");
+    emit(c.s, Audience::to(c.from.id), standings_page(c.s, offset, limit));
+}
+
 void on(const Command& c, const CreateRoom&) {
     c.error(ErrorCode::already_in_room, "leave this room before creating another");
 }

@@ -24,6 +24,10 @@ Millis question_elapsed(const State& s, Millis now);
 // Ranks every player (points, then answer time, then join order) and stores each rank.
 void rank_players(State& s);
 std::vector<protocol::Standing> top_standings(const State& s, int limit);
+// Players ranked offset+1 to offset+limit (fewer at the end of the list).
+protocol::StandingsPage standings_page(const State& s, int offset, int limit);
+inline constexpr int default_standings_page = 50;
+inline constexpr int max_standings_page = 100;
 protocol::Summary summary_for(const State& s, const Member& candidate);
 // The host's view of the answers to mark (groups not yet marked).
 protocol::JudgeRequest judge_request_message(const State& s);

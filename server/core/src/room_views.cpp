@@ -108,6 +108,22 @@ std::vector<Standing> top_standings(const State& s, int limit) {
     return top;
 }
 
+StandingsPage standings_page(const State& s, int offset, int limit) {
+    StandingsPage page;
+    page.questions = s.game.questions_played;
+    page.offset = offset;
+    const auto& order = s.game.final_order;
+    page.count = static_cast<int>(order.size());
+    const auto first = std::min(order.size(), static_cast<std::size_t>(offset));
+    const auto last = std::min(order.size(), first + static_cast<std::size_t>(limit));
+    for (auto i = first; i < last; ++i) {
+        const Member* m = s.find(order[i]);
+        page.standings.push_back(Standing{m->score.rank, m->id, m->nickname, m->score.points,
+                                          m->score.correct, m->score.time_ms});
+    }
+    return page;
+}
+
 protocol::Summary summary_for(const State& s, const Member& candidate) {
     protocol::Summary summary;
     summary.player = candidate.id;

@@ -152,6 +152,7 @@ class ClientState {
     void handle(const protocol::Reveal& m, Effects& fx, Millis now);
     void handle(const protocol::Result& m, Effects& fx, Millis now);
     void handle(const protocol::Standings& m, Effects& fx, Millis now);
+    void handle(const protocol::StandingsPage& m, Effects& fx, Millis now);
     void handle(const protocol::Paused& m, Effects& fx, Millis now);
     void handle(const protocol::Continued& m, Effects& fx, Millis now);
     void handle(const protocol::TimeExtended& m, Effects& fx, Millis now);

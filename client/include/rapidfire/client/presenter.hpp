@@ -49,6 +49,8 @@ class Presenter {
     Lines result(const protocol::Result& result) const;
     Lines standings(const protocol::Standings& standings,
                     std::optional<protocol::PlayerId> me) const;
+    // The host's page of everyone's standings (list_standings).
+    Lines standings_page(const protocol::StandingsPage& page) const;
     Lines paused(const protocol::Paused& paused) const;
     Lines continued(const protocol::Continued& continued) const;
     Lines extended(const protocol::TimeExtended& extended) const;

@@ -241,15 +241,25 @@ struct Rematch {
 };
 BOOST_DESCRIBE_STRUCT(Rematch, (), (host_token, swap_roles))
 
+// Host: one page of the current standings, for the full list on demand (standings lists only
+// the top; a classroom may hold thousands).
+struct ListStandings {
+    static constexpr std::string_view type = "list_standings";
+    std::string host_token;
+    std::optional<int> offset;  // default 0
+    std::optional<int> limit;   // default 50
+};
+BOOST_DESCRIBE_STRUCT(ListStandings, (), (host_token, offset, limit))
+
 struct Ping {
     static constexpr std::string_view type = "ping";
     std::optional<std::int64_t> nonce;
 };
 BOOST_DESCRIBE_STRUCT(Ping, (), (nonce))
 
-using ClientMessage =
-    std::variant<Hello, CreateRoom, Join, Resume, Leave, Start, Pause, Continue, Skip, Extend,
-                 EndGame, Kick, Lock, Answer, Judge, AcceptSuggestions, Grade, Rematch, Ping>;
+using ClientMessage = std::variant<Hello, CreateRoom, Join, Resume, Leave, Start, Pause, Continue,
+                                   Skip, Extend, EndGame, Kick, Lock, Answer, Judge,
+                                   AcceptSuggestions, Grade, Rematch, ListStandings, Ping>;
 
 // ---------------------------------------------------------------------------------------------
 // Server to client
@@ -421,6 +431,16 @@ struct Standings {
 };
 BOOST_DESCRIBE_STRUCT(Standings, (), (question, count, top))
 
+// The answer to list_standings: players ranked offset+1 to offset+size, best first.
+struct StandingsPage {
+    static constexpr std::string_view type = "standings_page";
+    int questions = 0;  // questions counted in these ranks
+    int offset = 0;
+    int count = 0;  // players ranked
+    std::vector<Standing> standings;
+};
+BOOST_DESCRIBE_STRUCT(StandingsPage, (), (questions, offset, count, standings))
+
 struct Paused {
     static constexpr std::string_view type = "paused";
     PauseReason reason = PauseReason::host;
@@ -542,8 +562,8 @@ BOOST_DESCRIBE_STRUCT(Pong, (), (nonce, server_time))
 using ServerMessage =
     std::variant<Welcome, RoomCreated, Joined, Roster, Question, AnswerAccepted, AnswerRejected,
                  AnswerProgress, QuestionClosed, JudgeRequest, Judged, Reveal, Result, Standings,
-                 Paused, Continued, TimeExtended, HostStatus, GameOver, FinalResult, PersonalBest,
-                 Summary, Kicked, Left, Error, Pong>;
+                 StandingsPage, Paused, Continued, TimeExtended, HostStatus, GameOver, FinalResult,
+                 PersonalBest, Summary, Kicked, Left, Error, Pong>;
 
 // The wire name of a message.
 template <class Message>
