@@ -10,6 +10,7 @@ import { downloadResults, fetchRecord, resultsErrorText } from './results.js';
 import { errorText, END_REASON, plural } from './words.js';
 
 const LABELS = ['1', '2', '3', '4'];
+const PAGE = 100;  // players per page of everyone's standings (the server allows 1 to 100)
 
 export class Host {
   constructor(ctx) {
@@ -19,6 +20,7 @@ export class Host {
     this.rows = new Map();  // player id -> <li>, so roster updates change lines in place
     this.overs = 0;         // game_over count: a late answer for an earlier game is dropped
     this.fullLoading = false;
+    this.liveOffset = 0;    // the offset of the standings page shown
     this.reset();
     this.bind();
   }
@@ -57,6 +59,11 @@ export class Host {
     byId('download-csv').addEventListener('click', () => this.results('csv'));
     byId('download-json').addEventListener('click', () => this.results('json'));
     byId('full-standings-button').addEventListener('click', () => this.fullStandings());
+    byId('live-standings-button').addEventListener('click', () => {
+      if (byId('live-standings-section').hidden) this.livePage(0); else this.hideLiveStandings();
+    });
+    byId('live-standings-prev').addEventListener('click', () => this.livePage(this.liveOffset - PAGE));
+    byId('live-standings-next').addEventListener('click', () => this.livePage(this.liveOffset + PAGE));
     byId('host-summary-download').addEventListener('click', () =>
       download(`interview-${this.ctx.state.code}.md`, summaryMarkdown(this.summaries), 'text/markdown'));
   }
@@ -113,9 +120,40 @@ export class Host {
     setText('full-standings-status', text);
   }
 
+  // Everyone's ranks so far, during the game: one page from the server at a time.
+  livePage(offset) {
+    this.liveOffset = Math.max(0, offset);
+    show('live-standings-section', true);
+    byId('live-standings-button').setAttribute('aria-expanded', 'true');
+    setText('live-standings-status', 'Loading the standings…');
+    this.ctx.hostSend('list_standings', { offset: this.liveOffset, limit: PAGE });
+  }
+
+  hideLiveStandings() {
+    show('live-standings-section', false);
+    byId('live-standings-button').setAttribute('aria-expanded', 'false');
+    clear(byId('live-standings'));
+    setText('live-standings-status', '');
+  }
+
+  on_standings_page(msg) {
+    if (byId('live-standings-section').hidden) return;
+    this.liveOffset = msg.offset;
+    fillStandings(byId('live-standings'), msg.standings);
+    const shown = msg.standings.length;
+    let text;
+    if (msg.count === 0) text = 'Nobody is ranked yet: ranks come with each question\'s results.';
+    else if (shown === 0) text = `Only ${plural(msg.count, 'player is', 'players are')} ranked.`;
+    else text = `Ranks ${msg.offset + 1}–${msg.offset + shown} of ${msg.count}, after ${plural(msg.questions, 'question', 'questions')}.`;
+    setText('live-standings-status', text);
+    show('live-standings-prev', msg.offset > 0);
+    show('live-standings-next', msg.offset + shown < msg.count);
+  }
+
   resetFullStandings() {
     this.overs += 1;
     this.fullLoading = false;
+    this.liveOffset = 0;    // the offset of the standings page shown
     const section = show('full-standings-section', false);
     section.removeAttribute('aria-busy');
     clear(byId('full-standings').tBodies[0]);
@@ -298,6 +336,7 @@ export class Host {
     setText('host-reveal-reference', msg.correct_choice !== undefined ? '' : `Answer: ${msg.reference}`);
     if (msg.correct_choice !== undefined && q) setText('host-reveal-reference', `Answer: ${LABELS[msg.correct_choice]} · ${q.choices[msg.correct_choice]}`);
     show('host-standings-section', false);
+    this.hideLiveStandings();  // the ranks change with this question's results
     let status = '';
     if (msg.grading) status = 'The players are grading their own answers.';
     else if (msg.next_at) status = 'The next question opens by itself in a moment.';
@@ -312,7 +351,7 @@ export class Host {
     show('host-standings-section', msg.top.length > 0);
     // A top 10 of a bigger room says where everyone else is.
     const more = msg.count > msg.top.length;
-    setText('host-standings-note', more ? `Top ${msg.top.length} of ${msg.count} players. The full list comes at the end of the game.` : '');
+    setText('host-standings-note', more ? `Top ${msg.top.length} of ${msg.count} players.` : '');
     show('host-standings-note', more);
   }
 
