@@ -85,8 +85,12 @@ export async function startServer(extraArgs = [], tls = null) {
     '--data-dir', dataDir, ...tlsArgs, ...extraArgs], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; });
+  // A binary that cannot start (missing, not executable) fails the test at once, by name.
+  const failed = new Promise((_, reject) => child.once('error', (e) =>
+    reject(new Error(`cannot start ${serverBinary}: ${e.message}`))));
   const base = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
-  await waitForHealth(base, Date.now() + 15000, tls);
+  failed.catch(() => {});  // once it runs, a later error is the test's stop() business
+  await Promise.race([waitForHealth(base, Date.now() + 15000, tls), failed]);
   return {
     base,
     port,
