@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "rapidfire/client/input_parsing.hpp"
+#include "rapidfire/client/roster_list.hpp"
 #include "rapidfire/client/summary_markdown.hpp"
 #include "rapidfire/common/text.hpp"
 #include "rapidfire/protocol/codec.hpp"
@@ -373,12 +374,12 @@ void ClientState::on_seated(Effects& fx, Millis now) {
 }
 
 void ClientState::handle(const Roster& m, Effects& fx, Millis) {
-    roster_ = m.players;
+    apply_roster(roster_, m);
     roster_count_ = m.count;
     roster_connected_ = m.connected;
     if (config_.command == Command::solo)
         return;
-    const Lines lines = presenter_.roster(m, is_host());
+    const Lines lines = presenter_.roster(m, roster_, is_host());
     // Coalesced updates may repeat what is already shown.
     if (lines.front() == last_roster_line_)
         return;

@@ -211,7 +211,8 @@ Lines Presenter::rematch(const Joined& joined, bool role_changed) const {
     return fitted(std::move(lines));
 }
 
-Lines Presenter::roster(const Roster& roster, bool host) const {
+Lines Presenter::roster(const Roster& roster, const std::vector<PlayerInfo>& players,
+                        bool host) const {
     const std::string locked = roster.locked ? " (locked)" : "";
     if (!host) {
         if (fancy_)
@@ -219,7 +220,7 @@ Lines Presenter::roster(const Roster& roster, bool host) const {
         return {"players " + number(roster.count) + locked};
     }
     std::vector<std::string> names;
-    for (const auto& p : roster.players)
+    for (const auto& p : players)
         names.push_back(p.connected ? p.nickname : p.nickname + " (away)");
     if (fancy_) {
         Lines lines;

@@ -59,16 +59,25 @@ TEST(ClientState, SoloStartsAtOnce) {
 TEST(ClientState, HostSeesNamesPlayersSeeTheCount) {
     StateHarness host(host_config());
     host.seat();
-    Roster roster{2, 2, false, {{7, "alice", true}, {8, "bob", false}}};
+    Roster roster{2, 2, false, true, {{7, "alice", true}, {8, "bob", false}}, {}};
     host.feed(roster);
     EXPECT_TRUE(host.printed("players 2: alice, bob (away)"));
     const auto lines = host.out.size();
     host.feed(roster);  // a coalesced repeat is not printed again
     EXPECT_EQ(host.out.size(), lines);
+    // Then changes: bob is back, carol joins, alice leaves.
+    host.feed(Roster{2, 2, false, false, {{8, "bob", true}, {9, "carol", true}}, {7}});
+    EXPECT_TRUE(host.printed("players 2: bob, carol"));
+    host.feed(Roster{2, 2, true, false, {}, {}});  // the lock only: the list stays
+    EXPECT_TRUE(host.printed("players 2 (locked): bob, carol"));
+    host.type("kick carol");
+    EXPECT_EQ(host.last_sent<Kick>().player, 9);
+    host.feed(Roster{1, 1, false, true, {{10, "dan", false}}, {}});  // a full list starts anew
+    EXPECT_TRUE(host.printed("players 1: dan (away)"));
 
     StateHarness player(player_config());
     player.seat();
-    player.feed(Roster{3, 3, false, {}});
+    player.feed(Roster{3, 3, false, false, {}, {}});
     EXPECT_TRUE(player.printed("players 3"));
 }
 
@@ -192,7 +201,7 @@ TEST(ClientState, KickedExitsWithTwo) {
 TEST(ClientState, HostCommandsCarryTheHostToken) {
     StateHarness h(host_config());
     h.seat();
-    h.feed(Roster{1, 1, false, {{7, "Alice", true}}});
+    h.feed(Roster{1, 1, false, true, {{7, "Alice", true}}, {}});
     for (const char* line : {"start", "pause", "continue", "skip", "extend 15", "end", "lock",
                              "unlock", "kick alice", "/skip"}) {
         h.type(line);

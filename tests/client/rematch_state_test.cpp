@@ -118,7 +118,7 @@ TEST(Rematch, ASoloRunHasNone) {
 TEST(Rematch, AStayingHostRematchesAndTheLobbyIsShownAgain) {
     StateHarness h(staying(host_config()));
     h.seat();
-    const Roster roster{1, 1, false, {{7, "alice", true}}};
+    const Roster roster{1, 1, false, true, {{7, "alice", true}}, {}};
     h.feed(roster);
     h.type("start");
     h.feed(game_over());
@@ -290,7 +290,7 @@ TEST(Rematch, SwappedRolesTheCandidateBecomesTheInterviewerWithTheNewToken) {
     EXPECT_EQ(swapped.remember->host_token, "new-token");
     EXPECT_TRUE(h.printed("rematch: room ABC234 back in the lobby, interviewer cand"));
     EXPECT_TRUE(h.printed("you are the interviewer now"));
-    h.feed(Roster{1, 1, false, {{1, "Iris", true}}});
+    h.feed(Roster{1, 1, false, true, {{1, "Iris", true}}, {}});
     EXPECT_TRUE(h.printed("players 1: Iris"));  // the host's roster, with names
     h.type("start");
     EXPECT_EQ(h.last_sent<Start>().host_token, "new-token");

@@ -191,7 +191,9 @@ inline Joined sample(tag<Joined>) {
 }
 
 inline Roster sample(tag<Roster>) {
-    return {3, 2, true, {sample(tag<PlayerInfo>{}), {18, "Ana", true}, {19, "李雷", false}}};
+    return {
+        3,       2, true, true, {sample(tag<PlayerInfo>{}), {18, "Ana", true}, {19, "李雷", false}},
+        {21, 22}};
 }
 
 inline Question sample(tag<Question>) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <set>
 
 #include "game_steps.hpp"
 #include "test_server.hpp"
@@ -52,11 +53,15 @@ TEST_P(QuizGameTest, ThreePlayersPlayEveryQuestionToGameOver) {
         ASSERT_TRUE(joined.player.has_value());
         ids[i] = *joined.player;
     }
-    // The host's roster catches up with all three (updates are coalesced).
+    // The host's roster catches up with all three (updates are coalesced, and carry the
+    // players who joined since the last one).
+    std::set<protocol::PlayerId> listed;
     for (;;) {
         const auto roster = host->wait_for<protocol::Roster>();
+        for (const auto& p : roster.players)
+            listed.insert(p.id);
         if (roster.count == 3) {
-            EXPECT_EQ(roster.players.size(), 3u);
+            EXPECT_EQ(listed, std::set<protocol::PlayerId>(ids.begin(), ids.end()));
             break;
         }
     }

@@ -220,10 +220,18 @@ export class Host {
     const lock = byId('lock-button');
     setText(lock, msg.locked ? 'Unlock the room' : 'Lock the room');
     lock.setAttribute('aria-pressed', String(msg.locked));
+    // The list comes as changes: `full` starts it anew, then who joined or changed and who
+    // was removed; each row is changed in place, new ones go at the end.
     const list = byId('players');
-    const seen = new Set();
-    msg.players.forEach((p, index) => {
-      seen.add(p.id);
+    if (msg.full) {
+      clear(list);
+      this.rows.clear();
+    }
+    for (const id of msg.removed || []) {
+      const row = this.rows.get(id);
+      if (row) { row.remove(); this.rows.delete(id); }
+    }
+    for (const p of msg.players) {
       let row = this.rows.get(p.id);
       if (!row) {
         row = el('li', { data: { player: p.id } },
@@ -231,16 +239,12 @@ export class Host {
           el('span', { class: 'away' }),
           el('button', { type: 'button', class: 'kick', on: { click: () => this.ctx.hostSend('kick', { player: p.id }) } }, 'Remove'));
         this.rows.set(p.id, row);
+        list.append(row);
       }
       setText(row.querySelector('.nick'), p.nickname);
       setText(row.querySelector('.away'), p.connected ? '' : ' (away)');
       row.classList.toggle('disconnected', !p.connected);
       row.querySelector('.kick').setAttribute('aria-label', `Remove ${p.nickname}`);
-      // Keep the server's order without rebuilding the list.
-      if (list.children[index] !== row) list.insertBefore(row, list.children[index] || null);
-    });
-    for (const [id, row] of this.rows) {
-      if (!seen.has(id)) { row.remove(); this.rows.delete(id); }
     }
   }
 

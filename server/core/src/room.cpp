@@ -126,8 +126,12 @@ std::optional<Millis> Room::next_wakeup() const {
     if (!s.expiries.empty())
         consider(s.expiries.begin()->first);
     const Millis interval = s.deps.limits.roster_interval_ms;
-    if (s.roster_dirty)
-        consider(s.last_roster ? *s.last_roster + interval : 0);
+    if (s.host_roster_dirty)
+        consider(s.last_host_roster ? *s.last_host_roster + interval : 0);
+    if (s.players_roster_dirty) {
+        consider(s.last_players_roster ? *s.last_players_roster + ops::players_roster_interval(s)
+                                       : 0);
+    }
     if (s.progress_dirty)
         consider(s.last_progress ? *s.last_progress + interval : 0);
     return next;

@@ -272,7 +272,7 @@ void finish(State& s, EndReason reason, Millis now) {
     s.game.phase_deadline.reset();
     s.game.paused = false;
     s.game.pending = 0;
-    s.roster_dirty = false;
+    s.players_roster_dirty = false;  // the host's changes still go: its list stays true
     s.progress_dirty = false;
     rank_players(s);
     send_game_over(s);

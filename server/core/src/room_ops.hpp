@@ -41,7 +41,14 @@ void send_game_over(State& s);
 void send_snapshot(State& s, Member& m, Millis now);
 // Coalesced updates: the roster and the host's answer progress go out at most once per
 // interval; later changes wait for the next slot (tick() sends them).
-void mark_roster(State& s, Millis now);
+// Starts the host's list anew: a `full` roster now, the rest of a big room's list in the next
+// rosters.
+void send_host_list(State& s);
+void mark_roster(State& s, Millis now);                // the counts or the lock changed
+void roster_changed(State& s, Member& m, Millis now);  // joined, connected or dropped
+void roster_removed(State& s, Member& m, Millis now);  // left, kicked, or the seat expired
+// How often the players get the counts: less often as the room grows (RoomLimits).
+Millis players_roster_interval(const State& s);
 void mark_progress(State& s, Millis now);
 void flush_updates(State& s, Millis now);
 

@@ -155,7 +155,7 @@ Seat join(State& s, const protocol::Join& request, Millis now) {
     emit(s, Audience::to(m.id), joined_message(s, m, false));
     start_waiting_for(s, m, now);
     send_snapshot(s, m, now);
-    mark_roster(s, now);
+    roster_changed(s, m, now);
     return m.id;
 }
 
@@ -179,7 +179,7 @@ Seat resume(State& s, std::string_view token, Millis now) {
         if (s.game.paused && s.game.pause_reason == PauseReason::host_disconnected)
             resume_clock(s, now);
     }
-    mark_roster(s, now);
+    roster_changed(s, *m, now);
     return m->id;
 }
 
@@ -196,7 +196,7 @@ void disconnect(State& s, MemberId id, Millis now) {
     }
     if (running(s))
         stop_waiting_for(s, *m, now);
-    mark_roster(s, now);
+    roster_changed(s, *m, now);
 }
 
 void remove_member(State& s, Member& m, ServerMessage farewell, Millis now) {
@@ -215,7 +215,7 @@ void remove_member(State& s, Member& m, ServerMessage farewell, Millis now) {
     s.by_token.erase(m.token);
     release_nickname(s, m);
     emit(s, Audience::to(m.id), std::move(farewell), true);
-    mark_roster(s, now);
+    roster_removed(s, m, now);
 }
 
 void expire_seats(State& s, Millis now) {
@@ -229,7 +229,6 @@ void expire_seats(State& s, Millis now) {
             // During a game (and after it) the player's points stay in the standings and the
             // token still brings the seat back; the nickname is free for someone else.
             m->gone = true;
-            s.roster_dirty = true;
             continue;
         }
         // In the lobby the seat is freed; the host's seat is gone for good.
@@ -240,7 +239,10 @@ void expire_seats(State& s, Millis now) {
         if (m->player)
             --s.active_players;
         release_nickname(s, *m);
-        s.roster_dirty = true;
+        if (m->player && !m->host)
+            s.roster_removed.push_back(m->id);
+        s.host_roster_dirty = true;
+        s.players_roster_dirty = true;
     }
 }
 
@@ -290,6 +292,8 @@ void rematch(State& s, bool swap_roles, Millis now) {
             joined.host_token = s.host_token;
         emit(s, Audience::to(m.id), std::move(joined));
     }
+    // Perhaps a new host, and seats gone since the game: the host's list starts anew.
+    send_host_list(s);
     mark_roster(s, now);
 }
 

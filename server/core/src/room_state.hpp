@@ -56,6 +56,7 @@ struct Member {
     std::string token;
     std::string identity;  // the digest of the identity secret given (identity.hpp); empty: none
     int join_order = 0;
+    bool roster_pending = false;  // in State::roster_changed
 
     Score score;
 
@@ -141,8 +142,17 @@ struct Room::State {
     // When the host's seat dropped; a host away past the resume grace closes the room.
     std::optional<Millis> host_gone_at;
 
-    bool roster_dirty = false;
-    std::optional<Millis> last_roster;
+    // The host's roster: changes since the last one (each member once: Member::roster_pending),
+    // and how far a full list being sent in parts has come (members.size() when none is).
+    bool host_roster_dirty = false;
+    std::optional<Millis> last_host_roster;
+    std::vector<MemberId> roster_changed;
+    std::vector<protocol::PlayerId> roster_removed;
+    std::size_t listing_from = 0;
+    bool listing = false;
+    // The players' counts.
+    bool players_roster_dirty = false;
+    std::optional<Millis> last_players_roster;
     bool progress_dirty = false;
     std::optional<Millis> last_progress;
 

@@ -242,24 +242,50 @@ protocol::FinalResult final_result_for(const State& s, const Member& m) {
 
 namespace {
 
-protocol::Roster roster_message(const State& s, bool with_players) {
+// The counts every roster carries. They come from the room's counters, so a player's roster
+// costs O(1) however full the room.
+protocol::Roster roster_counts(const State& s) {
     protocol::Roster roster;
     roster.locked = s.locked;
-    // The counts come from the room's counters, so a player's roster costs O(1) however full
-    // the room; only the host's list walks the members (and that is coalesced).
     const Member* host = s.find(s.host_id);
     const bool host_plays = host != nullptr && host->active && host->player;
     roster.count = s.active_players - (host_plays ? 1 : 0);
     roster.connected =
         s.connected_members - (host != nullptr && host->active && host->connected ? 1 : 0);
-    if (!with_players)
-        return roster;
-    for (const auto& m : s.members) {
-        if (static_cast<int>(roster.players.size()) >= s.deps.limits.roster_list_max)
-            break;
-        if (m.active && m.player && !m.host)
+    return roster;
+}
+
+bool listed(const Member& m) {
+    return m.active && m.player && !m.host;
+}
+
+// The host's roster: the changes since the last one, and the next part of a full list being
+// sent (at most roster_list_part players of it per roster, so a host taking back the seat of a
+// big room is not sent one huge message).
+protocol::Roster host_roster_message(State& s, bool full) {
+    protocol::Roster roster = roster_counts(s);
+    roster.full = full;
+    if (s.listing) {
+        const auto limit = static_cast<std::size_t>(s.deps.limits.roster_list_part);
+        std::size_t added = 0;
+        while (s.listing_from < s.members.size() && added < limit) {
+            const Member& m = s.members[s.listing_from++];
+            if (listed(m) && !m.roster_pending) {  // the pending go with the changes below
+                roster.players.push_back(PlayerInfo{m.id, m.nickname, m.connected});
+                ++added;
+            }
+        }
+        s.listing = s.listing_from < s.members.size();
+        s.host_roster_dirty = s.host_roster_dirty || s.listing;
+    }
+    for (const MemberId id : s.roster_changed) {
+        Member& m = *s.find(id);
+        m.roster_pending = false;
+        if (listed(m))
             roster.players.push_back(PlayerInfo{m.id, m.nickname, m.connected});
     }
+    s.roster_changed.clear();
+    roster.removed.swap(s.roster_removed);
     return roster;
 }
 
@@ -332,11 +358,11 @@ void send_game_over(State& s) {
 
 void send_snapshot(State& s, Member& m, Millis now) {
     if (m.host)
-        emit(s, Audience::to(m.id), roster_message(s, true));
+        send_host_list(s);
     switch (s.game.phase) {
         case RoomPhase::lobby:
             if (!m.host)
-                emit(s, Audience::to(m.id), roster_message(s, false));
+                emit(s, Audience::to(m.id), roster_counts(s));
             break;
         case RoomPhase::question: {
             emit(s, Audience::to(m.id), question_message(s, now, m.host));
@@ -381,9 +407,37 @@ void send_snapshot(State& s, Member& m, Millis now) {
     }
 }
 
+void send_host_list(State& s) {
+    s.roster_removed.clear();  // the new list has none of them
+    s.listing = true;
+    s.listing_from = 0;
+    emit(s, Audience::host(), host_roster_message(s, true));
+}
+
 void mark_roster(State& s, Millis now) {
-    s.roster_dirty = true;
+    s.host_roster_dirty = true;
+    s.players_roster_dirty = true;
     flush_updates(s, now);
+}
+
+void roster_changed(State& s, Member& m, Millis now) {
+    if (!m.roster_pending) {
+        m.roster_pending = true;
+        s.roster_changed.push_back(m.id);
+    }
+    mark_roster(s, now);
+}
+
+void roster_removed(State& s, Member& m, Millis now) {
+    if (m.player && !m.host)
+        s.roster_removed.push_back(m.id);
+    mark_roster(s, now);
+}
+
+Millis players_roster_interval(const State& s) {
+    const Millis base = s.deps.limits.roster_interval_ms;
+    const int budget = std::max(1, s.deps.limits.player_roster_budget_per_s);
+    return std::max(base, Millis{s.active_players} * 1000 / budget);
 }
 
 void mark_progress(State& s, Millis now) {
@@ -393,11 +447,16 @@ void mark_progress(State& s, Millis now) {
 
 void flush_updates(State& s, Millis now) {
     const Millis interval = s.deps.limits.roster_interval_ms;
-    if (s.roster_dirty && (!s.last_roster || now >= *s.last_roster + interval)) {
-        s.roster_dirty = false;
-        s.last_roster = now;
-        emit(s, Audience::host(), roster_message(s, true));
-        emit(s, Audience::players(), roster_message(s, false));
+    if (s.host_roster_dirty && (!s.last_host_roster || now >= *s.last_host_roster + interval)) {
+        s.host_roster_dirty = false;
+        s.last_host_roster = now;
+        emit(s, Audience::host(), host_roster_message(s, false));
+    }
+    if (s.players_roster_dirty &&
+        (!s.last_players_roster || now >= *s.last_players_roster + players_roster_interval(s))) {
+        s.players_roster_dirty = false;
+        s.last_players_roster = now;
+        emit(s, Audience::players(), roster_counts(s));
     }
     if (s.progress_dirty && (!s.last_progress || now >= *s.last_progress + interval)) {
         s.progress_dirty = false;

@@ -32,7 +32,9 @@ class Presenter {
     // A rematch took the room back to the lobby: the fresh `joined`. `role_changed`: the roles
     // were swapped and this seat changed sides.
     Lines rematch(const protocol::Joined& joined, bool role_changed) const;
-    Lines roster(const protocol::Roster& roster, bool host) const;
+    // The counts from `roster`; to the host, also `players`: the list it keeps from the changes.
+    Lines roster(const protocol::Roster& roster, const std::vector<protocol::PlayerInfo>& players,
+                 bool host) const;
     Lines question(const protocol::Question& question) const;
     Lines accepted(const protocol::AnswerAccepted& accepted) const;
     Lines rejected(const protocol::AnswerRejected& rejected) const;

@@ -309,14 +309,19 @@ BOOST_DESCRIBE_STRUCT(Joined, (),
 
 // Who is in the room. Coalesced: sent at most a few times a second. The host gets the list of
 // players; players get the counts only (players is empty).
+// To the host, the list of players goes as changes: `full` starts the list anew (after joining
+// or resuming the host seat), later rosters carry who joined or changed and who was removed,
+// so no roster grows with the room. Players get the counts only.
 struct Roster {
     static constexpr std::string_view type = "roster";
     int count = 0;
     int connected = 0;
     bool locked = false;
-    std::vector<PlayerInfo> players;
+    bool full = false;                // players starts the host's list anew
+    std::vector<PlayerInfo> players;  // joined or changed since the last roster (or the list)
+    std::vector<PlayerId> removed;    // no longer in the room
 };
-BOOST_DESCRIBE_STRUCT(Roster, (), (count, connected, locked, players))
+BOOST_DESCRIBE_STRUCT(Roster, (), (count, connected, locked, full, players, removed))
 
 struct Question {
     static constexpr std::string_view type = "question";

@@ -30,9 +30,13 @@ struct RoomLimits {
     Millis resume_grace_ms = 120'000;  // how long a dropped seat is kept
     Millis answer_grace_ms = 250;      // network allowance after a deadline
     Millis roster_interval_ms = 250;   // roster and progress updates are coalesced to this
-    int standings_top = 10;            // players listed in standings between questions
-    int final_standings_top = 50;      // players listed in game_over
-    int roster_list_max = 1000;        // players listed in the host's roster
+    // Player counts go to every player at most this many times a second in all (so at most
+    // 4 a second to each in a room of up to 1,000, less often in larger rooms): filling a room
+    // costs the same few messages per player whatever its size.
+    int player_roster_budget_per_s = 4000;
+    int standings_top = 10;        // players listed in standings between questions
+    int final_standings_top = 50;  // players listed in game_over
+    int roster_list_part = 1000;   // players per host roster while a full list goes out
 };
 
 struct RoomDeps {
