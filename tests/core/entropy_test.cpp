@@ -1,5 +1,6 @@
 #include "rapidfire/core/entropy.hpp"
 
+#include <array>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -33,6 +34,31 @@ TEST(Entropy, TokensAreLongAndUrlSafe) {
     for (const char c : a) {
         EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
     }
+}
+
+// Bounds many standard deviations wide: a fair source fails them about never, a broken one
+// (a stuck byte, a biased reduction) at once.
+TEST(Entropy, TheSecureSourceIsUniform) {
+    auto entropy = make_secure_entropy();
+    const auto bytes = entropy->bytes(65'536);
+    std::array<int, 256> seen{};
+    for (const char c : bytes)
+        ++seen[static_cast<unsigned char>(c)];
+    for (int value = 0; value < 256; ++value) {
+        EXPECT_GT(seen[value], 150) << value;  // 256 expected, a standard deviation of 16
+        EXPECT_LT(seen[value], 370) << value;
+    }
+    std::array<int, 6> drawn{};
+    for (int i = 0; i < 60'000; ++i) {
+        const auto n = entropy->below(6);
+        ASSERT_LT(n, 6u);
+        ++drawn[n];
+    }
+    for (const int count : drawn) {
+        EXPECT_GT(count, 9'000);  // 10,000 expected, a standard deviation of 91
+        EXPECT_LT(count, 11'000);
+    }
+    EXPECT_EQ(entropy->below(1), 0u);
 }
 
 TEST(Entropy, SeededEntropyRepeats) {

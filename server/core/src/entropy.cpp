@@ -1,27 +1,52 @@
 #include "rapidfire/core/entropy.hpp"
 
+#include <sys/random.h>
+
 #include <array>
+#include <cerrno>
 #include <random>
 #include <string_view>
+#include <system_error>
 
 namespace rapidfire::core {
 namespace {
 
+// The kernel's random source through getrandom(2): one system call per request, which does not
+// block once the kernel's pool is ready (at boot). std::random_device was slower by far: in
+// libstdc++ it may draw 32 bits per call from RDSEED, retrying while the instruction fails,
+// and it cost most of the server's CPU while a room filled (BENCHMARKS.md).
 class SecureEntropy final : public Entropy {
   public:
     std::string bytes(std::size_t count) override {
         std::string out(count, '\0');
-        for (auto& c : out)
-            c = static_cast<char>(device_() & 0xFF);
+        fill(out.data(), out.size());
         return out;
     }
     std::uint64_t below(std::uint64_t bound) override {
-        std::uniform_int_distribution<std::uint64_t> pick(0, bound - 1);
-        return pick(device_);
+        // Uniform by rejection: drop the values below 2^64 mod bound.
+        const std::uint64_t threshold = (0 - bound) % bound;
+        for (;;) {
+            std::uint64_t value = 0;
+            fill(&value, sizeof value);
+            if (value >= threshold)
+                return value % bound;
+        }
     }
 
   private:
-    std::random_device device_;  // libstdc++ reads the kernel's random source
+    static void fill(void* into, std::size_t size) {
+        auto* at = static_cast<char*>(into);
+        while (size > 0) {
+            const ssize_t got = ::getrandom(at, size, 0);
+            if (got < 0) {
+                if (errno == EINTR)
+                    continue;
+                throw std::system_error(errno, std::generic_category(), "getrandom");
+            }
+            at += got;
+            size -= static_cast<std::size_t>(got);
+        }
+    }
 };
 
 class SeededEntropy final : public Entropy {

@@ -18,7 +18,7 @@ class Entropy {
     virtual std::uint64_t below(std::uint64_t bound) = 0;
 };
 
-// Reads /dev/urandom (via std::random_device, which libstdc++ backs with the OS source).
+// The kernel's random source (getrandom(2)).
 std::unique_ptr<Entropy> make_secure_entropy();
 // A deterministic stream for tests and replays.
 std::unique_ptr<Entropy> make_seeded_entropy(std::uint64_t seed);
