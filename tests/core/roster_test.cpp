@@ -108,6 +108,20 @@ TEST(Roster, TheWholeListOfABigRoomComesInParts) {
     EXPECT_TRUE(listed.contains(late));
 }
 
+TEST(Roster, ACountLeftFromTheLobbyIsNotSentOnceTheGameStarts) {
+    RoomHarness h(big_rooms());
+    h.create(RoomKind::quiz, capacity(4'000));
+    const MemberId first = h.join("p0");
+    for (int i = 1; i < 4'000; ++i)
+        h.join("p" + std::to_string(i));  // counts every second at this size
+    h.clear();
+    h.send(h.host(), Start{h.host_token()});
+    h.run_for(5'000);
+    EXPECT_EQ(h.count<Question>(first), 1);
+    EXPECT_EQ(h.count<Roster>(first), 0);
+    EXPECT_EQ(h.count<Roster>(h.host()), 1);  // the host's list still gets the last joins
+}
+
 // Joins `players` at `per_second`, then lets the coalesced updates out; returns the rosters
 // the players received, on average.
 double rosters_per_player(int players, int per_second) {

@@ -144,6 +144,9 @@ bool running(const State& s) {
 void start_game(State& s, Millis now) {
     for (auto& m : s.members)
         m.score.in_game = m.player && m.active;
+    // A count still waiting for its slot was the lobby's: sent now, it would reach everyone
+    // while they answer the first question.
+    s.players_roster_dirty = false;
     s.game.plan = plan_round(*s.deps.bank, s.settings);
     ++s.round;
     GameStarted started;
