@@ -1,6 +1,7 @@
 // rapidfire-bench: plays whole quiz games against a running rapidfire server over loopback
 // WebSockets and reports fill times, latencies, message rates, errors and the server's memory
-// and CPU. Exits 0 only when every player finished and nothing went wrong.
+// and CPU. Exits 0 only when every player finished and nothing went wrong. With --floor it
+// measures instead what a minimal sender achieves to as many connections (floor_run.hpp).
 
 #include <iostream>
 #include <random>
@@ -8,6 +9,7 @@
 
 #include "bench_options.hpp"
 #include "bench_run.hpp"
+#include "floor_run.hpp"
 #include "rapidfire/common/file_limit.hpp"
 #include "report.hpp"
 #include "ws_url.hpp"
@@ -34,6 +36,16 @@ int main(int argc, char** argv) {
         std::cerr << "rapidfire-bench: " << needed << " descriptors are needed but the limit is "
                   << files.soft << "; raise the hard limit (ulimit -Hn) or run fewer players\n";
         return 2;
+    }
+
+    if (options.floor) {
+        const auto floor = run_floor(options);
+        print_floor(std::cout, floor);
+        if (!options.json_path.empty() && !write_floor_json(options.json_path, floor)) {
+            std::cerr << "rapidfire-bench: cannot write " << options.json_path << "\n";
+            return 1;
+        }
+        return floor.clean() ? 0 : 1;
     }
 
     const std::uint64_t seed = options.seed != 0 ? options.seed : std::random_device{}();

@@ -42,6 +42,8 @@ std::optional<std::string> validate(const BenchOptions& o) {
         return "--server-pid must not be negative";
     if (o.timeout_seconds < 1)
         return "--timeout must be at least 1";
+    if (o.floor_bytes < 200 || o.floor_bytes > 16'000)
+        return "--floor-bytes must be between 200 and 16000";
     return std::nullopt;
 }
 
@@ -85,7 +87,13 @@ ParsedOptions parse_bench_options(int argc, const char* const* argv, std::ostrea
         ("timeout", po::value(&o.timeout_seconds)->default_value(o.timeout_seconds),
          "seconds after which the bench stops, finished or not")
         ("seed", po::value(&o.seed)->default_value(o.seed),
-         "seed for think times and choices; 0 = random");
+         "seed for think times and choices; 0 = random")
+        ("floor", po::bool_switch(&o.floor),
+         "measure the floor instead of a server: a minimal sender (a child process) writes one "
+         "question frame to --rooms x --players connections, --questions times, read as in a "
+         "game; --url is not used")
+        ("floor-bytes", po::value(&o.floor_bytes)->default_value(o.floor_bytes),
+         "the floor's frame size in bytes");
     // clang-format on
 
     po::variables_map values;

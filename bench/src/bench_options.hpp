@@ -1,6 +1,7 @@
 #pragma once
 // The bench's command line.
 
+#include <cstddef>
 #include <cstdint>
 #include <iosfwd>
 #include <optional>
@@ -26,6 +27,9 @@ struct BenchOptions {
     std::string json_path;
     int timeout_seconds = 300;
     std::uint64_t seed = 0;  // 0: a random seed
+    // --floor: no server; a minimal sender's fan-out to rooms x players connections.
+    bool floor = false;
+    std::size_t floor_bytes = 960;  // about a question of the bundled bank, framed
 };
 
 struct ParsedOptions {

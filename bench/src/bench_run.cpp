@@ -15,6 +15,7 @@
 #include "host_role.hpp"
 #include "player_role.hpp"
 #include "process_probe.hpp"
+#include "source_addresses.hpp"
 #include "worker.hpp"
 
 namespace rapidfire::bench {
@@ -40,31 +41,6 @@ constexpr auto close_grace = std::chrono::seconds(5);
 // Share of the machine's CPU that other processes may take before a run is called disturbed.
 constexpr double other_load_limit = 0.05;
 
-// Clients per source address when --source-addresses is 0: half of the server's default
-// per-address limit (1000).
-constexpr int clients_per_source_address = 500;
-
-// 127.0.0.1 .. 127.0.0.N for an IPv4 loopback server; none (the system picks) otherwise or
-// when one address does.
-std::vector<boost::asio::ip::address> source_addresses(
-    const BenchOptions& options, const boost::asio::ip::tcp::endpoint& server) {
-    if (!server.address().is_v4())
-        return {};
-    const long long connections =
-        static_cast<long long>(options.rooms) * options.players + options.rooms;
-    const long long wanted =
-        options.source_addresses != 0
-            ? options.source_addresses
-            : (connections + clients_per_source_address - 1) / clients_per_source_address;
-    const int count = static_cast<int>(std::clamp<long long>(wanted, 1, 250));
-    if (count == 1)
-        return {};
-    std::vector<boost::asio::ip::address> sources;
-    for (int n = 1; n <= count; ++n)
-        sources.emplace_back(boost::asio::ip::address_v4((127U << 24) | static_cast<unsigned>(n)));
-    return sources;
-}
-
 // CPU seconds used so far, or over a phase.
 struct CpuTime {
     double server = 0;
@@ -88,7 +64,9 @@ class BenchRun {
         if (url.port != 80)
             address_.host += ":" + std::to_string(url.port);
         address_.target = url.target;
-        address_.sources = source_addresses(options, address_.endpoint);
+        address_.sources = source_addresses(
+            options, address_.endpoint,
+            static_cast<long long>(options.rooms) * options.players + options.rooms);
         results_.source_addresses = std::max<int>(1, static_cast<int>(address_.sources.size()));
 
         for (int t = 0; t < options.threads; ++t) {

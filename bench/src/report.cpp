@@ -41,6 +41,16 @@ double per_second(std::uint64_t count, double seconds) {
     return seconds > 0 ? static_cast<double>(count) / seconds : 0;
 }
 
+// CPU microseconds per message the bench read from the server: the server's cost of a
+// message, its share of the kernel's work included.
+double micros_per(double cpu_seconds, std::uint64_t messages) {
+    return messages > 0 ? cpu_seconds * 1e6 / static_cast<double>(messages) : 0;
+}
+
+double per_player(std::uint64_t messages, int players) {
+    return players > 0 ? static_cast<double>(messages) / players : 0;
+}
+
 std::string traffic_text(const Traffic& t) {
     return format("to server %9.0f/s  from server %9.0f/s  (%.1f MiB/s out of the server)",
                   per_second(t.to_server, t.seconds), per_second(t.from_server, t.seconds),
@@ -124,6 +134,8 @@ void print_report(std::ostream& out, const BenchResults& r) {
     row(out, "connect (TCP+WS+welcome)", latency_text(r.connect));
     row(out, "join -> joined", latency_text(r.join));
     row(out, "messages", traffic_text(r.fill_traffic));
+    row(out, "messages per player", format("%.1f from the server while the rooms filled",
+                                           per_player(r.fill_traffic.from_server, r.players_joined)));
 
     out << "play\n";
     row(out, "games", format("%d of %d over, %.3f s", r.rooms_over, r.rooms_created, r.play_s));
@@ -140,6 +152,10 @@ void print_report(std::ostream& out, const BenchResults& r) {
     if (r.server) {
         out << format("server (pid %d)\n", o.server_pid);
         print_process(out, *r.server, r.players_joined);
+        row(out, "CPU per message sent",
+            format("%.1f us filling, %.1f us playing",
+                   micros_per(r.server->cpu_fill_s, r.fill_traffic.from_server),
+                   micros_per(r.server->cpu_play_s, r.play_traffic.from_server)));
     }
     out << "bench\n";
     print_process(out, r.bench, r.players_joined);
@@ -210,7 +226,8 @@ bool write_json(const std::string& path, const BenchResults& r) {
           {"rooms_full_s", r.rooms_full_s},
           {"connect_latency", latency_json(r.connect)},
           {"join_latency", latency_json(r.join)},
-          {"traffic", traffic_json(r.fill_traffic)}}},
+          {"traffic", traffic_json(r.fill_traffic)},
+          {"messages_per_player", per_player(r.fill_traffic.from_server, r.players_joined)}}},
         {"play",
          {{"rooms_over", r.rooms_over},
           {"play_s", r.play_s},
@@ -231,8 +248,14 @@ bool write_json(const std::string& path, const BenchResults& r) {
         {"errors_by_kind", errors},
         {"timed_out", r.timed_out},
         {"ok", r.clean()}};
-    if (r.server)
-        json["server"] = process_json(*r.server, r.players_joined);
+    if (r.server) {
+        auto server = process_json(*r.server, r.players_joined);
+        server["cpu_us_per_message_fill"] =
+            micros_per(r.server->cpu_fill_s, r.fill_traffic.from_server);
+        server["cpu_us_per_message_play"] =
+            micros_per(r.server->cpu_play_s, r.play_traffic.from_server);
+        json["server"] = std::move(server);
+    }
 
     std::ofstream file(path);
     file << boost::json::serialize(json) << "\n";

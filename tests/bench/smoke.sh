@@ -22,4 +22,6 @@ fail() {
 [[ $status -eq 0 ]] || fail "rapidfire-bench (or the server) failed with status $status"
 grep -q '"players_finished":200' "$work/result.json" || fail "not every player finished"
 grep -q '"errors":0,' "$work/result.json" || fail "the bench counted errors"
+grep -q '"cpu_us_per_message_play":' "$work/result.json" || fail "no server CPU per message"
+grep -q '"messages_per_player":' "$work/result.json" || fail "no messages per player"
 echo "bench_smoke: 200 players finished, no errors"
