@@ -44,8 +44,7 @@ char read_byte(int fd, std::chrono::milliseconds timeout) {
 // What the floor's clients share with the main thread. Written on the io thread only.
 struct FloorCounts {
     std::atomic<int> opened{0};
-    std::atomic<int> received{0};  // questions of the current round
-    std::atomic<int> closed{0};
+    std::atomic<int> received{0};       // questions of the current round
     std::atomic<bool> stopping{false};  // the run is over: connections ending are not errors
 };
 
@@ -76,7 +75,6 @@ class FloorClient final : public ConnectionListener {
     }
 
     void on_closed(std::string_view why) override {
-        counts_.closed.fetch_add(1, std::memory_order_relaxed);
         if (!counts_.stopping.load(std::memory_order_relaxed))
             stats_.error(std::string(why));
         launcher_.settled();

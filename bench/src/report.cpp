@@ -134,8 +134,9 @@ void print_report(std::ostream& out, const BenchResults& r) {
     row(out, "connect (TCP+WS+welcome)", latency_text(r.connect));
     row(out, "join -> joined", latency_text(r.join));
     row(out, "messages", traffic_text(r.fill_traffic));
-    row(out, "messages per player", format("%.1f from the server while the rooms filled",
-                                           per_player(r.fill_traffic.from_server, r.players_joined)));
+    row(out, "messages per player",
+        format("%.1f from the server while the rooms filled",
+               per_player(r.fill_traffic.from_server, r.players_joined)));
 
     out << "play\n";
     row(out, "games", format("%d of %d over, %.3f s", r.rooms_over, r.rooms_created, r.play_s));

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bankAnswers, correctTile, hostRoom, joinRoom, person, phone, projector, screenshot,
+  answerChoice, bankAnswers, hostRoom, joinRoom, person, phone, projector, screenshot,
   waitForScreen, withServerAndBrowser,
 } from './support.mjs';
 
@@ -33,14 +33,6 @@ async function cuttableNetwork(page) {
   return network;
 }
 
-async function answer(player, right) {
-  await waitForScreen(player.page, 'question');
-  const correct = await correctTile(player.page, answers);
-  await player.page.keyboard.press(String((right ? correct : (correct + 1) % 4) + 1));
-  await player.page.locator('#answer-status').filter({ hasText: /answer in/i })
-    .waitFor({ state: 'attached' });
-}
-
 test('a phone whose network drops mid-question comes back on it with its seat and points', async () => {
   const host = await person(world.browser, projector, 'host');
   const code = await hostRoom(host, world.server.base,
@@ -59,8 +51,8 @@ test('a phone whose network drops mid-question comes back on it with its seat an
     () => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
   assert.equal(sideways, 0, 'no sideways scrolling in landscape');
   await screenshot(ben.page, 'phone-landscape-question');
-  await answer(ada, true);
-  await answer(ben, true);
+  await answerChoice(ada, answers, true);
+  await answerChoice(ben, answers, true);
   await waitForScreen(ada.page, 'result');
   const before = Number(await ada.page.textContent('#result-total'));
   assert.ok(before > 0);
@@ -82,8 +74,8 @@ test('a phone whose network drops mid-question comes back on it with its seat an
   await waitForScreen(ada.page, 'question');
   assert.equal((await ada.page.textContent('#question-text')).trim(), question);
   await host.page.locator('#answered').filter({ hasText: /^0\/2$/ }).waitFor();
-  await answer(ada, true);
-  await answer(ben, false);
+  await answerChoice(ada, answers, true);
+  await answerChoice(ben, answers, false);
   await waitForScreen(ada.page, 'result');
   const after = Number(await ada.page.textContent('#result-total'));
   assert.ok(after > before, `${after} > ${before}`);

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bankAnswers, correctTile, hostRoom, joinRoom, person, phone, projector, screenOf, screenshot,
+  answerChoice, bankAnswers, hostRoom, joinRoom, person, phone, projector, screenOf, screenshot,
   waitForScreen, withServerAndBrowser,
 } from './support.mjs';
 
@@ -129,10 +129,7 @@ test('the host locks, pauses, adds time, skips, ends after confirming and rematc
   assert.ok((await barOf(players[0].page)).seconds > secondsBefore, 'more seconds left');
 
   // Ada answers; the host skips the others' wait: the question closes and is revealed.
-  const correct = await correctTile(players[0].page, answers);
-  await players[0].page.keyboard.press(String(correct + 1));
-  await players[0].page.locator('#answer-status').filter({ hasText: /answer in/i })
-    .waitFor({ state: 'attached' });
+  await answerChoice(players[0], answers, true);
   assert.equal(await screenOf(host.page), 'host-question');
   await host.page.click('#skip-button');
   await waitForScreen(host.page, 'host-reveal');

@@ -5,21 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bankAnswers, hostRoom, joinRoom, person, phone, projector, screenshot, waitForScreen,
-  withServerAndBrowser,
+  bankAnswers, hostRoom, joinRoom, person, phone, projector, screenshot, typeAnswer,
+  waitForScreen, withServerAndBrowser,
 } from './support.mjs';
 
 const world = withServerAndBrowser();
 const answers = bankAnswers();
-
-async function typeAnswer(player, text) {
-  await waitForScreen(player.page, 'question');
-  await player.page.fill('#answer-text', text);
-  await player.page.click('#answer-send');
-  // The only candidate's answer closes the question at once.
-  await player.page.locator('#answer-status').filter({ hasText: /answer in/i })
-    .waitFor({ state: 'attached' });
-}
 
 // One interview question: the interviewer sees the reference while the candidate answers, marks
 // the answer with a comment, and the candidate's summary page follows. Returns the question.

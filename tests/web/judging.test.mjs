@@ -4,20 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bankAnswers, hostRoom, joinRoom, person, phone, projector, screenshot, waitForScreen,
-  withServerAndBrowser,
+  bankAnswers, hostRoom, joinRoom, person, phone, projector, screenshot, typeAnswer,
+  waitForScreen, withServerAndBrowser,
 } from './support.mjs';
 
 const world = withServerAndBrowser();
 const answers = bankAnswers();
-
-async function typeAnswer(player, text) {
-  await waitForScreen(player.page, 'question');
-  await player.page.fill('#answer-text', text);
-  await player.page.click('#answer-send');
-  await player.page.locator('#answer-status').filter({ hasText: /answer in/i })
-    .waitFor({ state: 'attached' });
-}
 
 test('a judge marks grouped free-text answers, one group partial with a comment', async () => {
   const host = await person(world.browser, projector, 'host');

@@ -6,24 +6,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  bankAnswers, correctTile, decodeQr, hostRoom, joinRoom, person, phone, projector, screenshot,
+  answerChoice, bankAnswers, decodeQr, hostRoom, joinRoom, person, phone, projector, screenshot,
   screenshotDir, waitForScreen, withServerAndBrowser,
 } from './support.mjs';
 
 const world = withServerAndBrowser();
 const answers = bankAnswers();
-
-async function answer(player, right) {
-  await waitForScreen(player.page, 'question');
-  const correct = await correctTile(player.page, answers);
-  const choice = right ? correct : (correct + 1) % 4;
-  // Keys 1-4 answer, as on a keyboard.
-  await player.page.keyboard.press(String(choice + 1));
-  // The last answer closes the question at once: the acknowledgement may be on a screen that
-  // is already hidden.
-  await player.page.locator('#answer-status').filter({ hasText: /answer in/i })
-    .waitFor({ state: 'attached' });
-}
 
 test('three phones play a choice quiz to the podium; every screen agrees with the record', async () => {
   const host = await person(world.browser, projector, 'host');
@@ -62,9 +50,9 @@ test('three phones play a choice quiz to the podium; every screen agrees with th
   await screenshot(players[1].page, 'phone-question');
   await screenshot(host.page, 'projector-question');
   await players[1].page.reload();
-  await answer(players[1], false);
-  await answer(players[0], true);
-  await answer(players[2], true);
+  await answerChoice(players[1], answers, false);
+  await answerChoice(players[0], answers, true);
+  await answerChoice(players[2], answers, true);
   await waitForScreen(host.page, 'host-reveal');
   const bars = host.page.locator('.bar[data-choice]');
   assert.equal(await bars.count(), 4);
@@ -83,7 +71,7 @@ test('three phones play a choice quiz to the podium; every screen agrees with th
   // Question 2: the host reloads the projector page first and runs the game on from there.
   await host.page.reload();
   await waitForScreen(host.page, 'host-question', 20000);
-  for (const p of players) await answer(p, true);
+  for (const p of players) await answerChoice(p, answers, true);
 
   await waitForScreen(host.page, 'host-over', 20000);
   await screenshot(host.page, 'projector-podium');

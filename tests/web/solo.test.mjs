@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bankAnswers, correctTile, hostRoom, person, phone, screenshot, waitForScreen,
+  answerChoice, bankAnswers, hostRoom, person, phone, screenshot, waitForScreen,
   withServerAndBrowser,
 } from './support.mjs';
 
@@ -17,11 +17,7 @@ async function run(player, rightAnswers) {
   await hostRoom(player, world.server.base,
     { kind: 'solo', 'host-name': 'Sol', questions: 2, clock: 'total', 'total-seconds': 120 });
   for (const right of rightAnswers) {
-    await waitForScreen(player.page, 'question', 20000);
-    const correct = await correctTile(player.page, answers);
-    await player.page.keyboard.press(String((right ? correct : (correct + 1) % 4) + 1));
-    await player.page.locator('#answer-status').filter({ hasText: /answer in/i })
-      .waitFor({ state: 'attached' });
+    await answerChoice(player, answers, right);
   }
   await waitForScreen(player.page, 'over', 30000);
   const best = player.page.locator('#personal-best');

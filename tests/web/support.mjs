@@ -200,6 +200,29 @@ export async function correctTile(page, answers) {
   throw new Error(`no tile holds the answer to "${text}"`);
 }
 
+// Answers the question on screen with keys 1-4, as on a keyboard: the right tile or the next
+// one. Waits for the acknowledgement, which may land on a screen already hidden (the last
+// answer closes the question at once).
+export async function answerChoice(player, answers, right) {
+  await waitForScreen(player.page, 'question');
+  const correct = await correctTile(player.page, answers);
+  await player.page.keyboard.press(String((right ? correct : (correct + 1) % 4) + 1));
+  await waitForAnswerIn(player);
+}
+
+// Types a free-text answer and sends it.
+export async function typeAnswer(player, text) {
+  await waitForScreen(player.page, 'question');
+  await player.page.fill('#answer-text', text);
+  await player.page.click('#answer-send');
+  await waitForAnswerIn(player);
+}
+
+export async function waitForAnswerIn(player) {
+  await player.page.locator('#answer-status').filter({ hasText: /answer in/i })
+    .waitFor({ state: 'attached' });
+}
+
 // A server and a browser for the tests of one file, started before them and stopped after:
 // `const world = withServerAndBrowser();` then `world.server` and `world.browser` in a test.
 export function withServerAndBrowser(serverArgs = [], makeTls = null) {

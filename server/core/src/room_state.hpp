@@ -143,13 +143,12 @@ struct Room::State {
     std::optional<Millis> host_gone_at;
 
     // The host's roster: changes since the last one (each member once: Member::roster_pending),
-    // and how far a full list being sent in parts has come (members.size() when none is).
+    // and how far a full list being sent in parts has come (empty when none is).
     bool host_roster_dirty = false;
     std::optional<Millis> last_host_roster;
     std::vector<MemberId> roster_changed;
     std::vector<protocol::PlayerId> roster_removed;
-    std::size_t listing_from = 0;
-    bool listing = false;
+    std::optional<std::size_t> listing_from;
     // The players' counts.
     bool players_roster_dirty = false;
     std::optional<Millis> last_players_roster;

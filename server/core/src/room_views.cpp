@@ -265,18 +265,20 @@ bool listed(const Member& m) {
 protocol::Roster host_roster_message(State& s, bool full) {
     protocol::Roster roster = roster_counts(s);
     roster.full = full;
-    if (s.listing) {
+    if (auto& from = s.listing_from) {
         const auto limit = static_cast<std::size_t>(s.deps.limits.roster_list_part);
         std::size_t added = 0;
-        while (s.listing_from < s.members.size() && added < limit) {
-            const Member& m = s.members[s.listing_from++];
+        while (*from < s.members.size() && added < limit) {
+            const Member& m = s.members[(*from)++];
             if (listed(m) && !m.roster_pending) {  // the pending go with the changes below
                 roster.players.push_back(PlayerInfo{m.id, m.nickname, m.connected});
                 ++added;
             }
         }
-        s.listing = s.listing_from < s.members.size();
-        s.host_roster_dirty = s.host_roster_dirty || s.listing;
+        if (*from < s.members.size())
+            s.host_roster_dirty = true;  // the next part goes with the next roster
+        else
+            from.reset();
     }
     for (const MemberId id : s.roster_changed) {
         Member& m = *s.find(id);
@@ -409,7 +411,6 @@ void send_snapshot(State& s, Member& m, Millis now) {
 
 void send_host_list(State& s) {
     s.roster_removed.clear();  // the new list has none of them
-    s.listing = true;
     s.listing_from = 0;
     emit(s, Audience::host(), host_roster_message(s, true));
 }
