@@ -1,9 +1,12 @@
 #pragma once
-// One encoded server message. Shared and immutable: a broadcast is encoded once and the same
-// buffer is queued on every recipient's connection.
+// One server message as a complete WebSocket frame: the header (a final text frame, unmasked
+// and uncompressed, as a server's always are) and the JSON after it. Shared and immutable: a
+// broadcast is framed once and the same bytes are queued on every recipient's connection,
+// which writes them as they are.
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <boost/container/small_vector.hpp>
 
@@ -15,8 +18,7 @@ using Frame = std::shared_ptr<const std::string>;
 // standings), handed over together: one post to the connection instead of one per frame.
 using FrameBatch = boost::container::small_vector<Frame, 3>;
 
-inline Frame make_frame(std::string text) {
-    return std::make_shared<const std::string>(std::move(text));
-}
+// Frames `text` (one encoded message) for the wire.
+Frame make_frame(std::string_view text);
 
 }  // namespace rapidfire::net

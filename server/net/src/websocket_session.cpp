@@ -23,6 +23,7 @@
 #include "rapidfire/protocol/messages.hpp"
 #include "server_context.hpp"
 #include "token_bucket.hpp"
+#include "write_gate.hpp"
 
 namespace rapidfire::net {
 
@@ -76,6 +77,8 @@ class WebSocketSession final : public Connection,
     void send(const protocol::ServerMessage& message);
     void enqueue(Frame frame);
     void enqueue(FrameBatch frames);
+    // Queues a frame without starting a write; false if it was not queued.
+    bool push(Frame frame);
     void do_write();
     void on_write(beast::error_code ec, std::size_t bytes);
 
@@ -87,7 +90,8 @@ class WebSocketSession final : public Connection,
     // The read loop ended: the connection is over.
     void finish(beast::error_code ec);
 
-    beast::websocket::stream<Stream> ws_;
+    // Beast reads, answers pings and closes; the session writes its frames through the gate.
+    beast::websocket::stream<WriteGate<Stream>> ws_;
     // The stream's executor, copied once: the Connection functions, called from any thread,
     // read this and nothing of the stream.
     const ConnectionStrand strand_;
@@ -161,7 +165,6 @@ void WebSocketSession<Stream>::run(UpgradeRequest upgrade) {
     // Messages are read piecewise and refused past max_message_bytes with an error message
     // first; Beast's own limit is only the backstop for a single frame far too large to read.
     ws_.read_message_max(4 * options.max_message_bytes);
-    ws_.text(true);
     ws_.async_accept(upgrade, beast::bind_front_handler(&WebSocketSession<Stream>::on_accept,
                                                         this->shared_from_this()));
 }
@@ -173,6 +176,7 @@ void WebSocketSession<Stream>::on_accept(beast::error_code ec) {
         return;
     }
     life_ = Life::open;
+    ws_.next_layer().start_frames();
     context_->connections.add(this->shared_from_this());
     spdlog::info("{}: connected{}", remote_, is_tls<Stream> ? " (TLS)" : "");
     // Registered before the welcome goes out, so a client that has the welcome is reachable by
@@ -384,44 +388,55 @@ void WebSocketSession<Stream>::send(const protocol::ServerMessage& message) {
 
 template <class Stream>
 void WebSocketSession<Stream>::enqueue(Frame frame) {
-    // Nothing new goes out once a close is under way, so the close is never starved.
-    if (life_ != Life::open)
-        return;
-    const bool idle = queue_.empty();
-    if (!queue_.push(std::move(frame))) {
-        context_->metrics->slow_client_dropped();
-        spdlog::warn("{}: client too slow: {} bytes unsent (limit {}); disconnecting", remote_,
-                     queue_.bytes(), context_->options.max_queue_bytes);
-        return abort();
-    }
-    if (idle)
+    if (push(std::move(frame)) && !queue_.writing())
         do_write();
 }
 
 template <class Stream>
 void WebSocketSession<Stream>::enqueue(FrameBatch frames) {
-    for (auto& frame : frames)
-        enqueue(std::move(frame));
+    // All of them first, so that they go out in one write.
+    for (auto& frame : frames) {
+        if (!push(std::move(frame)))
+            return;
+    }
+    if (!queue_.empty() && !queue_.writing())
+        do_write();
+}
+
+template <class Stream>
+bool WebSocketSession<Stream>::push(Frame frame) {
+    // Nothing new goes out once a close is under way, so the close is never starved.
+    if (life_ != Life::open)
+        return false;
+    if (!queue_.push(std::move(frame))) {
+        context_->metrics->slow_client_dropped();
+        spdlog::warn("{}: client too slow: {} bytes unsent (limit {}); disconnecting", remote_,
+                     queue_.bytes(), context_->options.max_queue_bytes);
+        abort();
+        return false;
+    }
+    return true;
 }
 
 template <class Stream>
 void WebSocketSession<Stream>::do_write() {
-    ws_.async_write(
-        asio::buffer(*queue_.front()),
+    // Every frame queued so far goes in one write (up to FrameQueue::max_gathered).
+    ws_.next_layer().async_write_frames(
+        queue_.start_write(),
         beast::bind_front_handler(&WebSocketSession<Stream>::on_write, this->shared_from_this()));
 }
 
 template <class Stream>
 void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
     if (ec || life_ == Life::aborted || life_ == Life::finished) {
-        // The read side sees the failure too and ends the session. The frame being written
-        // is released only now that Beast no longer reads from it.
+        // The read side sees the failure too and ends the session. The frames being written
+        // are released only now that the write no longer reads from them.
         if (ec && !is_routine(ec))
             spdlog::debug("{}: write failed: {}", remote_, ec.message());
         queue_.clear();
         return;
     }
-    queue_.pop();
+    queue_.written();
     if (!queue_.empty())
         return do_write();
     if (life_ == Life::closing)
