@@ -1,7 +1,9 @@
 #include "websocket_session.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <type_traits>
 #include <variant>
 
@@ -83,7 +85,13 @@ class WebSocketSession final : public Connection,
     void on_write(beast::error_code ec, std::size_t bytes);
 
     // Sends what is queued, then the close frame.
-    void start_close(beast::websocket::close_reason reason);
+    // The close this server sends: a code and a reason that is a string literal (Beast's
+    // close_reason holds 123 bytes of text, kept by every connection).
+    struct CloseWith {
+        beast::websocket::close_code code;
+        std::string_view reason;
+    };
+    void start_close(CloseWith close);
     void do_close();
     // Drops the TCP connection at once (a client too slow to read).
     void abort();
@@ -91,7 +99,8 @@ class WebSocketSession final : public Connection,
     void finish(beast::error_code ec);
 
     // Beast reads, answers pings and closes; the session writes its frames through the gate.
-    beast::websocket::stream<WriteGate<Stream>> ws_;
+    // (No permessage-deflate: the server never offers it, so its state is left out.)
+    beast::websocket::stream<WriteGate<Stream>, false> ws_;
     // The stream's executor, copied once: the Connection functions, called from any thread,
     // read this and nothing of the stream.
     const ConnectionStrand strand_;
@@ -124,7 +133,7 @@ class WebSocketSession final : public Connection,
         finished,     // the read loop ended: the connection is over
     };
     Life life_ = Life::handshaking;
-    beast::websocket::close_reason pending_close_;
+    CloseWith pending_close_{};
     bool discarding_ = false;  // the rest of an oversized message is read and thrown away
 };
 
@@ -197,8 +206,12 @@ void WebSocketSession<Stream>::on_accept(beast::error_code ec) {
 template <class Stream>
 void WebSocketSession<Stream>::do_read() {
     const std::size_t max = context_->options.max_message_bytes;
-    // At most one byte past the limit is ever buffered: enough to see it was passed.
-    const std::size_t limit = discarding_ ? 64 * 1024 : max + 1 - buffer_.size();
+    // A read waits with its buffer already made (Beast prepares it up front), so it asks for a
+    // small piece: a typical message fits, a longer one takes a few reads, and an idle player
+    // holds 256 bytes instead of Beast's 1.5 KiB. At most one byte past the limit is ever
+    // buffered: enough to see it was passed.
+    constexpr std::size_t piece = 256;
+    const std::size_t limit = discarding_ ? 64 * 1024 : std::min(piece, max + 1 - buffer_.size());
     ws_.async_read_some(
         buffer_, limit,
         beast::bind_front_handler(&WebSocketSession<Stream>::on_read, this->shared_from_this()));
@@ -228,7 +241,10 @@ void WebSocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
         return do_read();
     discarding_ = false;
     on_message();
+    // An idle connection keeps no read buffer: most players send a message now and then, and
+    // each would otherwise hold the room its largest one needed.
     buffer_.clear();
+    buffer_.shrink_to_fit();
     do_read();
 }
 
@@ -444,13 +460,13 @@ void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
 }
 
 template <class Stream>
-void WebSocketSession<Stream>::start_close(websocket::close_reason reason) {
+void WebSocketSession<Stream>::start_close(CloseWith close) {
     if (life_ == Life::handshaking)
         return abort();  // no handshake yet: nothing to close politely
     if (life_ != Life::open)
         return;
     life_ = Life::closing;
-    pending_close_ = std::move(reason);
+    pending_close_ = close;
     if (queue_.empty())
         do_close();
 }
@@ -458,7 +474,9 @@ void WebSocketSession<Stream>::start_close(websocket::close_reason reason) {
 template <class Stream>
 void WebSocketSession<Stream>::do_close() {
     life_ = Life::close_sent;
-    ws_.async_close(pending_close_, [self = this->shared_from_this()](beast::error_code ec) {
+    const websocket::close_reason reason(
+        pending_close_.code, {pending_close_.reason.data(), pending_close_.reason.size()});
+    ws_.async_close(reason, [self = this->shared_from_this()](beast::error_code ec) {
         if (ec && !is_routine(ec))
             spdlog::debug("{}: close failed: {}", self->remote_, ec.message());
     });
@@ -484,8 +502,7 @@ void WebSocketSession<Stream>::finish(beast::error_code ec) {
     seat_ = NoSeat{};
     if (closed_by_server) {
         spdlog::info("{}: disconnected (closed by the server: {} {})", remote_,
-                     static_cast<unsigned>(pending_close_.code),
-                     std::string_view(pending_close_.reason.data(), pending_close_.reason.size()));
+                     static_cast<unsigned>(pending_close_.code), pending_close_.reason);
     } else if (ec == websocket::error::closed) {
         spdlog::info("{}: disconnected (closed by the client: {})", remote_,
                      static_cast<unsigned>(ws_.reason().code));
