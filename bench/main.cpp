@@ -28,10 +28,11 @@ int main(int argc, char** argv) {
     }
 
     // Every player and host is a descriptor, plus a few for the process itself.
-    const auto files = rapidfire::common::raise_file_limit();
     const std::uint64_t needed =
         static_cast<std::uint64_t>(options.rooms) * options.players + options.rooms + 16;
-    std::cerr << "open file limit raised to " << files.soft << " (hard " << files.hard << ")\n";
+    const auto files = rapidfire::common::raise_file_limit(needed);
+    std::cerr << "open file limit raised to " << files.soft << " (hard " << files.hard
+              << (files.hard_raised ? ", raised" : "") << ")\n";
     if (files.soft < needed) {
         std::cerr << "rapidfire-bench: " << needed << " descriptors are needed but the limit is "
                   << files.soft << "; raise the hard limit (ulimit -Hn) or run fewer players\n";

@@ -38,7 +38,9 @@ int main(int argc, char** argv) {
         options.admin_token = admin;
     }
 
-    const auto files = common::raise_file_limit();
+    // With --max-connections past the hard limit, the hard limit too, where the process may.
+    const auto files =
+        common::raise_file_limit(options.max_connections == 0 ? 0 : options.max_connections + 32);
     // A few descriptors go to the listener, logs and the content files.
     const std::uint64_t room = files.soft > 32 ? files.soft - 32 : 0;
     spdlog::info("open file limit {} (hard {}): room for about {} connections", files.soft,
