@@ -46,9 +46,11 @@ struct CpuTime {
     double server = 0;
     double bench = 0;
     double machine = 0;  // every process, these two included
+    double steal = 0;    // taken by the host under the virtual machine
 
     CpuTime operator-(const CpuTime& before) const {
-        return {server - before.server, bench - before.bench, machine - before.machine};
+        return {server - before.server, bench - before.bench, machine - before.machine,
+                steal - before.steal};
     }
 };
 
@@ -334,7 +336,9 @@ class BenchRun {
             now.server = server->cpu_seconds;
         if (auto bench = sample_process(0))
             now.bench = bench->cpu_seconds;
-        now.machine = machine_busy_seconds().value_or(0);
+        const auto machine = machine_times().value_or(MachineTimes{});
+        now.machine = machine.busy;
+        now.steal = machine.steal;
         return now;
     }
 
@@ -389,6 +393,8 @@ class BenchRun {
         results_.bench.cpu_play_s = cpu_play_.bench;
         results_.machine_cpu_fill_s = cpu_fill_.machine;
         results_.machine_cpu_play_s = cpu_play_.machine;
+        results_.steal_fill_s = cpu_fill_.steal;
+        results_.steal_play_s = cpu_play_.steal;
         note_other_load("filling", cpu_fill_, fill_cpu_window_s_);
         note_other_load("playing", cpu_play_, results_.play_s);
     }
@@ -405,6 +411,14 @@ class BenchRun {
                           "other processes used %.1f CPU-seconds while %s (%.0f%% of the "
                           "machine): the figures are disturbed",
                           others, phase, 100 * others / (seconds * cores));
+            results_.notes.emplace_back(text);
+        }
+        if (cpu.steal > other_load_limit * seconds * cores) {
+            char text[200];
+            std::snprintf(text, sizeof text,
+                          "the host took %.1f CPU-seconds from this machine while %s (steal, "
+                          "%.0f%% of it): the figures are disturbed",
+                          cpu.steal, phase, 100 * cpu.steal / (seconds * cores));
             results_.notes.emplace_back(text);
         }
     }

@@ -168,14 +168,18 @@ FloorResults run_floor(const BenchOptions& options) {
         for (int round = 0; round < options.questions; ++round) {
             counts.received.store(0);
             const auto before = sample_process(child);
+            const auto machine_before = machine_times();
             if (::write(command, &floor_send, 1) != 1)
                 break;
             const bool sent = read_byte(reply, round_timeout) == floor_sent;
             const bool read =
                 wait_until(counts.received, results.connections, Clock::now() + round_timeout);
             const auto after = sample_process(child);
+            const auto machine_after = machine_times();
             if (before && after)
                 results.sender_cpu_s += after->cpu_seconds - before->cpu_seconds;
+            if (machine_before && machine_after)
+                results.steal_s += machine_after->steal - machine_before->steal;
             ++results.rounds;
             if (!sent || !read) {
                 stats.error(sent ? "question_not_read" : "sender_failed");
@@ -238,6 +242,8 @@ void print_floor(std::ostream& out, const FloorResults& r) {
     std::snprintf(line, sizeof line, "%.2f s, %.2f us per message", r.sender_cpu_s,
                   r.sender_us_per_message);
     row("sender CPU", line);
+    std::snprintf(line, sizeof line, "%.2f s", r.steal_s);
+    row("steal", line);
     row("errors", std::to_string(r.error_total));
     for (const auto& [kind, count] : r.errors)
         row(("  " + kind).c_str(), std::to_string(count));
@@ -265,7 +271,8 @@ bool write_floor_json(const std::string& path, const FloorResults& r) {
                                      {"fanout_latency", latency(r.fanout)},
                                      {"fanout_latency_by_round", by_round},
                                      {"sender_cpu_s", r.sender_cpu_s},
-                                     {"sender_cpu_us_per_message", r.sender_us_per_message}}},
+                                     {"sender_cpu_us_per_message", r.sender_us_per_message},
+                                     {"steal_s", r.steal_s}}},
                                    {"errors", r.error_total},
                                    {"errors_by_kind", errors},
                                    {"ok", r.clean()}};

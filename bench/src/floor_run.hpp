@@ -25,6 +25,7 @@ struct FloorResults {
     std::vector<LatencySummary> fanout_by_round;
     double sender_cpu_s = 0;  // the sender's CPU over the fan-outs
     double sender_us_per_message = 0;
+    double steal_s = 0;  // CPU the host under the virtual machine took over the fan-outs
     ErrorCounts errors;
     std::uint64_t error_total = 0;
 

@@ -53,7 +53,7 @@ std::optional<double> cpu_seconds(const std::string& dir) {
 
 }  // namespace
 
-std::optional<double> machine_busy_seconds() {
+std::optional<MachineTimes> machine_times() {
     std::ifstream stat("/proc/stat");
     std::string label;
     if (!(stat >> label) || label != "cpu")
@@ -64,9 +64,10 @@ std::optional<double> machine_busy_seconds() {
         if (!(stat >> value))
             return std::nullopt;
     }
-    const unsigned long long busy = ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6] + ticks[7];
+    const unsigned long long busy = ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6];
     const long per_second = sysconf(_SC_CLK_TCK);
-    return static_cast<double>(busy) / static_cast<double>(per_second > 0 ? per_second : 100);
+    const double tick = 1.0 / static_cast<double>(per_second > 0 ? per_second : 100);
+    return MachineTimes{static_cast<double>(busy) * tick, static_cast<double>(ticks[7]) * tick};
 }
 
 std::optional<ProcessSample> sample_process(int pid) {

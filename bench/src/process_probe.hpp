@@ -16,9 +16,14 @@ struct ProcessSample {
 // read (the process is gone, or this is not Linux).
 std::optional<ProcessSample> sample_process(int pid);
 
-// CPU seconds the whole machine has spent busy (every state but idle and iowait) since boot,
-// from /proc/stat: with the server's and the bench's own, it shows how much other processes
-// took from a run.
-std::optional<double> machine_busy_seconds();
+// CPU seconds of the whole machine since boot, from /proc/stat: busy (every state but idle,
+// iowait and steal), which with the server's and the bench's own shows how much other
+// processes took from a run; and steal, the time the host under this virtual machine gave its
+// cores to others, which slows a run without showing in any process.
+struct MachineTimes {
+    double busy = 0;
+    double steal = 0;
+};
+std::optional<MachineTimes> machine_times();
 
 }  // namespace rapidfire::bench

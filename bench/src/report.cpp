@@ -172,6 +172,8 @@ void print_report(std::ostream& out, const BenchResults& r) {
         others(r.machine_cpu_fill_s, r.server ? r.server->cpu_fill_s : 0, r.bench.cpu_fill_s));
     row(out, "CPU busy while playing",
         others(r.machine_cpu_play_s, r.server ? r.server->cpu_play_s : 0, r.bench.cpu_play_s));
+    row(out, "steal while filling / playing",
+        format("%.2f / %.2f s", r.steal_fill_s, r.steal_play_s));
 
     out << "outcome\n";
     row(out, "players finished", format("%d of %d", r.players_finished, o.rooms * o.players));
@@ -242,7 +244,9 @@ bool write_json(const std::string& path, const BenchResults& r) {
         {"machine",
          {{"cores", r.cores},
           {"cpu_busy_fill_s", r.machine_cpu_fill_s},
-          {"cpu_busy_play_s", r.machine_cpu_play_s}}},
+          {"cpu_busy_play_s", r.machine_cpu_play_s},
+          {"steal_fill_s", r.steal_fill_s},
+          {"steal_play_s", r.steal_play_s}}},
         {"players", o.rooms * o.players},
         {"players_finished", r.players_finished},
         {"errors", r.error_total},

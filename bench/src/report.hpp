@@ -69,6 +69,9 @@ struct BenchResults {
     // CPU seconds the whole machine was busy, for what other processes took from the run.
     double machine_cpu_fill_s = 0;
     double machine_cpu_play_s = 0;
+    // CPU seconds the host under the virtual machine took from it (steal).
+    double steal_fill_s = 0;
+    double steal_play_s = 0;
     int cores = 0;
 
     // Every player finished and nothing went wrong.
