@@ -84,13 +84,13 @@ class WebSocketSession final : public Connection,
     void do_write();
     void on_write(beast::error_code ec, std::size_t bytes);
 
-    // Sends what is queued, then the close frame.
     // The close this server sends: a code and a reason that is a string literal (Beast's
     // close_reason holds 123 bytes of text, kept by every connection).
     struct CloseWith {
         beast::websocket::close_code code;
         std::string_view reason;
     };
+    // Sends what is queued, then the close frame.
     void start_close(CloseWith close);
     void do_close();
     // Drops the TCP connection at once (a client too slow to read).
@@ -208,7 +208,7 @@ void WebSocketSession<Stream>::do_read() {
     const std::size_t max = context_->options.max_message_bytes;
     // A read waits with its buffer already made (Beast prepares it up front), so it asks for a
     // small piece: a typical message fits, a longer one takes a few reads, and an idle player
-    // holds 256 bytes instead of Beast's 1.5 KiB. At most one byte past the limit is ever
+    // holds 256 bytes instead of about 1.4 KiB. At most one byte past the limit is ever
     // buffered: enough to see it was passed.
     constexpr std::size_t piece = 256;
     const std::size_t limit = discarding_ ? 64 * 1024 : std::min(piece, max + 1 - buffer_.size());
