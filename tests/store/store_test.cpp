@@ -1,25 +1,19 @@
-// The record of games: schema, batches, queries, personal bests, and what survives a crash.
+// The record of games, on SQLite and on PostgreSQL alike: schema, migrations, batches, queries
+// and personal bests.
 
 #include "rapidfire/store/store.hpp"
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <array>
-#include <filesystem>
-#include <future>
 #include <latch>
-#include <random>
 #include <thread>
-
-#include <sqlite3.h>
 
 #include <gtest/gtest.h>
 
+#include "journal_entries.hpp"
 #include "rapidfire/core/identity.hpp"
 #include "rapidfire/protocol/codec.hpp"
-#include "rapidfire/store/store_writer.hpp"
 #include "schema.hpp"
+#include "test_database.hpp"
 
 namespace rapidfire::store {
 namespace {
@@ -35,82 +29,47 @@ std::string core_digest(std::string_view secret) {
     return core::identity_digest(secret);
 }
 
-class TempDir {
-  public:
-    TempDir() {
-        std::random_device rd;
-        path_ = std::filesystem::temp_directory_path() /
-                ("rapidfire-store-test-" + std::to_string(rd()));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() { std::filesystem::remove_all(path_); }
-    const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
+// Each test on a fresh database of its kind, with a store open on it.
+class StoreTest : public OnEachDatabase {
+  protected:
+    TestDatabase database{backend()};
+    std::unique_ptr<Store> opened = database.open();
+    Store& store = *opened;
 };
 
-GameStarted started(const std::string& code, RoomKind kind, Millis at, int round = 1) {
-    GameStarted g;
-    g.code = code;
-    g.round = round;
-    g.kind = kind;
-    g.settings.questions = 2;
-    g.host = "Host";
-    g.bank = "Bank";
-    g.host_token = "host-token-" + code;
-    g.questions = {{0, "q1", "What?", "That.", {"evaluation"}}, {1, "q2", "Why?", "Because.", {}}};
-    g.at = at;
-    return g;
+INSTANTIATE_TEST_SUITE_P(Databases, StoreTest,
+                         ::testing::Values(Backend::sqlite, Backend::postgresql), database_name);
+
+TEST_P(StoreTest, CreatesTheSchemaOnceAndReopens) {
+    EXPECT_EQ(store.current_schema_version(), Store::schema_version);
+    opened.reset();
+    const auto again = database.open();
+    EXPECT_EQ(again->current_schema_version(), Store::schema_version);
 }
 
-GameFinished finished(const std::string& code, std::vector<std::pair<std::string, int>> scores,
-                      Millis at, int round = 1) {
-    GameFinished f;
-    f.code = code;
-    f.round = round;
-    f.questions_played = 2;
-    f.run_ms = 30'000;
-    int rank = 0;
-    for (const auto& [nickname, points] : scores) {
-        ++rank;
-        f.standings.push_back(Standing{rank, rank, nickname, points, 1, 1000});
-        FinalResult r;
-        r.rank = rank;
-        r.points = points;
-        r.correct = 1;
-        r.wrong = 1;
-        f.results.push_back(r);
-    }
-    f.at = at;
-    return f;
+TEST(StoreOnSqlite, CreatesItsDataDirectory) {
+    test::ScratchDir dir;
+    Store store(dir.path() / "nested");
+    EXPECT_EQ(store.current_schema_version(), Store::schema_version);
+    EXPECT_TRUE(std::filesystem::exists(dir.path() / "nested" / "rapidfire.sqlite3"));
+    EXPECT_EQ(store.describe(), (dir.path() / "nested" / "rapidfire.sqlite3").string());
 }
 
-TEST(Store, CreatesTheSchemaOnceAndReopens) {
-    TempDir dir;
-    {
-        Store store(dir.path() / "nested");
-        EXPECT_EQ(store.current_schema_version(), Store::schema_version);
-    }
-    Store again(dir.path() / "nested");
-    EXPECT_EQ(again.current_schema_version(), Store::schema_version);
-}
-
-TEST(Store, ServersStartingTogetherOnOneFolderMigrateItOnce) {
-    // Each round: fresh folder, two stores opened at the same moment. Before the version was
-    // read inside the migration's transaction, the second one failed with "table ... already
-    // exists" whenever they overlapped.
+// Servers starting together on one database: each round a fresh database, four stores opened
+// at the same moment. Without the version read under the migration's lock, the later ones
+// failed with "table ... already exists" whenever they overlapped.
+TEST_P(StoreTest, ServersStartingTogetherMigrateOnce) {
     for (int round = 0; round < 10; ++round) {
-        TempDir dir;
-        std::latch go(2);
-        std::array<std::string, 2> errors;
-        std::array<std::thread, 2> servers;
+        const TestDatabase fresh(backend());
+        std::latch go(4);
+        std::array<std::string, 4> errors;
+        std::array<std::thread, 4> servers;
         for (std::size_t i = 0; i < servers.size(); ++i) {
             servers[i] = std::thread([&, i] {
                 go.arrive_and_wait();
                 try {
-                    Store store(dir.path());
-                    if (store.current_schema_version() != Store::schema_version)
+                    const auto opened = fresh.open();
+                    if (opened->current_schema_version() != Store::schema_version)
                         errors[i] = "wrong schema version";
                 } catch (const std::exception& e) {
                     errors[i] = e.what();
@@ -119,27 +78,27 @@ TEST(Store, ServersStartingTogetherOnOneFolderMigrateItOnce) {
         }
         for (auto& server : servers)
             server.join();
-        EXPECT_EQ(errors[0], "") << "round " << round;
-        EXPECT_EQ(errors[1], "") << "round " << round;
+        for (const auto& error : errors)
+            EXPECT_EQ(error, "") << "round " << round;
     }
 }
 
-TEST(Store, RefusesASchemaFromTheFuture) {
-    TempDir dir;
-    { Store store(dir.path()); }
-    {
-        // Pretend a newer server wrote this file.
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open((dir.path() / "rapidfire.sqlite3").c_str(), &db), SQLITE_OK);
-        sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
-        sqlite3_close(db);
+TEST_P(StoreTest, RefusesASchemaFromTheFuture) {
+    opened.reset();
+    // Pretend a newer server migrated this database.
+    database.execute(backend() == Backend::sqlite ? "PRAGMA user_version = 99"
+                                                  : "UPDATE schema_version SET version = 99");
+    try {
+        database.open();
+        ADD_FAILURE() << "a newer schema was opened";
+    } catch (const StoreError& e) {
+        EXPECT_NE(std::string(e.what()).find("newer than this server's"), std::string::npos)
+            << e.what();
+        EXPECT_FALSE(e.retryable());
     }
-    EXPECT_THROW(Store{dir.path()}, StoreError);
 }
 
-TEST(Store, RecordsAGameWithAnswersMarksResultsAndSummaries) {
-    TempDir dir;
-    Store store(dir.path());
+TEST_P(StoreTest, RecordsAGameWithAnswersMarksResultsAndSummaries) {
     std::vector<JournalEntry> batch;
     batch.emplace_back(started("ABCDEF", RoomKind::interview, 1'000));
     batch.emplace_back(
@@ -186,9 +145,7 @@ TEST(Store, RecordsAGameWithAnswersMarksResultsAndSummaries) {
     EXPECT_FALSE(store.game(999).has_value());
 }
 
-TEST(Store, OnlyTheHostTokenOpensAGame) {
-    TempDir dir;
-    Store store(dir.path());
+TEST_P(StoreTest, OnlyTheHostTokenOpensAGame) {
     store.record({started("ABCDEF", RoomKind::quiz, 1)});
     const auto id = store.recent_games(1).at(0).id;
     EXPECT_TRUE(store.is_host_of(id, "host-token-ABCDEF"));
@@ -203,9 +160,7 @@ TEST(Store, OnlyTheHostTokenOpensAGame) {
     EXPECT_EQ(store.recent_games(10, false).size(), 1u);
 }
 
-TEST(Store, ARematchIsANewGame) {
-    TempDir dir;
-    Store store(dir.path());
+TEST_P(StoreTest, ARematchIsANewGame) {
     store.record({started("ABCDEF", RoomKind::quiz, 1, 1), finished("ABCDEF", {{"a", 1}}, 2, 1),
                   started("ABCDEF", RoomKind::quiz, 3, 2), finished("ABCDEF", {{"a", 2}}, 4, 2)});
     const auto games = store.recent_games(10);
@@ -249,9 +204,7 @@ struct SoloRecorder {
     }
 };
 
-TEST(Store, BestsBelongToAnIdentityNotToANickname) {
-    TempDir dir;
-    Store store(dir.path());
+TEST_P(StoreTest, BestsBelongToAnIdentityNotToANickname) {
     SoloRecorder solo{store};
     const std::string sam = core_digest("sam-secret");
     const std::string other = core_digest("someone-else");
@@ -275,9 +228,7 @@ TEST(Store, BestsBelongToAnIdentityNotToANickname) {
     EXPECT_EQ(store.personal_best(other, key)->points, 100);
 }
 
-TEST(Store, ARunWithoutAnIdentityHasNoPersonalBest) {
-    TempDir dir;
-    Store store(dir.path());
+TEST_P(StoreTest, ARunWithoutAnIdentityHasNoPersonalBest) {
     SoloRecorder solo{store};
     solo.run("Sam", core_digest("sam-secret"), 7000);
     // The nickname alone opens nothing, and the run is on no leaderboard.
@@ -287,9 +238,7 @@ TEST(Store, ARunWithoutAnIdentityHasNoPersonalBest) {
     EXPECT_EQ(board[0].points, 7000);
 }
 
-TEST(Store, ASelfGradedRunNeverCompetesWithAChoiceRun) {
-    TempDir dir;
-    Store store(dir.path());
+TEST_P(StoreTest, ASelfGradedRunNeverCompetesWithAChoiceRun) {
     SoloRecorder solo{store};
     const std::string sam = core_digest("sam-secret");
     solo.run("Sam", sam, 9000, solo_settings(20, AnswerMode::choice));
@@ -303,9 +252,7 @@ TEST(Store, ASelfGradedRunNeverCompetesWithAChoiceRun) {
               run_config_key("Bank", solo_settings(20, AnswerMode::choice)));
 }
 
-TEST(Store, AThreeQuestionRunIsNotComparedWithAFiveQuestionRun) {
-    TempDir dir;
-    Store store(dir.path());
+TEST_P(StoreTest, AThreeQuestionRunIsNotComparedWithAFiveQuestionRun) {
     SoloRecorder solo{store};
     const std::string sam = core_digest("sam-secret");
     solo.run("Sam", sam, 4500, solo_settings(5));
@@ -331,9 +278,7 @@ TEST(Store, AThreeQuestionRunIsNotComparedWithAFiveQuestionRun) {
     EXPECT_NE(run_config_key("Other bank", solo_settings(5)), five);
 }
 
-TEST(Store, ARunWhoseClockWasStoppedOrLengthenedCountsForNoBest) {
-    TempDir dir;
-    Store store(dir.path());
+TEST_P(StoreTest, ARunWhoseClockWasStoppedOrLengthenedCountsForNoBest) {
     SoloRecorder solo{store};
     const std::string sam = core_digest("sam-secret");
     solo.run("Sam", sam, 5000);
@@ -359,9 +304,7 @@ TEST(Store, ARunWhoseClockWasStoppedOrLengthenedCountsForNoBest) {
     EXPECT_EQ(board[0].runs, 2);
 }
 
-TEST(Store, TheLeaderboardHasOneRowPerIdentityUnderItsLatestNickname) {
-    TempDir dir;
-    Store store(dir.path());
+TEST_P(StoreTest, TheLeaderboardHasOneRowPerIdentityUnderItsLatestNickname) {
     SoloRecorder solo{store};
     const std::string ada = core_digest("ada-secret");
     const std::string bob = core_digest("bob-secret");
@@ -392,9 +335,7 @@ TEST(Store, TheLeaderboardHasOneRowPerIdentityUnderItsLatestNickname) {
     EXPECT_EQ(store.solo_leaderboard(run_config_key("Bank", solo_settings()), 1).size(), 1u);
 }
 
-TEST(Store, APersonalBestComparesARecordedRunWithTheOthers) {
-    TempDir dir;
-    Store store(dir.path());
+TEST_P(StoreTest, APersonalBestComparesARecordedRunWithTheOthers) {
     SoloRecorder solo{store};
     const std::string ada = core_digest("ada-secret");
     const auto first = store.personal_best_of(solo.run("Ada", ada, 5000));
@@ -422,95 +363,105 @@ TEST(Store, APersonalBestComparesARecordedRunWithTheOthers) {
     EXPECT_FALSE(store.personal_best_of(lost).has_value());
 }
 
-TEST(Store, MigratesAVersionOneDatabaseInPlace) {
-    TempDir dir;
-    {
-        // A data directory as a server of schema 1 left it, with a quiz and a solo run.
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open((dir.path() / "rapidfire.sqlite3").c_str(), &db), SQLITE_OK);
-        ASSERT_EQ(sqlite3_exec(db, detail::migrations[0], nullptr, nullptr, nullptr), SQLITE_OK);
-        const char* rows = R"sql(
-INSERT INTO games (id, code, round, kind, host, bank, settings, token_digest, started_at,
+TEST_P(StoreTest, MigratesAVersionOneDatabaseInPlace) {
+    // A database as a server of schema 1 left it, with a solo run.
+    const TestDatabase old_database(backend());
+    const bool sqlite = backend() == Backend::sqlite;
+    old_database.execute(sqlite ? detail::sqlite_migrations[0] : detail::postgres_migrations[0]);
+    old_database.execute(R"sql(
+INSERT INTO games (code, round, kind, host, bank, settings, token_digest, started_at,
                    finished_at, end_reason, questions_played, run_ms)
-  VALUES (1, 'OLDSOL', 1, 'solo', 'Sam', 'Bank', '{"questions":20}', 'x', 10, 20, 'completed', 20, 5);
+  VALUES ('OLDSOL', 1, 'solo', 'Sam', 'Bank', '{"questions":20}', 'x', 10, 20, 'completed', 20, 5);
 INSERT INTO results VALUES (1, 1, 'Sam', 1, 8000, 10, 0, 10, 0, 1000);
 INSERT INTO solo_runs VALUES (1, 'Sam', 'sam', 'Bank', 8000, 10, 5, 20);
-PRAGMA user_version = 1;
-)sql";
-        ASSERT_EQ(sqlite3_exec(db, rows, nullptr, nullptr, nullptr), SQLITE_OK);
-        sqlite3_close(db);
-    }
-    Store store(dir.path());
-    EXPECT_EQ(store.current_schema_version(), 2);
+)sql");
+    old_database.execute(sqlite ? "PRAGMA user_version = 1"
+                                : "CREATE TABLE schema_version (version INTEGER NOT NULL); "
+                                  "INSERT INTO schema_version VALUES (1)");
+    const auto migrated = old_database.open();
+    Store& old_store = *migrated;
+    EXPECT_EQ(old_store.current_schema_version(), 2);
     // The old game is still in the record.
-    const auto old = store.game(1);
+    const auto old = old_store.game(1);
     ASSERT_TRUE(old.has_value());
     EXPECT_EQ(old->results.at(0).points, 8000);
     // Its run had no identity: nobody's best, on no leaderboard, however the name is typed.
     const auto key = run_config_key("Bank", solo_settings());
-    EXPECT_TRUE(store.solo_leaderboard(key, 10).empty());
-    SoloRecorder solo{store, 100};
-    const auto first = store.personal_best_of(solo.run("Sam", core_digest("sam-secret"), 10));
+    EXPECT_TRUE(old_store.solo_leaderboard(key, 10).empty());
+    SoloRecorder solo{old_store, 100};
+    const auto first = old_store.personal_best_of(solo.run("Sam", core_digest("sam-secret"), 10));
     ASSERT_TRUE(first.has_value());
     EXPECT_EQ(first->runs, 0);
     EXPECT_TRUE(first->new_best);
-    EXPECT_EQ(store.solo_leaderboard(key, 10).size(), 1u);
+    EXPECT_EQ(old_store.solo_leaderboard(key, 10).size(), 1u);
 }
 
-TEST(StoreWriter, ReadsAfterCommitSeeEverythingSubmittedBefore) {
-    TempDir dir;
-    Store store(dir.path());
-    StoreWriter writer(store, std::chrono::hours(1));  // only the read wakes it
-    auto run = finished("SOLO01", {{"Ada", 5000}}, 2);
-    run.identities = {core::identity_digest("ada-secret")};
-    writer.submit({started("SOLO01", RoomKind::solo, 1), run});
-    std::promise<std::optional<protocol::PersonalBest>> read;
-    writer.after_commit([&](Store& committed) { read.set_value(committed.personal_best_of(run)); });
-    auto answer = read.get_future();
-    ASSERT_EQ(answer.wait_for(std::chrono::seconds(30)), std::future_status::ready);
-    const auto best = answer.get();
-    ASSERT_TRUE(best.has_value());
-    EXPECT_EQ(best->points, 5000);
-    EXPECT_EQ(writer.committed_entries(), 2u);
-}
+// Two servers on one database: whichever played the game, either answers the same.
+TEST_P(StoreTest, TwoServersShareOneRecord) {
+    const auto other = database.open();
+    store.record({started("QUIZ01", RoomKind::quiz, 1), answer("QUIZ01", 1)});
+    other->record({started("SOLO01", RoomKind::solo, 2), answer("SOLO01", 1)});
+    // The quiz ends on the server that did not start it (a host who came back elsewhere).
+    other->record({finished("QUIZ01", {{"p1", 100}}, 3)});
+    SoloRecorder(*other, 10).run("Ada", core_digest("ada-secret"), 4000);
 
-TEST(StoreWriter, BatchesAndFlushes) {
-    TempDir dir;
-    Store store(dir.path());
-    StoreWriter writer(store, std::chrono::milliseconds(50));
-    writer.submit({started("ABCDEF", RoomKind::quiz, 1)});
-    for (int i = 0; i < 100; ++i) {
-        writer.submit({AnswerRecorded{"ABCDEF", 1, 0, i, "p" + std::to_string(i), 10, 1, "", 2}});
+    for (Store* asked : {&store, other.get()}) {
+        const auto games = asked->recent_games(10);
+        ASSERT_EQ(games.size(), 3u);
+        const auto quiz = asked->game(games[2].id);
+        ASSERT_TRUE(quiz.has_value());
+        EXPECT_EQ(quiz->game.code, "QUIZ01");
+        EXPECT_EQ(quiz->game.end_reason, "completed");
+        EXPECT_EQ(quiz->answers.size(), 1u);
+        EXPECT_EQ(quiz->results.size(), 1u);
+        const auto board = asked->solo_leaderboard(run_config_key("Bank", solo_settings()), 10);
+        ASSERT_EQ(board.size(), 1u);
+        EXPECT_EQ(board[0].nickname, "Ada");
     }
-    writer.flush();
-    EXPECT_EQ(writer.committed_entries(), 101u);
-    EXPECT_EQ(store.game(store.recent_games(1).at(0).id)->answers.size(), 100u);
+    EXPECT_EQ(store.recent_games(10)[0].id, other->recent_games(10)[0].id);
 }
 
-TEST(StoreWriter, CommittedBatchesSurviveACrash) {
-    TempDir dir;
-    const pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        // The child writes, flushes half, queues the rest, and dies without any cleanup.
-        Store store(dir.path());
-        auto* writer = new StoreWriter(store, std::chrono::hours(1));
-        writer->submit({started("CRASH1", RoomKind::quiz, 1)});
-        for (int i = 0; i < 10; ++i) {
-            writer->submit({AnswerRecorded{"CRASH1", 1, 0, i, "p", 10, 1, "", 2}});
-        }
-        writer->flush();
-        for (int i = 10; i < 20; ++i) {
-            writer->submit({AnswerRecorded{"CRASH1", 1, 0, i, "p", 10, 1, "", 2}});
-        }
-        _exit(0);
-    }
-    int status = 0;
-    waitpid(child, &status, 0);
-    Store store(dir.path());
-    const auto games = store.recent_games(1);
+// The writer sends a batch again when it cannot know whether its commit went through: written
+// twice, a batch leaves the record as written once.
+TEST_P(StoreTest, ABatchWrittenTwiceIsRecordedOnce) {
+    auto end = finished("SOLO02", {{"Ada", 700}}, 9);
+    end.identities = {core_digest("ada-secret")};
+    Summary summary;
+    summary.player = 1;
+    summary.points = 700;
+    end.summaries.push_back(summary);
+    std::vector<JournalEntry> batch{
+        started("SOLO02", RoomKind::solo, 1), answer("SOLO02", 1),
+        AnswerMarked{"SOLO02", 1, 0, 1, Verdict::correct, std::nullopt, 700, std::nullopt, {}},
+        end};
+    store.record(batch);
+    store.record(batch);
+    const auto games = store.recent_games(10);
     ASSERT_EQ(games.size(), 1u);
-    EXPECT_EQ(store.game(games[0].id)->answers.size(), 10u);  // the flushed batch, no more
+    const auto record = store.game(games[0].id);
+    EXPECT_EQ(record->questions.size(), 2u);
+    EXPECT_EQ(record->answers.size(), 1u);
+    EXPECT_EQ(record->answers[0].verdict, "correct");
+    EXPECT_EQ(record->results.size(), 1u);
+    EXPECT_EQ(record->summaries.size(), 1u);
+    EXPECT_EQ(store.solo_run_count(core_digest("ada-secret"),
+                                   run_config_key("Bank", *decode_settings(record->settings_json))),
+              1);
+}
+
+// A mistake in the SQL or the data fails the same way every time: not worth trying again.
+TEST_P(StoreTest, AFailingStatementIsNotWorthRetrying) {
+    database.execute("DROP TABLE summaries");
+    auto end = finished("QUIZ02", {{"Ada", 1}}, 2);
+    end.summaries.push_back(Summary{});
+    try {
+        store.record({started("QUIZ02", RoomKind::interview, 1), end});
+        ADD_FAILURE() << "the batch was written";
+    } catch (const StoreError& e) {
+        EXPECT_FALSE(e.retryable()) << e.what();
+    }
+    // Nothing of the batch was written.
+    EXPECT_TRUE(store.recent_games(10).empty());
 }
 
 }  // namespace

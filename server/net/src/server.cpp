@@ -51,7 +51,7 @@ class Server::Impl {
               context_->clock, *context_->metrics, context_->writer.get(),
               [context = context_.get()](const HostedRoom& room) { context->rooms.remove(room); }} {
         if (context_->store)
-            spdlog::info("keeping the record of games in {}", context_->store->path().string());
+            spdlog::info("keeping the record of games in {}", context_->store->describe());
     }
 
     ~Impl() {

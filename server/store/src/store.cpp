@@ -1,23 +1,21 @@
 #include "rapidfire/store/store.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <map>
-#include <system_error>
-#include <thread>
 
 #include <openssl/sha.h>
-#include <sqlite3.h>
 
+#include "database.hpp"
+#include "postgres_database.hpp"
 #include "rapidfire/common/constant_time.hpp"
 #include "rapidfire/common/text.hpp"
 #include "rapidfire/protocol/codec.hpp"
-#include "schema.hpp"
-#include "statement.hpp"
+#include "sqlite_database.hpp"
 
 namespace rapidfire::store {
 
-using detail::Statement;
+using detail::Database;
+using detail::Query;
 
 namespace {
 
@@ -44,16 +42,16 @@ std::vector<std::string> split(const std::string& text) {
     return items;
 }
 
-std::optional<std::int64_t> find_game(sqlite3* db, const std::string& code, int round) {
-    Statement find(db,
-                   "SELECT id FROM games WHERE code = ? AND round = ? ORDER BY id DESC LIMIT 1");
-    find.bind(1, code).bind(2, round);
-    if (find.step())
-        return find.integer(0);
+std::optional<std::int64_t> find_game(Database& db, const std::string& code, int round) {
+    const auto find =
+        db.prepare("SELECT id FROM games WHERE code = $1 AND round = $2 ORDER BY id DESC LIMIT 1");
+    find->bind(1, code).bind(2, round);
+    if (find->step())
+        return find->integer(0);
     return std::nullopt;
 }
 
-GameRow read_game_row(const Statement& s) {
+GameRow read_game_row(const Query& s) {
     GameRow row;
     row.id = s.integer(0);
     row.code = s.text(1);
@@ -74,27 +72,41 @@ constexpr const char* game_columns =
     "SELECT g.id, g.code, g.round, g.kind, g.host, g.bank, g.started_at, g.finished_at, "
     "coalesce(g.end_reason, ''), g.questions_played, "
     // Players: the final results once finished, else those who have answered so far.
-    "max((SELECT count(*) FROM results r WHERE r.game_id = g.id), "
-    "    (SELECT count(DISTINCT player) FROM answers a WHERE a.game_id = g.id)) "
+    "(SELECT max(n) FROM ("
+    "    SELECT count(*) AS n FROM results r WHERE r.game_id = g.id UNION ALL "
+    "    SELECT count(DISTINCT player) FROM answers a WHERE a.game_id = g.id) AS counts) "
     "FROM games g ";
 
-std::int64_t record_started(sqlite3* db, const core::GameStarted& e) {
-    Statement game(db,
-                   "INSERT INTO games (code, round, kind, host, bank, settings, token_digest, "
-                   "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    game.bind(1, e.code).bind(2, e.round).bind(3, protocol::name_of(e.kind)).bind(4, e.host);
-    game.bind(5, e.bank).bind(6, protocol::encode_settings(e.settings));
-    game.bind(7, token_digest(e.host_token)).bind(8, e.at);
-    game.run();
-    const std::int64_t id = sqlite3_last_insert_rowid(db);
-    Statement question(db,
-                       "INSERT INTO questions (game_id, idx, bank_id, text, reference, topics) "
-                       "VALUES (?, ?, ?, ?, ?, ?)");
+// A batch the writer tries again may have been committed already (the connection was lost
+// while the commit's answer was on its way): every entry is written so that writing it twice
+// leaves the record as writing it once. A game's start is known by its room, round, start time
+// and host token.
+std::int64_t record_started(Database& db, const core::GameStarted& e) {
+    const std::string digest = token_digest(e.host_token);
+    const auto known = db.prepare(
+        "SELECT id FROM games WHERE code = $1 AND round = $2 AND started_at = $3 AND "
+        "token_digest = $4");
+    known->bind(1, e.code).bind(2, e.round).bind(3, e.at).bind(4, digest);
+    if (known->step())
+        return known->integer(0);
+    const auto game = db.prepare(
+        "INSERT INTO games (code, round, kind, host, bank, settings, token_digest, started_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id");
+    game->bind(1, e.code).bind(2, e.round).bind(3, protocol::name_of(e.kind)).bind(4, e.host);
+    game->bind(5, e.bank).bind(6, protocol::encode_settings(e.settings));
+    game->bind(7, digest).bind(8, e.at);
+    if (!game->step())
+        throw StoreError("a new game got no id");
+    const std::int64_t id = game->integer(0);
+    game->reset();
+    const auto question = db.prepare(
+        "INSERT INTO questions (game_id, idx, bank_id, text, reference, topics) "
+        "VALUES ($1, $2, $3, $4, $5, $6)");
     for (const auto& q : e.questions) {
-        question.bind(1, id).bind(2, q.index).bind(3, q.bank_id).bind(4, q.text);
-        question.bind(5, q.reference).bind(6, join(q.topics));
-        question.run();
-        question.reset();
+        question->bind(1, id).bind(2, q.index).bind(3, q.bank_id).bind(4, q.text);
+        question->bind(5, q.reference).bind(6, join(q.topics));
+        question->run();
+        question->reset();
     }
     return id;
 }
@@ -106,63 +118,71 @@ std::optional<std::string> identity_of(const core::GameFinished& e, std::size_t 
     return std::nullopt;
 }
 
-void record_finished(sqlite3* db, std::int64_t game_id, const core::GameFinished& e) {
-    const std::optional<std::int64_t> id = game_id;
-    Statement game(db,
-                   "UPDATE games SET finished_at = ?, end_reason = ?, questions_played = ?, "
-                   "run_ms = ? WHERE id = ?");
-    game.bind(1, e.at).bind(2, protocol::name_of(e.reason)).bind(3, e.questions_played);
-    game.bind(4, e.run_ms).bind(5, *id);
-    game.run();
-    Statement result(db,
-                     "INSERT OR REPLACE INTO results (game_id, player, nickname, rank, points, "
-                     "correct, partial, wrong, unanswered, time_ms, identity) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+void record_finished(Database& db, std::int64_t id, const core::GameFinished& e) {
+    const auto game = db.prepare(
+        "UPDATE games SET finished_at = $1, end_reason = $2, questions_played = $3, run_ms = $4 "
+        "WHERE id = $5");
+    game->bind(1, e.at).bind(2, protocol::name_of(e.reason)).bind(3, e.questions_played);
+    game->bind(4, e.run_ms).bind(5, id);
+    game->run();
+    const auto result = db.prepare(
+        "INSERT INTO results (game_id, player, nickname, rank, points, correct, partial, wrong, "
+        "unanswered, time_ms, identity) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+        "ON CONFLICT (game_id, player) DO UPDATE SET nickname = excluded.nickname, "
+        "rank = excluded.rank, points = excluded.points, correct = excluded.correct, "
+        "partial = excluded.partial, wrong = excluded.wrong, unanswered = excluded.unanswered, "
+        "time_ms = excluded.time_ms, identity = excluded.identity");
     for (std::size_t i = 0; i < e.standings.size() && i < e.results.size(); ++i) {
         const auto& s = e.standings[i];
         const auto& r = e.results[i];
-        result.bind(1, *id).bind(2, s.player).bind(3, s.nickname).bind(4, s.rank);
-        result.bind(5, s.points).bind(6, r.correct).bind(7, r.partial).bind(8, r.wrong);
-        result.bind(9, r.unanswered).bind(10, r.time_ms).bind(11, identity_of(e, i));
-        result.run();
-        result.reset();
+        result->bind(1, id).bind(2, s.player).bind(3, s.nickname).bind(4, s.rank);
+        result->bind(5, s.points).bind(6, r.correct).bind(7, r.partial).bind(8, r.wrong);
+        result->bind(9, r.unanswered).bind(10, r.time_ms).bind(11, identity_of(e, i));
+        result->run();
+        result->reset();
     }
-    Statement summary(db,
-                      "INSERT OR REPLACE INTO summaries (game_id, player, body) VALUES (?, ?, ?)");
+    const auto summary = db.prepare(
+        "INSERT INTO summaries (game_id, player, body) VALUES ($1, $2, $3) "
+        "ON CONFLICT (game_id, player) DO UPDATE SET body = excluded.body");
     for (const auto& s : e.summaries) {
-        summary.bind(1, *id)
+        summary->bind(1, id)
             .bind(2, s.player)
             .bind(3, protocol::encode(protocol::ServerMessage{s}));
-        summary.run();
-        summary.reset();
+        summary->run();
+        summary->reset();
     }
-    Statement kind(db, "SELECT kind, bank, settings FROM games WHERE id = ?");
-    kind.bind(1, *id);
-    if (kind.step() && kind.text(0) == "solo" && !e.standings.empty() && !e.results.empty()) {
-        const auto settings = protocol::decode_settings(kind.text(2));
-        Statement solo(db,
-                       "INSERT OR REPLACE INTO solo_runs (game_id, nickname, nickname_key, bank, "
-                       "points, correct, run_ms, finished_at, identity, config, not_counted) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        solo.bind(1, *id)
+    const auto kind = db.prepare("SELECT kind, bank, settings FROM games WHERE id = $1");
+    kind->bind(1, id);
+    if (kind->step() && kind->text(0) == "solo" && !e.standings.empty() && !e.results.empty()) {
+        const std::string bank = kind->text(1);
+        const auto settings = protocol::decode_settings(kind->text(2));
+        const auto solo = db.prepare(
+            "INSERT INTO solo_runs (game_id, nickname, nickname_key, bank, points, correct, "
+            "run_ms, finished_at, identity, config, not_counted) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+            "ON CONFLICT (game_id) DO UPDATE SET nickname = excluded.nickname, "
+            "nickname_key = excluded.nickname_key, bank = excluded.bank, "
+            "points = excluded.points, correct = excluded.correct, run_ms = excluded.run_ms, "
+            "finished_at = excluded.finished_at, identity = excluded.identity, "
+            "config = excluded.config, not_counted = excluded.not_counted");
+        solo->bind(1, id)
             .bind(2, e.standings[0].nickname)
             .bind(3, common::fold_nickname(e.standings[0].nickname));
-        solo.bind(4, kind.text(1)).bind(5, e.standings[0].points).bind(6, e.results[0].correct);
-        solo.bind(7, e.run_ms).bind(8, e.at).bind(9, identity_of(e, 0));
-        solo.bind(10, run_config_key(kind.text(1), settings.value_or(protocol::RoundSettings{})));
-        solo.bind(11, e.clock_changed
-                          ? std::optional<std::string>(protocol::name_of(*e.clock_changed))
-                          : std::nullopt);
-        solo.run();
+        solo->bind(4, bank).bind(5, e.standings[0].points).bind(6, e.results[0].correct);
+        solo->bind(7, e.run_ms).bind(8, e.at).bind(9, identity_of(e, 0));
+        solo->bind(10, run_config_key(bank, settings.value_or(protocol::RoundSettings{})));
+        solo->bind(11, e.clock_changed
+                           ? std::optional<std::string>(protocol::name_of(*e.clock_changed))
+                           : std::nullopt);
+        solo->run();
     }
 }
 
 // Writes one batch. A batch holds mostly answers and marks of a few games: their statements are
-// prepared once per batch and each game's id is looked up once, so SQLite parses no SQL per
-// answer.
+// prepared once per batch and each game's id is looked up once, so no SQL is parsed per answer.
 class BatchRecorder {
   public:
-    explicit BatchRecorder(sqlite3* db) : db_(db) {}
+    explicit BatchRecorder(Database& db) : db_(db) {}
 
     void operator()(const core::GameStarted& e) {
         games_[{e.code, e.round}] = record_started(db_, e);
@@ -171,22 +191,22 @@ class BatchRecorder {
         const auto id = game_id(e.code, e.round);
         if (!id)
             return;  // the game's start was never recorded (a store opened mid-game)
-        answer_.bind(1, *id).bind(2, e.question).bind(3, e.player).bind(4, e.nickname);
-        answer_.bind(5, e.elapsed_ms).bind(6, e.choice).bind(7, e.text).bind(8, e.at);
-        answer_.run();
-        answer_.reset();
+        answer_->bind(1, *id).bind(2, e.question).bind(3, e.player).bind(4, e.nickname);
+        answer_->bind(5, e.elapsed_ms).bind(6, e.choice).bind(7, e.text).bind(8, e.at);
+        answer_->run();
+        answer_->reset();
     }
     void operator()(const core::AnswerMarked& e) {
         const auto id = game_id(e.code, e.round);
         if (!id)
             return;
-        mark_.bind(1, protocol::name_of(e.verdict));
-        mark_.bind(
+        mark_->bind(1, protocol::name_of(e.verdict));
+        mark_->bind(
             2, e.grade ? std::optional<std::string>(protocol::name_of(*e.grade)) : std::nullopt);
-        mark_.bind(3, e.points).bind(4, e.comment).bind(5, join(e.tips));
-        mark_.bind(6, *id).bind(7, e.question).bind(8, e.player);
-        mark_.run();
-        mark_.reset();
+        mark_->bind(3, e.points).bind(4, e.comment).bind(5, join(e.tips));
+        mark_->bind(6, *id).bind(7, e.question).bind(8, e.player);
+        mark_->run();
+        mark_->reset();
     }
     void operator()(const core::GameFinished& e) {
         if (const auto id = game_id(e.code, e.round))
@@ -204,17 +224,19 @@ class BatchRecorder {
         return id;
     }
 
-    sqlite3* db_;
+    Database& db_;
     std::map<std::pair<std::string, int>, std::int64_t> games_;
-    Statement answer_{db_,
-                      "INSERT OR IGNORE INTO answers (game_id, question, player, nickname, "
-                      "elapsed_ms, choice, text, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"};
-    Statement mark_{db_,
-                    "UPDATE answers SET verdict = ?, grade = ?, points = ?, comment = ?, tips = ? "
-                    "WHERE game_id = ? AND question = ? AND player = ?"};
+    // A player's first answer to a question is the one that counts.
+    std::unique_ptr<Query> answer_ = db_.prepare(
+        "INSERT INTO answers (game_id, question, player, nickname, elapsed_ms, choice, text, "
+        "accepted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+        "ON CONFLICT (game_id, question, player) DO NOTHING");
+    std::unique_ptr<Query> mark_ = db_.prepare(
+        "UPDATE answers SET verdict = $1, grade = $2, points = $3, comment = $4, tips = $5 "
+        "WHERE game_id = $6 AND question = $7 AND player = $8");
 };
 
-SoloRun read_solo(const Statement& s) {
+SoloRun read_solo(const Query& s) {
     return SoloRun{s.integer(0),
                    s.text(1),
                    s.text(2),
@@ -226,7 +248,8 @@ SoloRun read_solo(const Statement& s) {
 }
 
 // Runs that count: of an identity, with the clock neither stopped nor lengthened.
-constexpr const char* counted_runs = "identity IS NOT NULL AND not_counted IS NULL AND config = ?";
+// The configuration is always parameter $1.
+constexpr const char* counted_runs = "identity IS NOT NULL AND not_counted IS NULL AND config = $1";
 
 }  // namespace
 
@@ -262,94 +285,55 @@ std::string token_digest(std::string_view token) {
     return out;
 }
 
-Store::Store(const std::filesystem::path& data_dir) : path_(data_dir / "rapidfire.sqlite3") {
-    std::error_code ec;
-    std::filesystem::create_directories(data_dir, ec);
-    if (ec)
-        throw StoreError("cannot create " + data_dir.string() + ": " + ec.message());
-    if (sqlite3_open_v2(path_.c_str(), &db_,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        nullptr) != SQLITE_OK) {
-        const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close(db_);
-        throw StoreError("cannot open " + path_.string() + ": " + message);
-    }
-    sqlite3_busy_timeout(db_, 5000);
-    try {
-        // WAL: readers do not block the writer; NORMAL sync: a committed batch survives a
-        // crash of the process (not necessarily of the machine), at a fraction of FULL's cost.
-        set_wal_mode();
-        exec("PRAGMA synchronous = NORMAL");
-        exec("PRAGMA foreign_keys = ON");
-        migrate();
-    } catch (...) {
-        // No destructor runs for a constructor that throws: close the connection here.
-        sqlite3_close(db_);
-        db_ = nullptr;
-        throw;
-    }
+Store::Store(const std::filesystem::path& data_dir)
+    : Store(std::make_unique<detail::SqliteDatabase>(data_dir / "rapidfire.sqlite3")) {}
+
+Store::Store(std::unique_ptr<Database> db) : db_(std::move(db)) {
+    migrate();
 }
 
-void Store::set_wal_mode() {
-    // Switching a new file to WAL needs an exclusive lock, and SQLite answers a second
-    // connection doing the same at that moment with SQLITE_BUSY at once, without its busy
-    // handler (waiting could deadlock): servers starting together take turns here instead.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    for (;;) {
-        const int rc = sqlite3_exec(db_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
-        if (rc == SQLITE_OK)
-            return;
-        if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline)
-            throw StoreError(std::string("sqlite: ") + sqlite3_errmsg(db_));
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
+std::unique_ptr<Store> Store::open(std::string_view location) {
+    if (!is_postgresql_url(location))
+        return std::make_unique<Store>(std::filesystem::path(location));
+    if (const auto problem = postgresql_url_problem(location))
+        throw StoreError(*problem);
+    return std::unique_ptr<Store>(new Store(std::make_unique<detail::PostgresDatabase>(location)));
 }
 
-Store::~Store() {
-    sqlite3_close(db_);
-}
+Store::~Store() = default;
 
-void Store::exec(const char* sql) {
-    char* error = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-        const std::string message = error ? error : "unknown error";
-        sqlite3_free(error);
-        throw StoreError("sqlite: " + message);
-    }
+std::string Store::describe() const {
+    return db_->describe();
 }
 
 int Store::current_schema_version() {
     std::lock_guard lock(mutex_);
-    Statement version(db_, "PRAGMA user_version");
-    version.step();
-    return static_cast<int>(version.integer(0));
+    return db_->schema_version();
 }
 
 void Store::migrate() {
-    // Each step reads the version inside its write transaction, so two servers starting on
-    // one data directory at once take turns and every migration runs once.
+    // Each step reads the version inside its write transaction, under the schema's lock, so
+    // two servers starting on one database at once take turns and every migration runs once.
+    const auto migrations = db_->migrations();
+    static_assert(schema_version > 0);
     for (;;) {
-        exec("BEGIN IMMEDIATE");
+        db_->begin();
         try {
-            int version = 0;
-            {
-                Statement read(db_, "PRAGMA user_version");
-                read.step();
-                version = static_cast<int>(read.integer(0));
-            }
+            db_->lock_schema();
+            const int version = db_->schema_version();
             if (version > schema_version) {
-                throw StoreError(path_.string() + " has schema " + std::to_string(version) +
+                throw StoreError(db_->describe() + " has schema " + std::to_string(version) +
                                  ", newer than this server's " + std::to_string(schema_version));
             }
             if (version == schema_version) {
-                exec("COMMIT");
+                db_->commit();
                 return;
             }
-            exec(detail::migrations[version]);
-            exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
-            exec("COMMIT");
+            db_->exec(migrations[static_cast<std::size_t>(version)]);
+            db_->set_schema_version(version + 1);
+            db_->commit();
         } catch (...) {
-            exec("ROLLBACK");
+            db_->rollback();
             throw;
         }
     }
@@ -359,38 +343,39 @@ void Store::record(const std::vector<core::JournalEntry>& batch) {
     if (batch.empty())
         return;
     std::lock_guard lock(mutex_);
-    exec("BEGIN IMMEDIATE");
+    db_->begin();
     try {
-        BatchRecorder recorder(db_);
+        BatchRecorder recorder(*db_);
         for (const auto& entry : batch)
             std::visit(recorder, entry);
-        exec("COMMIT");
+        db_->commit();
     } catch (...) {
-        exec("ROLLBACK");
+        db_->rollback();
         throw;
     }
 }
 
 std::vector<GameRow> Store::recent_games(int limit, bool finished_only) {
     std::lock_guard lock(mutex_);
-    Statement s(db_, std::string(game_columns) +
-                         (finished_only ? "WHERE g.finished_at IS NOT NULL " : "") +
-                         "ORDER BY g.started_at DESC, g.id DESC LIMIT ?");
-    s.bind(1, limit);
+    const auto s = db_->prepare(std::string(game_columns) +
+                                (finished_only ? "WHERE g.finished_at IS NOT NULL " : "") +
+                                "ORDER BY g.started_at DESC, g.id DESC LIMIT $1");
+    s->bind(1, limit);
     std::vector<GameRow> rows;
-    while (s.step())
-        rows.push_back(read_game_row(s));
+    while (s->step())
+        rows.push_back(read_game_row(*s));
     return rows;
 }
 
 std::vector<GameRow> Store::games_of_host(std::string_view token, int limit) {
     std::lock_guard lock(mutex_);
-    Statement s(db_, std::string(game_columns) +
-                         "WHERE g.token_digest = ? ORDER BY g.started_at DESC, g.id DESC LIMIT ?");
-    s.bind(1, token_digest(token)).bind(2, limit);
+    const auto s =
+        db_->prepare(std::string(game_columns) +
+                     "WHERE g.token_digest = $1 ORDER BY g.started_at DESC, g.id DESC LIMIT $2");
+    s->bind(1, token_digest(token)).bind(2, limit);
     std::vector<GameRow> rows;
-    while (s.step())
-        rows.push_back(read_game_row(s));
+    while (s->step())
+        rows.push_back(read_game_row(*s));
     return rows;
 }
 
@@ -398,68 +383,69 @@ std::optional<GameRecord> Store::game(std::int64_t id) {
     std::lock_guard lock(mutex_);
     GameRecord record;
     {
-        Statement s(db_, std::string(game_columns) + "WHERE g.id = ?");
-        s.bind(1, id);
-        if (!s.step())
+        const auto s = db_->prepare(std::string(game_columns) + "WHERE g.id = $1");
+        s->bind(1, id);
+        if (!s->step())
             return std::nullopt;
-        record.game = read_game_row(s);
+        record.game = read_game_row(*s);
     }
     {
-        Statement s(db_, "SELECT settings FROM games WHERE id = ?");
-        s.bind(1, id);
-        if (s.step())
-            record.settings_json = s.text(0);
+        const auto s = db_->prepare("SELECT settings FROM games WHERE id = $1");
+        s->bind(1, id);
+        if (s->step())
+            record.settings_json = s->text(0);
     }
     {
-        Statement s(db_,
-                    "SELECT idx, bank_id, text, reference, topics FROM questions WHERE game_id = ? "
-                    "ORDER BY idx");
-        s.bind(1, id);
-        while (s.step()) {
-            record.questions.push_back({static_cast<int>(s.integer(0)), s.text(1), s.text(2),
-                                        s.text(3), split(s.text(4))});
+        const auto s = db_->prepare(
+            "SELECT idx, bank_id, text, reference, topics FROM questions WHERE game_id = $1 "
+            "ORDER BY idx");
+        s->bind(1, id);
+        while (s->step()) {
+            record.questions.push_back({static_cast<int>(s->integer(0)), s->text(1), s->text(2),
+                                        s->text(3), split(s->text(4))});
         }
     }
     {
-        Statement s(db_,
-                    "SELECT player, nickname, rank, points, correct, partial, wrong, unanswered, "
-                    "time_ms FROM results WHERE game_id = ? ORDER BY rank");
-        s.bind(1, id);
-        while (s.step()) {
+        const auto s = db_->prepare(
+            "SELECT player, nickname, rank, points, correct, partial, wrong, unanswered, "
+            "time_ms FROM results WHERE game_id = $1 ORDER BY rank");
+        s->bind(1, id);
+        while (s->step()) {
             record.results.push_back(
-                ResultRow{s.integer(0), s.text(1), static_cast<int>(s.integer(2)),
-                          static_cast<int>(s.integer(3)), static_cast<int>(s.integer(4)),
-                          static_cast<int>(s.integer(5)), static_cast<int>(s.integer(6)),
-                          static_cast<int>(s.integer(7)), s.integer(8)});
+                ResultRow{s->integer(0), s->text(1), static_cast<int>(s->integer(2)),
+                          static_cast<int>(s->integer(3)), static_cast<int>(s->integer(4)),
+                          static_cast<int>(s->integer(5)), static_cast<int>(s->integer(6)),
+                          static_cast<int>(s->integer(7)), s->integer(8)});
         }
     }
     {
-        Statement s(db_,
-                    "SELECT question, player, nickname, elapsed_ms, choice, text, "
-                    "coalesce(verdict, ''), points, coalesce(comment, ''), tips FROM answers "
-                    "WHERE game_id = ? ORDER BY question, elapsed_ms, player");
-        s.bind(1, id);
-        while (s.step()) {
+        const auto s = db_->prepare(
+            "SELECT question, player, nickname, elapsed_ms, choice, text, "
+            "coalesce(verdict, ''), points, coalesce(comment, ''), tips FROM answers "
+            "WHERE game_id = $1 ORDER BY question, elapsed_ms, player");
+        s->bind(1, id);
+        while (s->step()) {
             AnswerRow row;
-            row.question = static_cast<int>(s.integer(0));
-            row.player = s.integer(1);
-            row.nickname = s.text(2);
-            row.elapsed_ms = s.integer(3);
-            if (!s.is_null(4))
-                row.choice = static_cast<int>(s.integer(4));
-            row.text = s.text(5);
-            row.verdict = s.text(6);
-            row.points = static_cast<int>(s.integer(7));
-            row.comment = s.text(8);
-            row.tips = split(s.text(9));
+            row.question = static_cast<int>(s->integer(0));
+            row.player = s->integer(1);
+            row.nickname = s->text(2);
+            row.elapsed_ms = s->integer(3);
+            if (!s->is_null(4))
+                row.choice = static_cast<int>(s->integer(4));
+            row.text = s->text(5);
+            row.verdict = s->text(6);
+            row.points = static_cast<int>(s->integer(7));
+            row.comment = s->text(8);
+            row.tips = split(s->text(9));
             record.answers.push_back(std::move(row));
         }
     }
     {
-        Statement s(db_, "SELECT body FROM summaries WHERE game_id = ? ORDER BY player");
-        s.bind(1, id);
-        while (s.step()) {
-            const auto decoded = protocol::decode_server_message(s.text(0));
+        const auto s =
+            db_->prepare("SELECT body FROM summaries WHERE game_id = $1 ORDER BY player");
+        s->bind(1, id);
+        while (s->step()) {
+            const auto decoded = protocol::decode_server_message(s->text(0));
             if (const auto* message = std::get_if<protocol::ServerMessage>(&decoded)) {
                 if (const auto* summary = std::get_if<protocol::Summary>(message)) {
                     record.summaries.push_back(*summary);
@@ -472,43 +458,43 @@ std::optional<GameRecord> Store::game(std::int64_t id) {
 
 bool Store::has_game(std::int64_t id) {
     std::lock_guard lock(mutex_);
-    Statement s(db_, "SELECT 1 FROM games WHERE id = ?");
-    s.bind(1, id);
-    return s.step();
+    const auto s = db_->prepare("SELECT 1 FROM games WHERE id = $1");
+    s->bind(1, id);
+    return s->step();
 }
 
 bool Store::is_host_of(std::int64_t id, std::string_view token) {
     std::string stored;
     {
         std::lock_guard lock(mutex_);
-        Statement s(db_, "SELECT token_digest FROM games WHERE id = ?");
-        s.bind(1, id);
-        if (!s.step())
+        const auto s = db_->prepare("SELECT token_digest FROM games WHERE id = $1");
+        s->bind(1, id);
+        if (!s->step())
             return false;
-        stored = s.text(0);
+        stored = s->text(0);
     }
     return common::constant_time_equal(stored, token_digest(token));
 }
 
 std::optional<SoloRun> Store::personal_best(std::string_view identity, std::string_view config) {
     std::lock_guard lock(mutex_);
-    Statement s(db_, std::string("SELECT game_id, nickname, bank, points, correct, run_ms, "
-                                 "finished_at, 0 FROM solo_runs WHERE ") +
-                         counted_runs +
-                         " AND identity = ? ORDER BY points DESC, run_ms ASC LIMIT 1");
-    s.bind(1, config).bind(2, identity);
-    if (s.step())
-        return read_solo(s);
+    const auto s =
+        db_->prepare(std::string("SELECT game_id, nickname, bank, points, correct, "
+                                 "run_ms, finished_at, 0 FROM solo_runs WHERE ") +
+                     counted_runs + " AND identity = $2 ORDER BY points DESC, run_ms ASC LIMIT 1");
+    s->bind(1, config).bind(2, identity);
+    if (s->step())
+        return read_solo(*s);
     return std::nullopt;
 }
 
 int Store::solo_run_count(std::string_view identity, std::string_view config) {
     std::lock_guard lock(mutex_);
-    Statement s(db_, std::string("SELECT count(*) FROM solo_runs WHERE ") + counted_runs +
-                         " AND identity = ?");
-    s.bind(1, config).bind(2, identity);
-    s.step();
-    return static_cast<int>(s.integer(0));
+    const auto s = db_->prepare(std::string("SELECT count(*) FROM solo_runs WHERE ") +
+                                counted_runs + " AND identity = $2");
+    s->bind(1, config).bind(2, identity);
+    s->step();
+    return static_cast<int>(s->integer(0));
 }
 
 std::optional<protocol::PersonalBest> Store::personal_best_of(const core::GameFinished& run) {
@@ -518,21 +504,22 @@ std::optional<protocol::PersonalBest> Store::personal_best_of(const core::GameFi
         return std::nullopt;
     const auto& standing = run.standings.front();
     std::lock_guard lock(mutex_);
-    const auto game = find_game(db_, run.code, run.round);
+    const auto game = find_game(*db_, run.code, run.round);
     if (!game)
         return std::nullopt;
-    Statement own(db_, "SELECT config FROM solo_runs WHERE game_id = ?");
-    own.bind(1, *game);
-    if (!own.step())
+    const auto own = db_->prepare("SELECT config FROM solo_runs WHERE game_id = $1");
+    own->bind(1, *game);
+    if (!own->step())
         return std::nullopt;
-    Statement others(db_, std::string("SELECT count(*), max(points) FROM solo_runs WHERE ") +
-                              counted_runs + " AND identity = ? AND game_id != ?");
-    others.bind(1, own.text(0)).bind(2, *identity).bind(3, *game);
-    others.step();
+    const auto others =
+        db_->prepare(std::string("SELECT count(*), max(points) FROM solo_runs WHERE ") +
+                     counted_runs + " AND identity = $2 AND game_id != $3");
+    others->bind(1, own->text(0)).bind(2, *identity).bind(3, *game);
+    others->step();
     protocol::PersonalBest best{standing.points, std::nullopt, true, 0, run.clock_changed};
-    best.runs = static_cast<int>(others.integer(0));
+    best.runs = static_cast<int>(others->integer(0));
     if (best.runs > 0) {
-        const int previous = static_cast<int>(others.integer(1));
+        const int previous = static_cast<int>(others->integer(1));
         best.previous = previous;
         best.new_best = standing.points > previous;
     }
@@ -545,19 +532,19 @@ std::vector<SoloRun> Store::solo_leaderboard(std::string_view config, int limit)
     std::lock_guard lock(mutex_);
     // Each identity's best counted run (most points, then fastest), best first, shown under the
     // identity's most recent nickname.
-    Statement s(
-        db_, std::string("SELECT b.game_id, (SELECT l.nickname FROM solo_runs l WHERE "
-                         "l.identity = b.identity ORDER BY l.finished_at DESC, l.game_id DESC "
-                         "LIMIT 1), b.bank, b.points, b.correct, b.run_ms, b.finished_at, b.runs "
-                         "FROM (SELECT *, row_number() OVER (PARTITION BY identity ORDER BY "
-                         "points DESC, run_ms ASC, game_id ASC) AS n, count(*) OVER (PARTITION "
-                         "BY identity) AS runs FROM solo_runs WHERE ") +
-                 counted_runs +
-                 ") b WHERE b.n = 1 ORDER BY b.points DESC, b.run_ms ASC, b.game_id ASC LIMIT ?");
-    s.bind(1, config).bind(2, limit);
+    const auto s = db_->prepare(
+        std::string("SELECT b.game_id, (SELECT l.nickname FROM solo_runs l WHERE "
+                    "l.identity = b.identity ORDER BY l.finished_at DESC, l.game_id DESC "
+                    "LIMIT 1), b.bank, b.points, b.correct, b.run_ms, b.finished_at, b.runs "
+                    "FROM (SELECT *, row_number() OVER (PARTITION BY identity ORDER BY "
+                    "points DESC, run_ms ASC, game_id ASC) AS n, count(*) OVER (PARTITION "
+                    "BY identity) AS runs FROM solo_runs WHERE ") +
+        counted_runs +
+        ") b WHERE b.n = 1 ORDER BY b.points DESC, b.run_ms ASC, b.game_id ASC LIMIT $2");
+    s->bind(1, config).bind(2, limit);
     std::vector<SoloRun> runs;
-    while (s.step())
-        runs.push_back(read_solo(s));
+    while (s->step())
+        runs.push_back(read_solo(*s));
     return runs;
 }
 

@@ -1,22 +1,26 @@
 #pragma once
-// The record of every game: SQLite in WAL mode, one file in the data directory, schema
-// versioned with migrations. Thread-safe: one connection behind a mutex; the writer thread holds
-// it for a batch's transaction, readers for a query.
+// The record of every game: SQLite in WAL mode, one file in the data directory, or a
+// PostgreSQL database several servers share; the same schema, versioned with migrations, and
+// the same answers from either. Thread-safe: one connection behind a mutex; the writer thread
+// holds it for a batch's transaction, readers for a query.
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "rapidfire/core/journal.hpp"
 
-struct sqlite3;
-
 namespace rapidfire::store {
+
+namespace detail {
+class Database;
+}
 
 using protocol::Millis;
 
@@ -87,20 +91,39 @@ std::string run_config_key(std::string_view bank, const protocol::RoundSettings&
 
 class StoreError : public std::runtime_error {
   public:
-    using std::runtime_error::runtime_error;
+    explicit StoreError(const std::string& message, bool retryable = false)
+        : std::runtime_error(message), retryable_(retryable) {}
+
+    // Worth trying again later: the database could not be reached, was restarting or was busy.
+    // Not so for a mistake in the SQL or the data, which fails the same way every time.
+    bool retryable() const noexcept { return retryable_; }
+
+  private:
+    bool retryable_;
 };
+
+// Whether `location` names a PostgreSQL database (postgresql:// or postgres://).
+bool is_postgresql_url(std::string_view location);
+// Why a PostgreSQL URL cannot be used, if it cannot: not such a URL, unreadable, or carrying a
+// password (libpq reads it from PGPASSWORD or the password file, PGPASSFILE, instead).
+std::optional<std::string> postgresql_url_problem(std::string_view url);
 
 class Store {
   public:
     // Opens (creating if needed) <data_dir>/rapidfire.sqlite3 and brings its schema up to date.
     explicit Store(const std::filesystem::path& data_dir);
+    // Opens a postgresql:// URL (see postgresql_url_problem), or else a data directory as
+    // above, and brings its schema up to date: the first of several servers starting together
+    // migrates, the others wait for it.
+    static std::unique_ptr<Store> open(std::string_view location);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
     static constexpr int schema_version = 2;
     int current_schema_version();
-    const std::filesystem::path& path() const { return path_; }
+    // Where the record is kept, fit for a log line (never a password).
+    std::string describe() const;
 
     // Writes a batch of journal entries in one transaction.
     void record(const std::vector<core::JournalEntry>& batch);
@@ -131,12 +154,10 @@ class Store {
     std::vector<SoloRun> solo_leaderboard(std::string_view config, int limit);
 
   private:
-    void set_wal_mode();
+    explicit Store(std::unique_ptr<detail::Database> db);
     void migrate();
-    void exec(const char* sql);
 
-    std::filesystem::path path_;
-    sqlite3* db_ = nullptr;
+    std::unique_ptr<detail::Database> db_;
     std::mutex mutex_;
 };
 
