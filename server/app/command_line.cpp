@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 
 #include "rapidfire/net/public_url.hpp"
+#include "rapidfire/store/store.hpp"
 
 namespace rapidfire::server {
 
@@ -47,6 +48,10 @@ std::optional<std::string> validate(const ServerOptions& o, long long port) {
         return "--public-url must be http(s)://host[:port][/path], without a query";
     if (o.tls_cert.empty() != o.tls_key.empty())
         return "--tls-cert and --tls-key go together: give both or neither";
+    if (!o.database.empty()) {
+        if (auto problem = store::postgresql_url_problem(o.database))
+            return "--database: " + *problem;
+    }
     return std::nullopt;
 }
 
@@ -104,6 +109,10 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
          "seconds without traffic before a client is dropped (pings are sent at half)")
         ("data-dir", po::value(&data_dir)->default_value(data_dir),
          "where finished games, answers and solo bests are kept (SQLite); \"\" keeps none")
+        ("database", po::value(&o.database),
+         "keep the record in PostgreSQL instead of --data-dir, shared by several servers: "
+         "postgresql://user@host[:port]/dbname; the password is never in the URL but in the "
+         "PGPASSWORD environment variable or a password file (PGPASSFILE, mode 0600)")
         ("allowed-origin", po::value(&o.allowed_origins)->composing(),
          "another browser Origin allowed to open the WebSocket (exact match), besides the "
          "page's own and --public-url's; repeatable")

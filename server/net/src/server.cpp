@@ -27,6 +27,8 @@ namespace {
 // cut, so the process is gone within 5 s of the signal.
 constexpr auto shutdown_deadline = std::chrono::milliseconds(4'000);
 constexpr auto drain_poll = std::chrono::milliseconds(20);
+// How long the stop waits for the record's writer before leaving the rest to its destructor.
+constexpr auto record_flush_limit = std::chrono::milliseconds(2'000);
 
 }  // namespace
 
@@ -90,7 +92,13 @@ class Server::Impl {
         for (auto& thread : threads)
             thread.join();
         if (context_->writer) {
-            context_->writer->flush();
+            // A database that cannot be reached holds the stop up for a bounded time only:
+            // the writer keeps trying a little longer as it is destroyed, then says what it
+            // could not write.
+            if (!context_->writer->flush(record_flush_limit)) {
+                spdlog::warn("record: {} entries still wait for the database",
+                             context_->writer->pending_entries());
+            }
             spdlog::info("record committed: {} entries", context_->writer->committed_entries());
         }
         spdlog::info("server stopped");

@@ -13,6 +13,12 @@ namespace {
 constexpr std::chrono::milliseconds record_interval{100};
 
 std::unique_ptr<store::Store> open_store(const ServerOptions& options) {
+    if (!options.database.empty()) {
+        if (!store::is_postgresql_url(options.database))
+            throw std::invalid_argument("the database '" + options.database +
+                                        "' is not a postgresql:// URL");
+        return store::Store::open(options.database);
+    }
     if (options.data_dir.empty())
         return nullptr;
     return std::make_unique<store::Store>(options.data_dir);

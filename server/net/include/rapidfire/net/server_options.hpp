@@ -48,6 +48,10 @@ struct ServerOptions {
     // Where the record of games is kept (SQLite); empty: no record. The command line's
     // default is ./data.
     std::filesystem::path data_dir;
+    // Where the record is kept instead when several servers share it: a PostgreSQL URL,
+    // postgresql://user@host[:port]/dbname, without a password (libpq reads PGPASSWORD or the
+    // password file). Empty: data_dir.
+    std::string database;
     // Opens every game's results over /api (from $RAPIDFIRE_ADMIN_TOKEN); empty: none.
     std::string admin_token;
 
