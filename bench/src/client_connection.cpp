@@ -34,8 +34,10 @@ class WsClientConnection final : public ClientConnection,
     WsClientConnection(asio::io_context& io, ConnectionListener& listener, ThreadStats& stats)
         : ws_(io.get_executor()), listener_(&listener), stats_(&stats) {}
 
-    void open(const ServerAddress& address, std::size_t slot) override {
+    void open(const ServerAddress& address, std::size_t slot, std::string_view room) override {
         address_ = &address;
+        if (!room.empty())
+            target_ = address.target + "?room=" + std::string(room);
         auto& socket = beast::get_lowest_layer(ws_);
         if (!address.sources.empty()) {
             if (auto ec = bind_source(address.sources[slot % address.sources.size()])) {
@@ -103,7 +105,7 @@ class WsClientConnection final : public ClientConnection,
             return abort();
         ws_.text(true);
         ws_.async_handshake(
-            address_->host, address_->target,
+            address_->host, target_.empty() ? address_->target : target_,
             [self = shared_from_this()](beast::error_code ec) { self->on_handshake(ec); });
     }
 
@@ -195,7 +197,8 @@ class WsClientConnection final : public ClientConnection,
     ConnectionListener* listener_;
     ThreadStats* stats_;
     const ServerAddress* address_ = nullptr;
-    std::string why_;  // why opening failed, with the system's words
+    std::string target_;  // the path with the room named; empty: address_->target
+    std::string why_;     // why opening failed, with the system's words
     bool opened_ = false;
     bool writing_ = false;
     bool close_requested_ = false;

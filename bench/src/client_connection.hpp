@@ -57,8 +57,10 @@ class ClientConnection {
     virtual ~ClientConnection() = default;
 
     // Connects from `address.sources[slot % size]` (when there are sources) and opens the
-    // WebSocket.
-    virtual void open(const ServerAddress& address, std::size_t slot) = 0;
+    // WebSocket, naming `room` in its URL when given (/ws?room=CODE: behind a proxy, how a
+    // join reaches the room's server).
+    virtual void open(const ServerAddress& address, std::size_t slot,
+                      std::string_view room = {}) = 0;
     // Queues one text frame.
     virtual void send(std::string text) = 0;
     // Sends what is queued, then a close frame; the listener hears on_closed when it is done.

@@ -27,7 +27,7 @@ void PlayerRole::start(std::string code) {
     state_ = State::connecting;
     connect_started_ = std::chrono::steady_clock::now();
     connection_ = ClientConnection::create(worker_.io, *this, worker_.stats);
-    connection_->open(worker_.address, slot_);
+    connection_->open(worker_.address, slot_, code_);
 }
 
 void PlayerRole::close() {

@@ -1,6 +1,8 @@
 #include "client_app.hpp"
 
 #include <unistd.h>
+#include <algorithm>
+#include <cctype>
 
 #include <chrono>
 #include <csignal>
@@ -158,7 +160,20 @@ class App {
             apply(state_.on_frame(frame, wall_clock_ms()));
         };
         handlers.closed = [this](std::string why) { on_closed(why); };
-        ws_ = WebSocketClient::connect(io_, url_, tls_, std::move(handlers));
+        ws_ = WebSocketClient::connect(io_, url_for_room(), tls_, std::move(handlers));
+    }
+
+    // The --url with the room named in its query (/ws?room=CODE), so that behind a proxy every
+    // connection of a join or resume reaches the room's server; a lone server ignores it.
+    WsUrl url_for_room() const {
+        const std::string code = state_.room_code();
+        const bool plain = std::all_of(code.begin(), code.end(),
+                                       [](unsigned char c) { return std::isalnum(c) != 0; });
+        if (code.empty() || !plain)  // a code that is no code is refused by the server anyway
+            return url_;
+        WsUrl url = url_;
+        url.target += (url.target.find('?') == std::string::npos ? "?room=" : "&room=") + code;
+        return url;
     }
 
     void on_closed(const std::string& why) {

@@ -613,6 +613,12 @@ void ClientState::handle(const Left&, Effects& fx, Millis) {
     finish(fx, 0);
 }
 
+std::string ClientState::room_code() const {
+    if (!code_.empty())
+        return code_;
+    return config_.command == Command::join ? config_.join.code : std::string();
+}
+
 void ClientState::handle(const Error& m, Effects& fx, Millis) {
     // A grade sent twice across a reconnect: the first one counted.
     if (m.code == ErrorCode::already_answered && m.request == std::string(Grade::type))
@@ -639,6 +645,10 @@ void ClientState::handle(const Error& m, Effects& fx, Millis) {
         return;
     }
     warn(fx, presenter_.error(m));
+    if (m.code == ErrorCode::room_server_gone) {
+        warn(fx, {"the server that ran room " + room_code() +
+                  " has stopped, and the room with it: ask the host for a new code"});
+    }
     if (m.code == ErrorCode::wrong_password && config_.command == Command::join &&
         (!config_.join.password || config_.join.password->empty())) {
         warn(fx, {"this room needs a password: join with --password P"});

@@ -34,6 +34,12 @@ Error room_not_found_error() {
     return make_error(ErrorCode::room_not_found, "no room with that code", "join", "code");
 }
 
+Error room_server_gone_error(std::string_view request) {
+    return make_error(ErrorCode::room_server_gone,
+                      "the server running this room has stopped: the room is gone", request,
+                      request == "join" ? "code" : "token");
+}
+
 Error bad_resume_token_error() {
     return make_error(ErrorCode::bad_resume_token,
                       "this resume token is unknown, revoked or expired", "resume", "token");

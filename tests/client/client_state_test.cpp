@@ -41,6 +41,28 @@ TEST(ClientState, PlayerJoinsWithCodeAndNickname) {
     EXPECT_EQ(join.nickname, "alice");
 }
 
+// Each connection names the room (the app puts it in the URL), so a proxy finds its server.
+TEST(ClientState, TheRoomToNameIsTheJoinCodeThenTheSeatsRoom) {
+    StateHarness player(player_config());
+    EXPECT_EQ(player.state.room_code(), "ABC234");
+    StateHarness host(host_config());
+    EXPECT_EQ(host.state.room_code(), "");  // a new room may start on any server
+    host.seat("XYZ7892");
+    EXPECT_EQ(host.state.room_code(), "XYZ7892");
+}
+
+TEST(ClientState, ARoomWhoseServerIsGoneIsSaidPlainlyAndEndsTheRun) {
+    StateHarness h(player_config());
+    h.seat();
+    h.drop();
+    h.welcome();
+    h.feed(Error{ErrorCode::room_server_gone, "the room is gone", std::string("token"),
+                 std::string("resume")});
+    EXPECT_TRUE(h.warned("the server that ran room ABC234 has stopped")) << h.transcript();
+    EXPECT_EQ(h.exit_code, 2);
+    EXPECT_FALSE(h.state.can_resume());
+}
+
 TEST(ClientState, RoomCreatedPrintsTheCodeFirst) {
     StateHarness h(host_config());
     h.seat("XYZ789");

@@ -25,6 +25,37 @@ TEST(Entropy, RoomCodesUseNoLookAlikeCharacters) {
     EXPECT_GT(codes.size(), 495u);  // 31^6 codes: collisions in 500 draws are rare
 }
 
+TEST(Entropy, ANodesCodesStartWithItsIdAndKeepSixRandomCharacters) {
+    auto entropy = make_secure_entropy();
+    std::set<std::string> tails;
+    for (int i = 0; i < 500; ++i) {
+        const auto code = make_room_code(*entropy, 'K');
+        ASSERT_EQ(code.size(), node_room_code_length);
+        EXPECT_EQ(code.front(), 'K');
+        EXPECT_TRUE(is_room_code(code)) << code;
+        EXPECT_EQ(node_of_room_code(code), 'K');
+        tails.insert(code.substr(1));
+    }
+    EXPECT_GT(tails.size(), 495u);  // as many random codes per node as a lone server has
+}
+
+TEST(Entropy, RoomCodesOfEitherLengthAreRecognised) {
+    EXPECT_TRUE(is_room_code("ABCDEF"));
+    EXPECT_TRUE(is_room_code("ABCDEF2"));
+    EXPECT_FALSE(is_room_code("ABCDE"));
+    EXPECT_FALSE(is_room_code("ABCDEFGH"));
+    EXPECT_FALSE(is_room_code("ABCDE0"));                  // a look-alike
+    EXPECT_FALSE(is_room_code("abcdef"));                  // codes are upper case; callers fold
+    EXPECT_EQ(node_of_room_code("ABCDEF"), std::nullopt);  // a lone server's code
+    EXPECT_EQ(node_of_room_code("ABCDEF2"), 'A');
+    EXPECT_EQ(node_of_room_code("ABCDEFI"), std::nullopt);
+    EXPECT_TRUE(is_node_id('A'));
+    EXPECT_TRUE(is_node_id('9'));
+    EXPECT_FALSE(is_node_id('O'));
+    EXPECT_FALSE(is_node_id('a'));
+    EXPECT_FALSE(is_node_id('\0'));
+}
+
 TEST(Entropy, TokensAreLongAndUrlSafe) {
     auto entropy = make_secure_entropy();
     const auto a = make_token(*entropy);

@@ -17,8 +17,9 @@ const landscape = { width: phone.height, height: phone.width };
 // Routes the page's WebSockets through the test so it can cut them: while `network.down`, a
 // new socket is closed at once, as a phone without a network sees it.
 async function cuttableNetwork(page) {
-  const network = { down: false, sockets: [], refused: 0 };
-  await page.routeWebSocket(/\/ws$/, (ws) => {
+  const network = { down: false, sockets: [], refused: 0, urls: [] };
+  await page.routeWebSocket(/\/ws(\?|$)/, (ws) => {
+    network.urls.push(ws.url());
     if (network.down) {
       network.refused += 1;
       ws.close();
@@ -69,6 +70,11 @@ test('a phone whose network drops mid-question comes back on it with its seat an
   while (network.refused < 2) await new Promise((r) => setTimeout(r, 50));
   network.down = false;
   await ada.page.locator('#connection-status').filter({ hasText: /^$/ }).waitFor({ state: 'attached', timeout: 20000 });
+
+  // Every socket since she joined names her room, so a proxy in front of several servers sends
+  // each one to the room's server.
+  assert.ok(network.urls.length >= 3, network.urls.join(' '));
+  for (const url of network.urls) assert.equal(new URL(url).searchParams.get('room'), code, url);
 
   // Back on the same question, with the same seat: her answer counts and adds to her points.
   await waitForScreen(ada.page, 'question');

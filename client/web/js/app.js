@@ -31,6 +31,8 @@ const ctx = {
   leave,
 };
 
+let lastCreate = null;  // sent again on another server when this one is shutting down
+
 const player = new Player(ctx);
 const host = new Host(ctx);
 
@@ -69,6 +71,9 @@ function isHostView() {
 
 function request(msg) {
   state.pending = msg;
+  // A join or resume goes to the room's server; a new room may start on any.
+  const room = msg.type === 'join' ? msg.code : msg.type === 'resume' ? state.code : conn.room;
+  if (conn.moveTo(room)) return;
   if (conn.open) flush();
   else conn.nudge();
 }
@@ -145,7 +150,8 @@ byId('setup-form').addEventListener('submit', (event) => {
   if (error) { setText('setup-error', error); return; }
   setText('setup-error', 'Creating the room…');
   state.password = settings.password || '';
-  request({ type: 'create_room', kind, nickname, settings, identity: identity() });
+  lastCreate = { type: 'create_room', kind, nickname, settings, identity: identity() };
+  request(lastCreate);
 });
 
 function route() {
@@ -159,6 +165,7 @@ window.addEventListener('hashchange', route);
 
 function takeSeat(code, seat) {
   state.code = code;
+  conn.room = code;  // a reconnect goes to the room's server
   state.seat = seat;
   saveSeat(code, seat);
   setUrlRoom(code);
@@ -237,13 +244,21 @@ conn.on('error', (msg) => {
       if (currentScreen() !== 'join') showJoin(errorText(msg));
       return;
     case 'resume':
-      // The seat is gone (expired, kicked, taken): fall back to a fresh join.
+      // The seat is gone (expired, kicked, taken, or its server stopped): fall back to a join.
       if (state.code) forgetSeat(state.code);
       state.seat = null;
       state.resuming = false;
       showJoin(msg.code === 'bad_resume_token' ? 'Your seat in this room has gone. Join again.' : errorText(msg));
       return;
     case 'create_room':
+      if (msg.code === 'server_draining' && lastCreate) {
+        // That server is shutting down: a socket for no room reaches another one.
+        setText('setup-error', 'Creating the room…');
+        state.pending = lastCreate;
+        conn.room = null;
+        conn.reconnectNow();
+        return;
+      }
       setText('setup-error', errorText(msg));
       return;
     case 'ping': case 'hello':
@@ -266,6 +281,7 @@ window.addEventListener('online', () => conn.nudge());
 // ---- start -------------------------------------------------------------------------------
 
 state.code = roomFromUrl();
+conn.room = state.code;
 const remembered = state.code ? loadSeat(state.code) : null;
 if (remembered) {
   state.seat = null;

@@ -1,6 +1,7 @@
 // The WebSocket to the server: opens it, says hello, keeps it alive with ping, estimates the
 // server's clock, and reconnects with backoff when it drops. What to do once connected (join,
-// resume) is the app's business: it listens for 'open'.
+// resume) is the app's business: it listens for 'open'. The socket names the room it is for
+// (/ws?room=CODE): with several servers behind a proxy, that is how it reaches the room's own.
 
 const PING_MS = 5000;
 const BACKOFF_MS = [250, 500, 1000, 2000, 4000, 8000];
@@ -14,8 +15,9 @@ export function serverUrl() {
 }
 
 export class Connection {
-  constructor(url) {
-    this.url = url;
+  constructor(base) {
+    this.base = base;
+    this.room = null;  // the room this socket is for; null: any server will do
     this.ws = null;
     this.handlers = new Map();
     this.attempt = 0;
@@ -38,6 +40,35 @@ export class Connection {
     for (const fn of this.handlers.get(type) || []) fn(data);
     // '*' sees every server message (not the connection's own events).
     if (data && data.type === type && type !== 'welcome') for (const fn of this.handlers.get('*') || []) fn(data);
+  }
+
+  get url() {
+    if (!this.room) return this.base;
+    const url = new URL(this.base);
+    url.searchParams.set('room', this.room);
+    return url.toString();
+  }
+
+  // A socket for `room`: when the open one was made for another room, it is closed and a new one
+  // opened at once ('open' follows). Says whether it reconnects.
+  moveTo(room) {
+    if ((room || null) === this.room) return false;
+    this.room = room || null;
+    if (!this.ws) return false;
+    this.reconnectNow();
+    return true;
+  }
+
+  // A new socket at once, without the old one's 'close' (the server asked us to go elsewhere).
+  reconnectNow() {
+    const old = this.ws;
+    this.ws = null;
+    clearInterval(this.pinger);
+    this.welcomed = false;
+    if (old) old.close();
+    this.attempt = 0;
+    this.stopped = false;
+    this.connect();
   }
 
   get open() {

@@ -2,6 +2,8 @@
 
 const ERRORS = {
   room_not_found: 'No open room has that code. Check the code and try again.',
+  room_server_gone: "The room's server has stopped, and the room with it. Ask the host for a new code.",
+  server_draining: 'This server is restarting. Try again in a moment.',
   room_locked: 'The host has locked this room: no new players can join.',
   room_full: 'The room is full.',
   wrong_password: 'This room needs a password. Type the password the host gave you.',

@@ -79,9 +79,15 @@ std::unique_ptr<Entropy> make_seeded_entropy(std::uint64_t seed) {
     return std::make_unique<SeededEntropy>(seed);
 }
 
-std::string make_room_code(Entropy& entropy) {
+bool is_node_id(char node) {
+    return node != '\0' && code_alphabet.find(node) != std::string_view::npos;
+}
+
+std::string make_room_code(Entropy& entropy, std::optional<char> node) {
     std::string code;
-    code.reserve(room_code_length);
+    code.reserve(node_room_code_length);
+    if (node)
+        code.push_back(*node);
     for (std::size_t i = 0; i < room_code_length; ++i) {
         code.push_back(code_alphabet[entropy.below(code_alphabet.size())]);
     }
@@ -89,8 +95,14 @@ std::string make_room_code(Entropy& entropy) {
 }
 
 bool is_room_code(std::string_view text) {
-    return text.size() == room_code_length &&
+    return (text.size() == room_code_length || text.size() == node_room_code_length) &&
            text.find_first_not_of(code_alphabet) == std::string_view::npos;
+}
+
+std::optional<char> node_of_room_code(std::string_view code) {
+    if (code.size() != node_room_code_length || !is_room_code(code))
+        return std::nullopt;
+    return code.front();
 }
 
 std::string make_token(Entropy& entropy) {

@@ -66,6 +66,9 @@ class ClientState {
 
     // A seat is held and the game is not over: a new connection should resume it.
     bool can_resume() const;
+    // The room this client is in, or asks to join or take back; empty while it creates one.
+    // Each connection names it, so a proxy in front of several servers finds the room's own.
+    std::string room_code() const;
     // game_over arrived; the last messages (final result, summaries) may still be coming.
     bool game_over() const { return phase_ == Phase::over; }
     // After game over this client stays in the room for a rematch: no wait-and-exit then.

@@ -30,10 +30,12 @@ enum class ErrorCode {
     unsupported_version,  // hello with a protocol version the server does not speak
     rate_limited,         // too many messages per second
     server_full,          // the server's connection limit is reached
+    server_draining,      // the server is shutting down: it takes no new rooms
     // Room and game errors.
     not_in_room,       // the action needs a room and the sender has none
     already_in_room,   // create/join while already seated
     room_not_found,    // no room with that code
+    room_server_gone,  // the code names a room of another server, which is not running
     room_locked,       // the host locked the room
     room_full,         // the room is at capacity
     wrong_password,    // the room has a password and this is not it
@@ -56,11 +58,11 @@ enum class ErrorCode {
 BOOST_DESCRIBE_ENUM(ErrorCode, bad_json, not_object, too_deep, invalid_utf8, binary_frame,
                     frame_too_large, missing_type, unknown_type, missing_field, wrong_type,
                     out_of_range, too_long, too_many_items, unsupported_version, rate_limited,
-                    server_full, not_in_room, already_in_room, room_not_found, room_locked,
-                    room_full, wrong_password, nickname_taken, invalid_nickname, invalid_settings,
-                    not_host, bad_host_token, bad_resume_token, wrong_state, unknown_question,
-                    already_answered, too_late, invalid_answer, unknown_player, unknown_group,
-                    not_a_player, internal)
+                    server_full, server_draining, not_in_room, already_in_room, room_not_found,
+                    room_server_gone, room_locked, room_full, wrong_password, nickname_taken,
+                    invalid_nickname, invalid_settings, not_host, bad_host_token, bad_resume_token,
+                    wrong_state, unknown_question, already_answered, too_late, invalid_answer,
+                    unknown_player, unknown_group, not_a_player, internal)
 
 std::string_view to_string(ErrorCode code);
 std::optional<ErrorCode> error_code_from_string(std::string_view name);
@@ -84,7 +86,10 @@ Error make_error(ErrorCode code, std::string message, std::string_view request =
                  std::string_view field = {});
 
 // Refusals given by more than one part of the server, worded once.
-Error room_not_found_error();                       // a join names no open room
+Error room_not_found_error();  // a join names no open room
+// A join or resume names a room of another server (its code's node id), which is not running:
+// the proxy sends the room's requests to its own server while that one is up.
+Error room_server_gone_error(std::string_view request);
 Error bad_resume_token_error();                     // a resume token opens no seat
 Error not_in_room_error(std::string_view request);  // the sender's seat is gone
 

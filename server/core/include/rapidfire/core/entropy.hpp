@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,11 +24,18 @@ std::unique_ptr<Entropy> make_secure_entropy();
 // A deterministic stream for tests and replays.
 std::unique_ptr<Entropy> make_seeded_entropy(std::uint64_t seed);
 
-// 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L).
-std::string make_room_code(Entropy& entropy);
+// Room codes are characters from an alphabet without look-alikes (no 0/O, 1/I/L): 6 random
+// ones from a server on its own; behind a proxy, the server's node id (one character of the same
+// alphabet) and then 6 random ones, so a code names its server and stays as hard to guess.
 inline constexpr std::size_t room_code_length = 6;
-// Whether `text` could be a room code: room_code_length characters of that alphabet.
+inline constexpr std::size_t node_room_code_length = room_code_length + 1;
+// Whether `node` can be a node id: one character of the code alphabet.
+bool is_node_id(char node);
+std::string make_room_code(Entropy& entropy, std::optional<char> node = std::nullopt);
+// Whether `text` could be a room code of either length (upper case).
 bool is_room_code(std::string_view text);
+// The node id a code carries, if it is a code from a server with one.
+std::optional<char> node_of_room_code(std::string_view code);
 // 32 characters of URL-safe text carrying 192 random bits.
 std::string make_token(Entropy& entropy);
 
