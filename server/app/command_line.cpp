@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "rapidfire/core/entropy.hpp"
 #include "rapidfire/net/public_url.hpp"
 #include "rapidfire/store/store.hpp"
 
@@ -69,6 +70,8 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
     std::string tls_cert;
     std::string tls_key;
     long long resume_grace = o.resume_grace.count();
+    std::string node_id;
+    long long drain_seconds = 0;
     long long handshake_timeout = o.handshake_timeout.count();
     long long idle_timeout = o.idle_timeout.count();
     auto max_connections_per_ip = static_cast<long long>(o.max_connections_per_ip);
@@ -96,6 +99,14 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
          "the largest capacity a room may ask for")
         ("resume-grace", po::value(&resume_grace)->default_value(resume_grace),
          "seconds a dropped player's seat is kept for a resume")
+        ("node-id", po::value(&node_id),
+         "this server's id behind a proxy with several servers: one character of "
+         "ABCDEFGHJKMNPQRSTUVWXYZ23456789, unique among them, that starts each of its 7-character "
+         "room codes; default: none (6-character codes)")
+        ("drain-seconds", po::value(&drain_seconds)->default_value(drain_seconds),
+         "after SIGTERM, how long games in play may finish while the server takes no new rooms "
+         "(/healthz says draining) before it closes every connection; a second signal closes "
+         "them at once; 0: close at once")
         ("max-message-bytes", po::value(&o.max_message_bytes)->default_value(o.max_message_bytes),
          "largest client message; larger ones close the connection with 1009")
         ("max-queue-bytes", po::value(&o.max_queue_bytes)->default_value(o.max_queue_bytes),
@@ -147,6 +158,19 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
     o.tls_cert = tls_cert;
     o.tls_key = tls_key;
     o.resume_grace = std::chrono::seconds(resume_grace);
+    if (!node_id.empty()) {
+        if (node_id.size() != 1 || !core::is_node_id(node_id.front())) {
+            err << "rapidfire-server: --node-id must be one character of "
+                   "ABCDEFGHJKMNPQRSTUVWXYZ23456789\n";
+            return {std::nullopt, 2};
+        }
+        o.node_id = node_id.front();
+    }
+    if (drain_seconds < 0) {
+        err << "rapidfire-server: --drain-seconds must not be negative\n";
+        return {std::nullopt, 2};
+    }
+    o.drain_timeout = std::chrono::seconds(drain_seconds);
     o.handshake_timeout = std::chrono::seconds(handshake_timeout);
     o.idle_timeout = std::chrono::seconds(idle_timeout);
     if (max_connections_per_ip < 0) {

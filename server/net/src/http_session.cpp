@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <boost/asio/post.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/beast/core/bind_handler.hpp>
@@ -22,7 +23,9 @@
 #include <boost/beast/websocket/rfc6455.hpp>
 
 #include "api_routes.hpp"
+#include "room_registry.hpp"
 #include "server_context.hpp"
+#include "url_query.hpp"
 #include "web_files.hpp"
 #include "web_routes.hpp"
 #include "websocket_session.hpp"
@@ -50,6 +53,15 @@ constexpr std::size_t max_body_bytes = 16 * 1024;
 std::string_view path_of(beast::string_view target) {
     const std::string_view t(target.data(), target.size());
     return t.substr(0, t.find('?'));
+}
+
+// Whether a WebSocket request names (?room=CODE) a room this server holds.
+bool names_a_room_here(std::string_view target, const RoomRegistry& rooms) {
+    const auto query_at = target.find('?');
+    if (query_at == std::string_view::npos)
+        return false;
+    const auto code = query_value(target.substr(query_at + 1), "room");
+    return code && rooms.find(*code) != nullptr;
 }
 
 std::string describe(const ConnectionSocket& socket) {
@@ -101,13 +113,18 @@ Response respond(const Request& request, ServerContext& context) {
     const bool is_get = request.method() == http::verb::get || request.method() == http::verb::head;
 
     if (path == "/healthz" && is_get) {
+        // Anything but 200 takes the server out of a proxy's rotation for new rooms.
         const auto rooms = context.metrics->room_counts();
+        const char* status = context.stopping.load()   ? "stopping"
+                             : context.draining.load() ? "draining"
+                                                       : "ok";
         return reply(
-            http::status::ok, "application/json",
+            std::string_view(status) == "ok" ? http::status::ok : http::status::service_unavailable,
+            "application/json",
             fmt::format(R"({{"status":"{}","uptime_s":{},"rooms":{},"players":{},)"
                         R"("connections":{}}})",
-                        context.stopping.load() ? "stopping" : "ok", context.clock.uptime().count(),
-                        rooms.rooms, rooms.players, context.metrics->open_connections()));
+                        status, context.clock.uptime().count(), rooms.rooms, rooms.players,
+                        context.metrics->open_connections()));
     }
     if (path == "/metrics" && is_get) {
         return reply(http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
@@ -145,6 +162,22 @@ Response respond(const Request& request, ServerContext& context) {
                      R"({"error":"method not allowed"})");
     }
     return reply(http::status::not_found, "application/json", R"({"error":"not found"})");
+}
+
+// A new WebSocket while the server drains (a proxy sends no one new here by then; a client
+// that connects directly learns why).
+Response draining_refusal(const Request& request) {
+    Response response;
+    response.version(request.version());
+    response.keep_alive(false);
+    response.result(http::status::service_unavailable);
+    response.set(http::field::server, "rapidfire/" RAPIDFIRE_VERSION);
+    response.set(http::field::cache_control, "no-store");
+    response.set(http::field::retry_after, "5");
+    response.set(http::field::content_type, "application/json");
+    response.body() = R"({"error":"this server is shutting down: it takes no new connections"})";
+    response.prepare_payload();
+    return response;
 }
 
 // Plain HTTP on a port that speaks TLS: every request gets this, then the connection closes.
@@ -225,6 +258,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
         }
         const auto path = path_of(request.target());
         if (websocket::is_upgrade(request) && path == "/ws") {
+            // Draining, the server keeps the players of its rooms and takes nobody new.
+            if (context_->draining.load() &&
+                !names_a_room_here(
+                    std::string_view(request.target().data(), request.target().size()),
+                    context_->rooms)) {
+                return reply(draining_refusal(request));
+            }
             const auto origin = request.find(http::field::origin);
             // Browsers always send Origin; other clients need none and are let through.
             if (origin == request.end() ||
@@ -237,8 +277,23 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
                          header(request, http::field::origin));
         } else if (is_get(request) && is_web_path(path)) {
             return reply_web(request);
+        } else if (context_->store && (path == "/api" || path.rfind("/api/", 0) == 0)) {
+            return reply_from_record(std::move(request));
         }
         reply(respond(request, *context_));
+    }
+
+    // The record may be a database across the network: its queries run on threads of their
+    // own, never on the I/O thread the rooms share, and the answer comes back to this session.
+    void reply_from_record(Request request) {
+        asio::post(context_->record_queries, [self = this->shared_from_this(),
+                                              request = std::move(request)] {
+            auto response = respond(request, *self->context_);
+            auto& stream = self->stream_;
+            asio::post(stream.get_executor(), [self, response = std::move(response)]() mutable {
+                self->reply(std::move(response));
+            });
+        });
     }
 
     // The browser client's files, the QR code and the join link (web_routes.hpp).

@@ -29,6 +29,8 @@ constexpr auto shutdown_deadline = std::chrono::milliseconds(4'000);
 constexpr auto drain_poll = std::chrono::milliseconds(20);
 // How long the stop waits for the record's writer before leaving the rest to its destructor.
 constexpr auto record_flush_limit = std::chrono::milliseconds(2'000);
+// While draining, how often the server looks whether games are still in play.
+constexpr auto games_poll = std::chrono::milliseconds(250);
 
 }  // namespace
 
@@ -45,7 +47,8 @@ class Server::Impl {
           guide_(std::move(guide)),
           entropy_(core::make_secure_entropy()),
           context_(std::make_shared<ServerContext>(
-              io_, std::move(options), bank_, [this] { return core::make_room_code(entropy_); },
+              io_, std::move(options), bank_,
+              [this] { return core::make_room_code(entropy_, context_->options.node_id); },
               [this](std::string code, const protocol::CreateRoom& request) {
                   return make_room(std::move(code), request);
               })),
@@ -70,16 +73,12 @@ class Server::Impl {
         if (options.handle_signals) {
             signals_.add(SIGINT);
             signals_.add(SIGTERM);
-            signals_.async_wait([this](boost::system::error_code ec, int signal) {
-                if (ec)
-                    return;
-                spdlog::info("signal {} received", signal);
-                begin_shutdown();
-            });
+            wait_for_signal();
         }
-        spdlog::info("listening on {}:{} with {} thread(s){}", options.host, listener_->port(),
+        spdlog::info("listening on {}:{} with {} thread(s){}{}", options.host, listener_->port(),
                      options.threads,
-                     context_->tls ? "; TLS: https:// and wss:// (plain HTTP gets 400)" : "");
+                     context_->tls ? "; TLS: https:// and wss:// (plain HTTP gets 400)" : "",
+                     options.node_id ? fmt::format("; node {}", *options.node_id) : "");
         return listener_->port();
     }
 
@@ -91,6 +90,8 @@ class Server::Impl {
         run_io();
         for (auto& thread : threads)
             thread.join();
+        // Queries of the record still running finish here; their answers go nowhere now.
+        context_->record_queries.join();
         if (context_->writer) {
             // A database that cannot be reached holds the stop up for a bounded time only:
             // the writer keeps trying a little longer as it is destroyed, then says what it
@@ -138,15 +139,70 @@ class Server::Impl {
         }
     }
 
+    void wait_for_signal() {
+        signals_.async_wait([this](boost::system::error_code ec, int signal) {
+            if (ec)
+                return;
+            spdlog::info("signal {} received", signal);
+            // The first signal drains when a drain time is set; the next one closes at once.
+            if (!draining_ && context_->options.drain_timeout.count() > 0) {
+                begin_drain();
+                wait_for_signal();
+                return;
+            }
+            begin_shutdown();
+        });
+    }
+
+    // Runs on control_. The server takes no new rooms and tells the proxy (health: draining),
+    // while the games in play go on: players who drop may still resume here.
+    void begin_drain() {
+        draining_ = true;
+        context_->draining.store(true);
+        const auto deadline = std::chrono::steady_clock::now() + context_->options.drain_timeout;
+        spdlog::info("draining: no new rooms; {} game(s) in play may finish within {} s",
+                     games_in_play(), context_->options.drain_timeout.count());
+        wait_for_games(deadline);
+    }
+
+    std::int64_t games_in_play() const {
+        const auto counts = context_->metrics->room_counts();
+        using protocol::RoomPhase;
+        return counts.rooms - counts.rooms_by_phase[static_cast<std::size_t>(RoomPhase::lobby)] -
+               counts.rooms_by_phase[static_cast<std::size_t>(RoomPhase::finished)];
+    }
+
+    void wait_for_games(std::chrono::steady_clock::time_point deadline) {
+        if (shutting_down_)
+            return;
+        const auto playing = games_in_play();
+        if (playing == 0) {
+            spdlog::info("drained: no game in play");
+            begin_shutdown();
+            return;
+        }
+        if (std::chrono::steady_clock::now() >= deadline) {
+            spdlog::warn("drain time over with {} game(s) in play", playing);
+            begin_shutdown();
+            return;
+        }
+        drain_timer_.expires_after(games_poll);
+        drain_timer_.async_wait([this, deadline](boost::system::error_code ec) {
+            if (!ec)
+                wait_for_games(deadline);
+        });
+    }
+
     // Runs on control_.
     void begin_shutdown() {
         if (shutting_down_)
             return;
         shutting_down_ = true;
+        boost::system::error_code ignored;
+        drain_timer_.cancel(ignored);
         context_->stopping.store(true);
         if (listener_)
             listener_->stop();
-        boost::system::error_code ignored;
         signals_.cancel(ignored);
         const auto connections = context_->connections.snapshot();
         spdlog::info("shutting down: closing {} connection(s) with 1012 service restart",
@@ -189,6 +245,7 @@ class Server::Impl {
     std::shared_ptr<ServerContext> context_;
     const RoomServices room_services_;
     std::shared_ptr<Listener> listener_;
+    bool draining_ = false;
     bool shutting_down_ = false;
 };
 

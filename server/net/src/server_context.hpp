@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 
+#include <boost/asio/thread_pool.hpp>
+
 #include "connection_tracker.hpp"
 #include "metrics.hpp"
 #include "rapidfire/content/bank.hpp"
@@ -46,11 +48,16 @@ struct ServerContext {
     const StrandSource strands;  // for connections and rooms
     ConnectionTracker connections;
     RoomRegistry rooms;
+    // After SIGTERM with a drain time: no new rooms, health says so, games in play go on.
+    std::atomic<bool> draining{false};
     std::atomic<bool> stopping{false};
     // The record of games, when options.data_dir is set (else null): rooms hand their
     // journals to the writer, which commits them off the rooms' strands; the HTTP API reads it.
     const std::unique_ptr<store::Store> store;
     const std::unique_ptr<store::StoreWriter> writer;
+    // Where the HTTP API's queries of the record run (a database may be across the network):
+    // one thread, as the store serves one query at a time; off the I/O threads.
+    boost::asio::thread_pool record_queries{1};
     // The browser client's files, read once here, and --public-url parsed.
     const std::shared_ptr<const WebFiles> web;
     const std::optional<PublicUrl> public_url;

@@ -48,4 +48,15 @@ std::optional<std::vector<std::pair<std::string, std::string>>> query_pairs(
     return pairs;
 }
 
+std::optional<std::string> query_value(std::string_view query, std::string_view key) {
+    const auto pairs = query_pairs(query);
+    if (!pairs)
+        return std::nullopt;
+    for (const auto& [name, value] : *pairs) {
+        if (name == key)
+            return value;
+    }
+    return std::nullopt;
+}
+
 }  // namespace rapidfire::net

@@ -17,4 +17,7 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
 // The query's pairs in order, keys and values decoded; nothing when one cannot be decoded.
 std::optional<std::vector<std::pair<std::string, std::string>>> query_pairs(std::string_view query);
 
+// The decoded value of `key` in a query, or nothing (absent or malformed).
+std::optional<std::string> query_value(std::string_view query, std::string_view key);
+
 }  // namespace rapidfire::net

@@ -26,18 +26,6 @@ WebResponse error(int status, std::string_view message) {
     return response;
 }
 
-// The decoded value of `key` in a query, or nothing (absent or malformed).
-std::optional<std::string> query_value(std::string_view query, std::string_view key) {
-    const auto pairs = query_pairs(query);
-    if (!pairs)
-        return std::nullopt;
-    for (const auto& [name, value] : *pairs) {
-        if (name == key)
-            return value;
-    }
-    return std::nullopt;
-}
-
 bool contains_ci(std::string_view text, std::string_view needle) {
     return std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
                return std::tolower(static_cast<unsigned char>(a)) ==

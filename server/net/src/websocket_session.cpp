@@ -1,6 +1,7 @@
 #include "websocket_session.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -21,6 +22,7 @@
 #include "frame_queue.hpp"
 #include "hosted_room.hpp"
 #include "rapidfire/common/overloaded.hpp"
+#include "rapidfire/core/entropy.hpp"
 #include "rapidfire/protocol/codec.hpp"
 #include "rapidfire/protocol/messages.hpp"
 #include "server_context.hpp"
@@ -296,6 +298,17 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
         return true;
     };
 
+    // A room of another server is asked for here only when that server is down: behind the
+    // proxy a room's requests reach its own server while it runs.
+    auto of_another_node = [&](std::string_view code) {
+        const auto own = context_->options.node_id;
+        std::string upper(code);
+        for (auto& c : upper)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        const auto node = core::node_of_room_code(upper);
+        return own && node && *node != *own;
+    };
+
     // The handlers take non-const references so the generic one below never outbids them.
     std::visit(overloaded{
                    [&](protocol::Hello& hello) {
@@ -313,6 +326,12 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
                    [&](protocol::CreateRoom& create) {
                        if (refuse_if_seated())
                            return;
+                       if (context_->draining.load()) {
+                           return send(make_error(ErrorCode::server_draining,
+                                                  "this server is shutting down: reconnect and "
+                                                  "create the room again",
+                                                  request));
+                       }
                        auto created = context_->rooms.create(create);
                        if (auto* error = std::get_if<protocol::Error>(&created))
                            return send(*error);
@@ -323,17 +342,24 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
                        if (refuse_if_seated())
                            return;
                        auto room = context_->rooms.find(join.code);
-                       if (!room)
-                           return send(protocol::room_not_found_error());
+                       if (!room) {
+                           return send(of_another_node(join.code)
+                                           ? protocol::room_server_gone_error(request)
+                                           : protocol::room_not_found_error());
+                       }
                        seat_ = SeatAsked{};
                        room->join(self, std::move(join));
                    },
                    [&](protocol::Resume& resume) {
                        if (refuse_if_seated())
                            return;
-                       auto room = context_->rooms.find(core::room_code_of_token(resume.token));
-                       if (!room)
-                           return send(protocol::bad_resume_token_error());
+                       const auto code = core::room_code_of_token(resume.token);
+                       auto room = context_->rooms.find(code);
+                       if (!room) {
+                           return send(of_another_node(code)
+                                           ? protocol::room_server_gone_error(request)
+                                           : protocol::bad_resume_token_error());
+                       }
                        seat_ = SeatAsked{};
                        room->resume(self, std::move(resume.token));
                    },

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,12 @@ struct ServerOptions {
     std::size_t max_connections_per_ip = 1'000;
     int max_room_capacity = 10'000;  // the largest capacity a room may ask for
     std::chrono::seconds resume_grace{120};
+    // One of several servers behind a proxy: this character (of the room code alphabet) starts
+    // every room code the server hands out, so the proxy finds a room's server by its code.
+    std::optional<char> node_id;
+    // After SIGTERM: how long running games may go on while the server takes no new rooms
+    // (health says "draining"); then every connection is closed. 0: close at once.
+    std::chrono::seconds drain_timeout{0};
 
     std::size_t max_message_bytes = 16 * 1024;   // one client frame
     std::size_t max_queue_bytes = 1024 * 1024;   // unsent bytes per client before it is dropped
