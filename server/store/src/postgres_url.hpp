@@ -1,6 +1,6 @@
 #pragma once
-// A postgresql:// URL as the record's location: what makes one unfit (a password in it), and
-// how to print it without anything secret.
+// A postgresql:// URL as the record's location, printed without anything secret. What makes
+// one unfit (postgresql_url_problem, in store.hpp) is defined with it.
 
 #include <string>
 #include <string_view>
