@@ -396,6 +396,34 @@ INSERT INTO solo_runs VALUES (1, 'Sam', 'sam', 'Bank', 8000, 10, 5, 20);
     EXPECT_EQ(old_store.solo_leaderboard(key, 10).size(), 1u);
 }
 
+// Answers go many to a statement: every one is written, a mark sees the answer before it in
+// the batch, and a player's first answer to a question is the one that counts.
+TEST_P(StoreTest, AnswersInARowAreAllWrittenAndTheFirstCounts) {
+    std::vector<JournalEntry> batch{started("QUIZ01", RoomKind::quiz, 1)};
+    for (int player = 0; player < 150; ++player)
+        batch.emplace_back(answer("QUIZ01", player));
+    batch.emplace_back(
+        AnswerMarked{"QUIZ01", 1, 0, 140, Verdict::correct, std::nullopt, 500, std::nullopt, {}});
+    auto again = answer("QUIZ01", 5);
+    again.text = "a second answer";
+    batch.emplace_back(again);
+    batch.emplace_back(answer("QUIZ01", 150));
+    store.record(batch);
+
+    const auto record = store.game(store.recent_games(1).at(0).id);
+    ASSERT_EQ(record->answers.size(), 151u);
+    for (const auto& row : record->answers) {
+        if (row.player == 140) {
+            EXPECT_EQ(row.verdict, "correct");
+            EXPECT_EQ(row.points, 500);
+        }
+        if (row.player == 5) {
+            EXPECT_EQ(row.text, "");
+        }
+    }
+    EXPECT_EQ(record->game.players, 151);
+}
+
 // Two servers on one database: whichever played the game, either answers the same.
 TEST_P(StoreTest, TwoServersShareOneRecord) {
     const auto other = database.open();

@@ -178,25 +178,28 @@ void record_finished(Database& db, std::int64_t id, const core::GameFinished& e)
     }
 }
 
-// Writes one batch. A batch holds mostly answers and marks of a few games: their statements are
-// prepared once per batch and each game's id is looked up once, so no SQL is parsed per answer.
+// Writes one batch, then finish(). A batch holds mostly answers and marks of a few games: their
+// statements are prepared once per batch and each game's id is looked up once, so no SQL is
+// parsed per answer; answers in a row go in statements of many rows, so a round trip to the
+// database carries many answers.
 class BatchRecorder {
   public:
     explicit BatchRecorder(Database& db) : db_(db) {}
 
     void operator()(const core::GameStarted& e) {
+        write_answers();
         games_[{e.code, e.round}] = record_started(db_, e);
     }
     void operator()(const core::AnswerRecorded& e) {
         const auto id = game_id(e.code, e.round);
         if (!id)
             return;  // the game's start was never recorded (a store opened mid-game)
-        answer_->bind(1, *id).bind(2, e.question).bind(3, e.player).bind(4, e.nickname);
-        answer_->bind(5, e.elapsed_ms).bind(6, e.choice).bind(7, e.text).bind(8, e.at);
-        answer_->run();
-        answer_->reset();
+        answers_.emplace_back(*id, &e);
+        if (answers_.size() == answers_per_statement)
+            write_answers();
     }
     void operator()(const core::AnswerMarked& e) {
+        write_answers();  // the answer being marked may be among them
         const auto id = game_id(e.code, e.round);
         if (!id)
             return;
@@ -209,11 +212,45 @@ class BatchRecorder {
         mark_->reset();
     }
     void operator()(const core::GameFinished& e) {
+        write_answers();
         if (const auto id = game_id(e.code, e.round))
             record_finished(db_, *id, e);
     }
+    void finish() { write_answers(); }
 
   private:
+    static constexpr std::size_t answers_per_statement = 64;
+
+    // A player's first answer to a question is the one that counts.
+    void write_answers() {
+        if (answers_.empty())
+            return;
+        auto& insert = answer_inserts_[answers_.size()];
+        if (!insert) {
+            std::string sql =
+                "INSERT INTO answers (game_id, question, player, nickname, elapsed_ms, choice, "
+                "text, accepted_at) VALUES ";
+            for (std::size_t row = 0; row < answers_.size(); ++row) {
+                sql += row == 0 ? "(" : ", (";
+                for (std::size_t column = 1; column <= 8; ++column)
+                    sql += (column == 1 ? "$" : ", $") + std::to_string(row * 8 + column);
+                sql += ")";
+            }
+            sql += " ON CONFLICT (game_id, question, player) DO NOTHING";
+            insert = db_.prepare(sql);
+        }
+        int first = 0;  // the row's parameters are first + 1 to first + 8
+        for (const auto& [id, e] : answers_) {
+            insert->bind(first + 1, id).bind(first + 2, e->question).bind(first + 3, e->player);
+            insert->bind(first + 4, e->nickname).bind(first + 5, e->elapsed_ms);
+            insert->bind(first + 6, e->choice).bind(first + 7, e->text).bind(first + 8, e->at);
+            first += 8;
+        }
+        insert->run();
+        insert->reset();
+        answers_.clear();
+    }
+
     std::optional<std::int64_t> game_id(const std::string& code, int round) {
         const auto key = std::make_pair(code, round);
         if (const auto it = games_.find(key); it != games_.end())
@@ -226,11 +263,9 @@ class BatchRecorder {
 
     Database& db_;
     std::map<std::pair<std::string, int>, std::int64_t> games_;
-    // A player's first answer to a question is the one that counts.
-    std::unique_ptr<Query> answer_ = db_.prepare(
-        "INSERT INTO answers (game_id, question, player, nickname, elapsed_ms, choice, text, "
-        "accepted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-        "ON CONFLICT (game_id, question, player) DO NOTHING");
+    // Answers not yet written, with their game's id; they point into the batch.
+    std::vector<std::pair<std::int64_t, const core::AnswerRecorded*>> answers_;
+    std::map<std::size_t, std::unique_ptr<Query>> answer_inserts_;  // by number of rows
     std::unique_ptr<Query> mark_ = db_.prepare(
         "UPDATE answers SET verdict = $1, grade = $2, points = $3, comment = $4, tips = $5 "
         "WHERE game_id = $6 AND question = $7 AND player = $8");
@@ -348,6 +383,7 @@ void Store::record(const std::vector<core::JournalEntry>& batch) {
         BatchRecorder recorder(*db_);
         for (const auto& entry : batch)
             std::visit(recorder, entry);
+        recorder.finish();
         db_->commit();
     } catch (...) {
         db_->rollback();
