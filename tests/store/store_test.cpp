@@ -7,6 +7,8 @@
 #include <latch>
 #include <thread>
 
+#include <sqlite3.h>
+
 #include <gtest/gtest.h>
 
 #include "journal_entries.hpp"
@@ -47,12 +49,25 @@ TEST_P(StoreTest, CreatesTheSchemaOnceAndReopens) {
     EXPECT_EQ(again->current_schema_version(), Store::schema_version);
 }
 
-TEST(StoreOnSqlite, CreatesItsDataDirectory) {
+TEST(StoreOnSqlite, CreatesItsDataDirectoryAndAFileInWalMode) {
     test::ScratchDir dir;
+    const auto file = dir.path() / "nested" / "rapidfire.sqlite3";
     Store store(dir.path() / "nested");
     EXPECT_EQ(store.current_schema_version(), Store::schema_version);
-    EXPECT_TRUE(std::filesystem::exists(dir.path() / "nested" / "rapidfire.sqlite3"));
-    EXPECT_EQ(store.describe(), (dir.path() / "nested" / "rapidfire.sqlite3").string());
+    EXPECT_EQ(store.describe(), file.string());
+    // WAL: the API's readers never wait for the writer's transaction.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+    std::string mode;
+    sqlite3_exec(
+        db, "PRAGMA journal_mode",
+        [](void* out, int, char** values, char**) {
+            *static_cast<std::string*>(out) = values[0];
+            return 0;
+        },
+        &mode, nullptr);
+    sqlite3_close(db);
+    EXPECT_EQ(mode, "wal");
 }
 
 // Servers starting together on one database: each round a fresh database, four stores opened
