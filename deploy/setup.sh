@@ -21,6 +21,9 @@ packages=(
   # the browser tests: a real Chromium, driven by playwright-core from npm (tests/web), and
   # zbarimg to read the QR code back
   chromium zbar-tools nodejs
+  # several servers: PostgreSQL as the shared record (libpq for the server, the server package
+  # for the tests, which run their own cluster in a temporary folder) and HAProxy in front
+  libpq-dev postgresql haproxy
 )
 
 missing=()
@@ -52,8 +55,8 @@ echo "setup: installing ${missing[*]}"
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 export DEBIAN_FRONTEND=noninteractive
-# nginx is only for the tests, which start their own on loopback: keep its package from
-# starting a system-wide one on port 80 (policy-rc.d exit 101 = "do not start services").
+# nginx, PostgreSQL and HAProxy are only for the tests, which start their own on loopback: keep
+# their packages from starting system-wide ones (policy-rc.d exit 101 = "do not start services").
 policy=/usr/sbin/policy-rc.d
 if [ ! -e "$policy" ]; then
   printf '#!/bin/sh\nexit 101\n' | "${sudo_cmd[@]}" tee "$policy" >/dev/null

@@ -84,6 +84,50 @@ TEST(Deploy, TheSystemdUnitPassesSystemdAnalyze) {
     EXPECT_EQ(output, "") << "systemd-analyze has remarks";
 }
 
+// The template for several servers on one host, checked as an instance (node A).
+TEST(Deploy, TheServerTemplateUnitPassesSystemdAnalyze) {
+    if (!fs::exists("/usr/bin/systemd-analyze"))
+        GTEST_SKIP() << "systemd-analyze is not installed";
+    ScratchDir dir;
+    const std::string unit =
+        std::regex_replace(read_file(deploy_dir / "systemd/rapidfire-server@.service"),
+                           std::regex("/usr/local/bin/rapidfire-server"), RAPIDFIRE_SERVER_BINARY);
+    ASSERT_NE(unit.find("--node-id %i"), std::string::npos);
+    // The password reaches the server as a credential, never on its command line.
+    ASSERT_NE(unit.find("LoadCredential=pgpass:"), std::string::npos);
+    ASSERT_NE(unit.find("DynamicUser=yes"), std::string::npos);
+    std::ofstream(dir.path() / "rapidfire-server@.service") << unit;
+    const auto [status, output] = run({"/usr/bin/systemd-analyze", "verify",
+                                       (dir.path() / "rapidfire-server@A.service").string()});
+    EXPECT_EQ(status, 0) << output;
+    EXPECT_EQ(output, "") << "systemd-analyze has remarks";
+}
+
+// The HAProxy configuration as shipped is valid (the cluster tests run it on loopback).
+TEST(Deploy, TheHaproxyConfigurationPassesItsCheck) {
+    if (!fs::exists("/usr/sbin/haproxy"))
+        GTEST_SKIP() << "haproxy is not installed";
+    // The certificate it names does not exist here: check it with a throwaway one in its place.
+    ScratchDir dir;
+    const auto key = dir.path() / "key.pem";
+    const auto certificate = dir.path() / "certificate.pem";
+    const auto [made, made_output] =
+        run({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+             "-subj", "/CN=localhost", "-keyout", key.string(), "-out", certificate.string()});
+    ASSERT_EQ(made, 0) << made_output;
+    const auto pem = dir.path() / "rapidfire.pem";
+    std::ofstream(pem) << read_file(certificate) << read_file(key);
+    std::string config = read_file(deploy_dir / "haproxy/rapidfire.cfg");
+    config =
+        std::regex_replace(config, std::regex("/etc/haproxy/certs/rapidfire.pem"), pem.string());
+    config = std::regex_replace(config, std::regex("stats socket [^ ]+"),
+                                "stats socket " + (dir.path() / "admin.sock").string());
+    const auto path = dir.path() / "haproxy.cfg";
+    std::ofstream(path) << config;
+    const auto [status, output] = run({"/usr/sbin/haproxy", "-c", "-q", "-f", path.string()});
+    EXPECT_EQ(status, 0) << output;
+}
+
 class Nginx {
   public:
     Nginx(const fs::path& prefix, std::uint16_t port, std::uint16_t upstream_port) {

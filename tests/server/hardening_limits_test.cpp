@@ -118,6 +118,36 @@ TEST(PerAddressLimit, TheFlagDefaultsHighAndZeroMeansNoLimit) {
     EXPECT_EQ(negative.exit_code, 2);
 }
 
+TEST(HardeningLimits, NodeIdDrainSecondsAndDatabaseAreChecked) {
+    auto parse = [](std::vector<const char*> args) {
+        args.insert(args.begin(), "rapidfire-server");
+        std::ostringstream out;
+        std::ostringstream err;
+        return server::parse_command_line(static_cast<int>(args.size()), args.data(), out, err);
+    };
+    const auto defaults = parse({});
+    EXPECT_FALSE(defaults.options->node_id.has_value());
+    EXPECT_EQ(defaults.options->drain_timeout, std::chrono::seconds(0));
+    EXPECT_TRUE(defaults.options->database.empty());
+    EXPECT_EQ(parse({"--node-id", "K"}).options->node_id, 'K');
+    EXPECT_EQ(parse({"--drain-seconds", "600"}).options->drain_timeout, std::chrono::seconds(600));
+    EXPECT_EQ(parse({"--database", "postgresql://rf@db.internal:5432/rf"}).options->database,
+              "postgresql://rf@db.internal:5432/rf");
+    // A node id is one character of the code alphabet; a URL never carries a password.
+    for (std::vector<const char*> bad :
+         {std::vector<const char*>{"--node-id", "AB"},
+          {"--node-id", "O"},
+          {"--node-id", "a"},
+          {"--drain-seconds", "-1"},
+          {"--database", "postgresql://rf:secret@db.internal/rf"},
+          {"--database", "postgresql://rf@db.internal/rf?password=secret"},
+          {"--database", "mysql://rf@db.internal/rf"}}) {
+        const auto parsed = parse(bad);
+        EXPECT_FALSE(parsed.options.has_value()) << bad[0] << " " << bad[1];
+        EXPECT_EQ(parsed.exit_code, 2) << bad[0] << " " << bad[1];
+    }
+}
+
 // Three connections from 127.0.0.1 are a game; the fourth is refused like a full server (503,
 // server_full, saying it is per address), the game plays on, and a closed connection frees its
 // place.

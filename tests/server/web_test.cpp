@@ -350,11 +350,15 @@ TEST_F(WebFolder, TheJoinLinkIsAlsoGivenAsText) {
     const auto plain = get(port(), "/api/join-link?room=K7M2QX", {{"Host", "quiz.example:80"}});
     EXPECT_EQ(boost::json::parse(plain.body).at("url").as_string(),
               "http://quiz.example/join/K7M2QX");
+    // A code of one of several servers (--node-id) is a character longer.
+    const auto node = get(port(), "/api/join-link?room=BK7M2QX", {{"Host", "quiz.example"}});
+    EXPECT_EQ(boost::json::parse(node.body).at("url").as_string(),
+              "http://quiz.example/join/BK7M2QX");
 }
 
 TEST_F(WebFolder, BadRoomCodesAndHostsGet400) {
     for (const char* query : {"", "?room=", "?code=K7M2QX", "?room=k7m2qx", "?room=K7M2Q",
-                              "?room=K7M2QXX", "?room=K7M2Q0", "?room=K7M2QI", "?room=K7M2Q%00",
+                              "?room=K7M2QXXX", "?room=K7M2Q0", "?room=K7M2QI", "?room=K7M2Q%00",
                               "?room=K7M2Q%2F", "?room=%3Cscript%3E", "?room=K7M2Q%zz"}) {
         for (const char* path : {"/qr.svg", "/api/join-link"}) {
             const auto reply = get(port(), std::string(path) + query);
