@@ -7,7 +7,7 @@
 #
 # Usage: with_proxy.sh SERVER_BINARY BENCH_BINARY [--servers N] [SERVER_OPTION...] -- [BENCH_OPTION...]
 # Each server runs with --data-dir "" unless SERVER_OPTIONs name a record (--database or
-# --data-dir). HAProxy's connection limit is set from the open-file limit: it needs two
+# --data-dir), and with --max-connections-per-ip 0 as behind the deployed proxy. HAProxy's connection limit is set from the open-file limit: it needs two
 # descriptors a player.
 set -uo pipefail
 
@@ -32,6 +32,8 @@ done
 if [[ ! " ${server_options[*]} " =~ " --database " && ! " ${server_options[*]} " =~ " --data-dir " ]]; then
     server_options+=(--data-dir "")
 fi
+# Every player arrives from the proxy's address; HAProxy keeps the per-address limit.
+server_options+=(--max-connections-per-ip 0)
 
 here=$(cd "$(dirname "$0")" && pwd)
 deployed="$here/../deploy/haproxy/rapidfire.cfg"

@@ -23,6 +23,7 @@
 #include "game_steps.hpp"
 #include "haproxy_process.hpp"
 #include "postgres_cluster.hpp"
+#include "process.hpp"
 #include "scratch_dir.hpp"
 #include "server_process.hpp"
 #include "test_client.hpp"
@@ -70,8 +71,9 @@ class Cluster : public ::testing::Test {
         ::setenv("RAPIDFIRE_ADMIN_TOKEN", admin_token, 1);
         std::map<char, std::uint16_t> ports;
         for (const char node : nodes) {
-            servers_[node] = std::make_unique<ServerProcess>(std::vector<std::string>{
-                "--database", url_, "--node-id", std::string(1, node), "--drain-seconds", "60"});
+            servers_[node] = std::make_unique<ServerProcess>(
+                std::vector<std::string>{"--database", url_, "--node-id", std::string(1, node),
+                                         "--drain-seconds", "60", "--max-connections-per-ip", "0"});
             ports[node] = servers_[node]->wait_listening(15s);
         }
         ports_ = ports;
@@ -199,6 +201,53 @@ TEST_F(Cluster, RoomsSpreadOverEveryServerAndPlayersReachThemByCode) {
         }
     }
     EXPECT_GE(games_listed(proxy()).size(), nodes.size());
+}
+
+// The console client names the room in its URL too: a mock interview (the interviewer judges)
+// played by two rapidfire-client processes through the proxy, and its record and export read
+// back through the proxy from whichever server answers.
+TEST_F(Cluster, AnInterviewOfConsoleClientsPlaysThroughTheProxy) {
+    ::setenv("XDG_STATE_HOME", (dir_.path() / "state").c_str(), 1);
+    const std::string url = "ws://127.0.0.1:" + std::to_string(proxy()) + "/ws";
+    auto console = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--url", url, "--no-color"});
+        return e2e::Process::start(RAPIDFIRE_CLIENT_BINARY, args);
+    };
+    auto host = console({"host", "--kind", "interview", "--questions", "2", "--seconds", "30",
+                         "--reveal", "1", "--name", "Iris"});
+    const auto room_line = host->wait_for_line("room ");
+    ASSERT_TRUE(room_line) << host->transcript();
+    const std::string code = room_line->substr(5);
+    ASSERT_EQ(code.size(), 7u) << code;
+    auto candidate = console({"join", code, "--name", "cand"});
+    ASSERT_TRUE(host->wait_for_line("players 1: cand")) << host->transcript();
+    host->write_line("start");
+    host->write_line("c Crisp and clear.");
+    host->write_line("w Think about what it prevents.");
+    for (int question = 0; question < 2; ++question) {
+        ASSERT_TRUE(candidate->wait_for_line("question ")) << candidate->transcript();
+        candidate->write_line(question == 0 ? "it generalises" : "more layers");
+    }
+    EXPECT_EQ(host->wait_exit(), 0) << host->transcript();
+    EXPECT_EQ(candidate->wait_exit(), 0) << candidate->transcript();
+    EXPECT_EQ(candidate->output().find("# Interview summary: cand") != std::string::npos, true)
+        << candidate->transcript();
+
+    // The record, through the proxy: the interview, finished, and its export with both marks.
+    std::optional<json::object> game;
+    const auto deadline = Clock::now() + 10s;
+    while (!(game = game_listed(proxy(), code)) || game->at("finished_at").is_null()) {
+        ASSERT_LT(Clock::now(), deadline) << code << " never reached the record";
+        std::this_thread::sleep_for(50ms);
+    }
+    EXPECT_EQ(game->at("kind").as_string(), "interview");
+    const auto results = http_get_authorized(
+        proxy(), "/api/games/" + std::to_string(game->at("id").as_int64()) + "/results.json",
+        std::string("Bearer ") + admin_token);
+    ASSERT_EQ(results.status, 200) << results.body;
+    EXPECT_NE(results.body.find("Crisp and clear."), std::string::npos) << results.body;
+    EXPECT_NE(results.body.find("Think about what it prevents."), std::string::npos)
+        << results.body;
 }
 
 TEST_F(Cluster, RoomsCreatedAtOnceThroughTheProxyGetUniqueCodes) {
