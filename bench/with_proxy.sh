@@ -112,6 +112,6 @@ status=$?
 for ((i = 0; i < count; i++)); do
     echo "with_proxy: server ${nodes[$i]} used $(cpu_seconds "${pids[$i]}") s of CPU"
 done
-echo "with_proxy: haproxy used $(cpu_seconds "$proxy_pid") s of CPU (maxconn $maxconn)"
+echo "with_proxy: haproxy used $(cpu_seconds "$proxy_pid") s of CPU, peak memory $(awk '/VmHWM/ { print $2, $3 }' "/proc/$proxy_pid/status") (maxconn $maxconn)"
 [[ $status -eq 0 ]] || tail -n 20 "$work/haproxy.log" >&2
 exit "$status"
