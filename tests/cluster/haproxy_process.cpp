@@ -1,9 +1,7 @@
 #include "haproxy_process.hpp"
 
-#include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "free_port.hpp"
 #include "test_client.hpp"
 
 extern char** environ;
@@ -21,18 +20,6 @@ extern char** environ;
 namespace rapidfire::test {
 
 namespace {
-
-std::uint16_t free_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    close(fd);
-    return ntohs(address.sin_port);
-}
 
 // Replaces every match of `pattern`, which must match at least once.
 std::string replace(const std::string& text, const std::string& pattern, const std::string& with) {

@@ -164,35 +164,35 @@ Response respond(const Request& request, ServerContext& context) {
     return reply(http::status::not_found, "application/json", R"({"error":"not found"})");
 }
 
-// A new WebSocket while the server drains (a proxy sends no one new here by then; a client
-// that connects directly learns why).
-Response draining_refusal(const Request& request) {
+// A refusal after which the connection closes: a JSON error and the headers every answer has.
+Response closing_refusal(const Request& request, http::status status, std::string body) {
     Response response;
     response.version(request.version());
     response.keep_alive(false);
-    response.result(http::status::service_unavailable);
+    response.result(status);
     response.set(http::field::server, "rapidfire/" RAPIDFIRE_VERSION);
     response.set(http::field::cache_control, "no-store");
-    response.set(http::field::retry_after, "5");
+    response.set("X-Content-Type-Options", "nosniff");
     response.set(http::field::content_type, "application/json");
-    response.body() = R"({"error":"this server is shutting down: it takes no new connections"})";
+    response.body() = std::move(body);
     response.prepare_payload();
+    return response;
+}
+
+// A new WebSocket while the server drains (a proxy sends no one new here by then; a client
+// that connects directly learns why).
+Response draining_refusal(const Request& request) {
+    auto response =
+        closing_refusal(request, http::status::service_unavailable,
+                        R"({"error":"this server is shutting down: it takes no new connections"})");
+    response.set(http::field::retry_after, "5");
     return response;
 }
 
 // Plain HTTP on a port that speaks TLS: every request gets this, then the connection closes.
 Response tls_required(const Request& request) {
-    Response response;
-    response.version(request.version());
-    response.keep_alive(false);
-    response.result(http::status::bad_request);
-    response.set(http::field::server, "rapidfire/" RAPIDFIRE_VERSION);
-    response.set(http::field::cache_control, "no-store");
-    response.set("X-Content-Type-Options", "nosniff");
-    response.set(http::field::content_type, "application/json");
-    response.body() = R"({"error":"this port speaks TLS: use https:// or wss://"})";
-    response.prepare_payload();
-    return response;
+    return closing_refusal(request, http::status::bad_request,
+                           R"({"error":"this port speaks TLS: use https:// or wss://"})");
 }
 
 // One HTTP connection, plain or over TLS. For TLS it completes the handshake first, with the
