@@ -23,8 +23,11 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_args) {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, fds[0]);
-    std::vector<std::string> args = {RAPIDFIRE_SERVER_BINARY, "--host", "127.0.0.1", "--port", "0",
-                                     "--log-level",           "warn"};
+    std::vector<std::string> args = {RAPIDFIRE_SERVER_BINARY, "--host", "127.0.0.1", "--log-level",
+                                     "warn"};
+    // A free port unless the test names one (a server that comes back where it was).
+    if (std::find(extra_args.begin(), extra_args.end(), "--port") == extra_args.end())
+        args.insert(args.end(), {"--port", "0"});
     // No record unless a test asks for one.
     if (std::find(extra_args.begin(), extra_args.end(), "--data-dir") == extra_args.end()) {
         args.insert(args.end(), {"--data-dir", ""});

@@ -12,7 +12,8 @@
 
 namespace rapidfire::test {
 
-// rapidfire-server with --port 0, its stdout on a pipe. Killed if the test ends early.
+// rapidfire-server with --port 0 (unless `extra_args` name a port), its stdout on a pipe.
+// Killed if the test ends early.
 class ServerProcess {
   public:
     explicit ServerProcess(std::vector<std::string> extra_args = {});
