@@ -15,8 +15,8 @@
 #include <memory>
 #include <random>
 #include <sstream>
-#include <system_error>
 #include <stdexcept>
+#include <system_error>
 #include <vector>
 
 #include <libpq-fe.h>
