@@ -401,6 +401,11 @@ TEST_F(Cluster, ADatabaseRestartMidGameLosesNothingThatWasAccepted) {
     postgres().stop();
     play_question(room, 0);
     finish(room);
+    // Meanwhile the record says it cannot be reached, without naming the database.
+    const auto away =
+        http_get_authorized(proxy(), "/api/games", std::string("Bearer ") + admin_token);
+    EXPECT_EQ(away.status, 503) << away.body;
+    EXPECT_EQ(away.body.find("127.0.0.1"), std::string::npos) << away.body;
     postgres().start();
     // The writer commits the game once the database is back: every answer, and its end.
     const auto deadline = Clock::now() + 30s;

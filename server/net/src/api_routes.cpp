@@ -5,6 +5,7 @@
 #include <variant>
 #include <vector>
 
+#include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 
 #include "rapidfire/common/constant_time.hpp"
@@ -350,8 +351,15 @@ std::optional<ApiResponse> answer_api(const ApiRequest& request, const ApiContex
             reply.attachment = name + ".json";
             return reply;
         }
+    } catch (const store::StoreError& e) {
+        // The details name the database (host, user): they go to the log, not to the client.
+        spdlog::warn("api: {} {}: {}", request.method, path, e.what());
+        if (e.retryable())
+            return error(503, "the record cannot be reached now: try again shortly");
+        return error(500, "the record could not be read");
     } catch (const std::exception& e) {
-        return error(500, std::string("the record could not be read: ") + e.what());
+        spdlog::error("api: {} {}: {}", request.method, path, e.what());
+        return error(500, "the record could not be read");
     }
     return error(404, "not found");
 }
