@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs rapidfire-bench through HAProxy in front of fresh rapidfire-servers: starts N servers on
 # free loopback ports with node ids A, B, ..., starts HAProxy with the project's configuration
-# (deploy/haproxy/rapidfire.cfg, made to run on loopback: a plain listener, these servers in
-# place of the example's, fast health checks), runs the bench with --url through the proxy and
+# (deploy/haproxy/rapidfire.cfg made to run on loopback by deploy/haproxy/loopback.awk: a plain
+# listener, these servers in place of the example's, health checks every 500 ms), runs the bench with --url through the proxy and
 # --server-pid of server A, then prints the CPU time each process used and stops everything.
 #
 # Usage: with_proxy.sh SERVER_BINARY BENCH_BINARY [--servers N] [SERVER_OPTION...] -- [BENCH_OPTION...]
@@ -79,22 +79,11 @@ proxy_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0
 limit=$(ulimit -Hn)
 maxconn=$(((limit - 100) / 2))
 servers=""
-rules=""
 for ((i = 0; i < count; i++)); do
-    servers+="    server ${nodes[$i]} 127.0.0.1:${ports[$i]}\n"
-    rules+="    use-server ${nodes[$i]} if { urlp(room) -m beg -i ${nodes[$i]} }\n"
+    servers+="${servers:+,}${nodes[$i]}:${ports[$i]}"
 done
-awk -v port="$proxy_port" -v maxconn="$maxconn" -v servers="$servers" -v rules="$rules" '
-    /log \/dev\/log|stats socket|bind :443|redirect scheme https/ { next }
-    /bind :80$/ { sub(/bind :80/, "bind 127.0.0.1:" port) }
-    /maxconn 100000/ { sub(/maxconn 100000/, "maxconn " maxconn) }
-    /maxconn 30000/ { sub(/maxconn 30000/, "maxconn " maxconn) }
-    { gsub(/inter 2s/, "inter 500ms") }
-    /^    server [A-Z] 10\.0\.0\./ { if (!printed[section]++) printf "%s", servers; next }
-    /^    use-server [A-Z] if/ { if (!ruled++) printf "%s", rules; next }
-    /^backend / { section = $2 }
-    { print }
-' "$deployed" >"$work/haproxy.cfg"
+awk -v port="$proxy_port" -v maxconn="$maxconn" -v inter=500ms -v servers="$servers" \
+    -f "$here/../deploy/haproxy/loopback.awk" "$deployed" >"$work/haproxy.cfg" || exit 2
 ulimit -n "$limit"
 haproxy -db -f "$work/haproxy.cfg" >"$work/haproxy.log" 2>&1 &
 proxy_pid=$!
