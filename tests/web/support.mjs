@@ -2,12 +2,13 @@
 // Chromium driven by playwright-core (one browser context per person), the bundled bank's
 // answers, and screenshots written under the build folder. Everything stops by itself.
 
-import { spawn, execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
@@ -95,6 +96,7 @@ export async function startServer(extraArgs = [], tls = null) {
     base,
     port,
     log: () => log,
+    kill: (signal) => child.kill(signal),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -225,6 +227,40 @@ export async function waitForAnswerIn(player) {
 
 // A server and a browser for the tests of one file, started before them and stopped after:
 // `const world = withServerAndBrowser();` then `world.server` and `world.browser` in a test.
+// Several servers (node ids `nodes`) behind HAProxy with the shipped configuration made to run
+// on loopback (deploy/haproxy/loopback.awk): `base` is the proxy's address, `servers` each
+// server with its node id (kill() one to see what its players see).
+export async function startCluster(nodes) {
+  const servers = [];
+  for (const node of nodes) {
+    servers.push({ node, ...(await startServer(['--node-id', node, '--max-connections-per-ip', '0'])) });
+  }
+  const port = await freePort();
+  const folder = mkdtempSync(join(tmpdir(), 'rapidfire-web-proxy-'));
+  const deploy = fileURLToPath(new URL('../../deploy/haproxy/', import.meta.url));
+  const config = execFileSync('awk', ['-v', `port=${port}`, '-v', 'maxconn=2000', '-v', 'inter=100ms',
+    '-v', `servers=${servers.map((s) => `${s.node}:${s.port}`).join(',')}`,
+    '-f', join(deploy, 'loopback.awk'), join(deploy, 'rapidfire.cfg')]);
+  writeFileSync(join(folder, 'haproxy.cfg'), config);
+  const proxy = spawn('/usr/sbin/haproxy', ['-q', '-db', '-f', join(folder, 'haproxy.cfg')],
+    { stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(base, Date.now() + 15000, null);
+  return {
+    base,
+    servers,
+    async stop() {
+      if (proxy.exitCode === null) {
+        const exited = new Promise((r) => proxy.once('exit', r));
+        proxy.kill('SIGTERM');
+        await exited;
+      }
+      for (const server of servers) await server.stop();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
 export function withServerAndBrowser(serverArgs = [], makeTls = null) {
   const world = { server: null, browser: null, folder: null };
   before(async () => {
