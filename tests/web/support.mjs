@@ -98,7 +98,7 @@ export async function startServer(extraArgs = [], tls = null) {
     log: () => log,
     kill: (signal) => child.kill(signal),
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -250,7 +250,7 @@ export async function startCluster(nodes) {
     base,
     servers,
     async stop() {
-      if (proxy.exitCode === null) {
+      if (proxy.exitCode === null && proxy.signalCode === null) {
         const exited = new Promise((r) => proxy.once('exit', r));
         proxy.kill('SIGTERM');
         await exited;
