@@ -49,9 +49,25 @@ template <>
 constexpr bool may_be_absent<Judge>(std::string_view member) {
     return member == "tips";
 }
+template <>
+constexpr bool may_be_absent<MatchJoin>(std::string_view member) {
+    return member == "topics";
+}
+template <>
+constexpr bool may_be_absent<Feedback>(std::string_view member) {
+    return member == "went_well" || member == "work_on";
+}
 
 template <class T>
 using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
+
+// A member's name on the wire: its C++ name without a trailing underscore, which only marks a
+// name that is a C++ keyword (RoundSettings::public_ is "public").
+constexpr std::string_view wire_name(std::string_view member) {
+    if (!member.empty() && member.back() == '_')
+        member.remove_suffix(1);
+    return member;
+}
 
 // Names an enum's values for error messages: "quiz, interview or solo".
 template <class E>
@@ -119,17 +135,18 @@ class Reader {
             if (!ok)
                 return;
             using Member = std::remove_cvref_t<decltype(out.*member.pointer)>;
+            const std::string_view name = wire_name(member.name);
             const std::string member_path =
-                path.empty() ? std::string(member.name) : path + "." + member.name;
-            const auto* found = object.if_contains(member.name);
+                path.empty() ? std::string(name) : path + "." + std::string(name);
+            const auto* found = object.if_contains(name);
             if (found == nullptr || found->is_null()) {
-                if (!is_optional<Member>::value && !may_be_absent<T>(member.name)) {
+                if (!is_optional<Member>::value && !may_be_absent<T>(name)) {
                     ok = fail(ErrorCode::missing_field,
                               "the field '" + member_path + "' is required", member_path);
                 }
                 return;
             }
-            ok = read(*found, out.*member.pointer, member_path, member.name);
+            ok = read(*found, out.*member.pointer, member_path, name);
         });
         return ok;
     }
@@ -243,9 +260,9 @@ void write_struct(boost::json::object& object, const T& value) {
         if constexpr (is_optional<Member>::value) {
             if (!field)
                 return;
-            write(object[member.name], *field);
+            write(object[wire_name(member.name)], *field);
         } else {
-            write(object[member.name], field);
+            write(object[wire_name(member.name)], field);
         }
     });
 }

@@ -183,6 +183,12 @@ TEST(DecodeErrors, OutOfRange) {
                  "grade", "self_grade");
     expect_error(R"({"type":"judge","host_token":"h","question":0,"group":0,"verdict":"meh"})",
                  ErrorCode::out_of_range, "verdict", "judge");
+    expect_error(R"({"type":"match_join","nickname":"Zoë","role":"observer"})",
+                 ErrorCode::out_of_range, "role", "match_join");
+    expect_error(R"({"type":"match_join","nickname":"Zoë","level":"expert"})",
+                 ErrorCode::out_of_range, "level", "match_join");
+    expect_error(R"({"type":"list_rooms","kind":"party"})", ErrorCode::out_of_range, "kind",
+                 "list_rooms");
 
     // The edges themselves are accepted.
     const auto answer = std::get<Answer>(message_of(R"({"type":"answer","question":2147483647})"));
@@ -242,6 +248,35 @@ TEST(DecodeErrors, TooLong) {
                  R"("settings":{"password":")" +
                      std::string(65, 'p') + "\"}}",
                  ErrorCode::too_long, "settings.password", "create_room");
+}
+
+// A public room's label: at most 40 characters, counted as code points.
+TEST(DecodeErrors, LabelTooLong) {
+    const auto create = [](const std::string& label) {
+        return R"({"type":"create_room","kind":"quiz","nickname":"Ida",)"
+               R"("settings":{"public":true,"label":")" +
+               label + "\"}}";
+    };
+    EXPECT_EQ(std::get<CreateRoom>(message_of(create(repeat("é", 40)))).settings.label,
+              repeat("é", 40));
+    expect_error(create(std::string(41, 'l')), ErrorCode::too_long, "settings.label",
+                 "create_room");
+    expect_error(create(repeat("é", 41)), ErrorCode::too_long, "settings.label", "create_room");
+}
+
+// What went well and what to work on: at most 1000 characters each.
+TEST(DecodeErrors, FeedbackTextTooLong) {
+    const auto feedback = [](std::string_view field, const std::string& text) {
+        return R"({"type":"feedback","ratings":[],")" + std::string(field) + R"(":")" + text +
+               "\"}";
+    };
+    for (const std::string_view field : {"went_well", "work_on"}) {
+        SCOPED_TRACE(field);
+        EXPECT_TRUE(
+            std::holds_alternative<Feedback>(message_of(feedback(field, repeat("€", 1000)))));
+        expect_error(feedback(field, std::string(1001, 'w')), ErrorCode::too_long, field,
+                     "feedback");
+    }
 }
 
 TEST(DecodeErrors, TooManyItems) {
@@ -408,6 +443,56 @@ TEST(Decode, JudgeNeedsNeitherCommentNorTips) {
     // The fields the document requires stay required.
     expect_error(R"({"type":"judge","host_token":"h","question":2,"group":1})",
                  ErrorCode::missing_field, "verdict", "judge");
+}
+
+// "public" on the wire is RoundSettings::public_; the C++ spelling is an unknown field.
+TEST(Decode, PublicIsTheWireName) {
+    const auto open =
+        std::get<CreateRoom>(message_of(R"({"type":"create_room","kind":"quiz","nickname":"Ida",)"
+                                        R"("settings":{"public":true,"label":"Friday drills"}})"));
+    EXPECT_EQ(open.settings.public_, true);
+    EXPECT_EQ(open.settings.label, "Friday drills");
+    const auto underscored = std::get<CreateRoom>(message_of(
+        R"({"type":"create_room","kind":"quiz","nickname":"Ida","settings":{"public_":true}})"));
+    EXPECT_FALSE(underscored.settings.public_.has_value());
+    expect_error(R"({"type":"create_room","kind":"quiz","nickname":"Ida",)"
+                 R"("settings":{"public":"yes"}})",
+                 ErrorCode::wrong_type, "settings.public", "create_room");
+}
+
+// PROTOCOL.md marks feedback's went_well and work_on optional: ratings alone are a feedback.
+TEST(Decode, FeedbackNeedsNeitherWentWellNorWorkOn) {
+    const auto feedback = std::get<Feedback>(
+        message_of(R"({"type":"feedback","ratings":[{"area":"structure","score":4}]})"));
+    ASSERT_EQ(feedback.ratings.size(), 1u);
+    EXPECT_EQ(feedback.ratings[0].area, "structure");
+    EXPECT_EQ(feedback.ratings[0].score, 4);
+    EXPECT_TRUE(feedback.went_well.empty());
+    EXPECT_TRUE(feedback.work_on.empty());
+    const auto with_null = std::get<Feedback>(
+        message_of(R"({"type":"feedback","ratings":[],"went_well":null,"work_on":null})"));
+    EXPECT_TRUE(with_null.went_well.empty());
+    EXPECT_TRUE(with_null.work_on.empty());
+    // The ratings stay required, and so do a rating's fields.
+    expect_error(R"({"type":"feedback","went_well":"clear"})", ErrorCode::missing_field, "ratings",
+                 "feedback");
+    expect_error(R"({"type":"feedback","ratings":[{"area":"time"}]})", ErrorCode::missing_field,
+                 "ratings[0].score", "feedback");
+}
+
+// A match_join without topics asks for any topic.
+TEST(Decode, MatchJoinNeedsNoTopics) {
+    const auto join = std::get<MatchJoin>(message_of(R"({"type":"match_join","nickname":"Zoë"})"));
+    EXPECT_EQ(join.nickname, "Zoë");
+    EXPECT_TRUE(join.topics.empty());
+    EXPECT_FALSE(join.level.has_value());
+    EXPECT_FALSE(join.role.has_value());
+    EXPECT_FALSE(join.identity.has_value());
+    const auto with_null =
+        std::get<MatchJoin>(message_of(R"({"type":"match_join","nickname":"Zoë","topics":null})"));
+    EXPECT_TRUE(with_null.topics.empty());
+    expect_error(R"({"type":"match_join","topics":["evaluation"]})", ErrorCode::missing_field,
+                 "nickname", "match_join");
 }
 
 // Boost.JSON keeps the last of duplicate keys.

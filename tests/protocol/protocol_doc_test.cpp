@@ -33,6 +33,7 @@ using testing::is_optional;
 using testing::is_vector;
 using testing::members_of;
 using testing::tag;
+using testing::wire_name;
 
 constexpr std::string_view client_section = "Client to server";
 constexpr std::string_view server_section = "Server to client";
@@ -58,6 +59,18 @@ std::string_view object_name(tag<SummaryItem>) {
 }
 std::string_view object_name(tag<TopicMisses>) {
     return "TopicMisses";
+}
+std::string_view object_name(tag<TopicCount>) {
+    return "TopicCount";
+}
+std::string_view object_name(tag<Rating>) {
+    return "Rating";
+}
+std::string_view object_name(tag<FeedbackArea>) {
+    return "FeedbackArea";
+}
+std::string_view object_name(tag<OpenRoom>) {
+    return "OpenRoom";
 }
 
 // One "### " subsection: its heading text and the lines under it.
@@ -168,7 +181,7 @@ std::vector<std::string> row_names(const std::vector<std::string>& lines) {
 template <class T>
 std::vector<std::string> member_names() {
     std::vector<std::string> names;
-    boost::mp11::mp_for_each<members_of<T>>([&](auto m) { names.emplace_back(m.name); });
+    boost::mp11::mp_for_each<members_of<T>>([&](auto m) { names.emplace_back(wire_name(m.name)); });
     return names;
 }
 
@@ -336,7 +349,7 @@ void expect_presence_as_documented(boost::json::value& root, boost::json::object
     boost::mp11::mp_for_each<members_of<T>>([&](auto m) {
         using Member = std::remove_cvref_t<decltype(std::declval<T>().*m.pointer)>;
         using Unwrapped = typename unwrap<Member>::type;
-        const std::string name(m.name);
+        const std::string name(wire_name(m.name));
         const std::string field = path + name;
         SCOPED_TRACE(field);
         const auto documented = required.find(name);
@@ -453,7 +466,7 @@ TEST(ProtocolDoc, SharedObjects) {
     std::map<std::string, std::function<void(const Subsection&)>> objects;
     boost::mp11::mp_for_each<ClientMessage>([&](auto m) { collect_objects<decltype(m)>(objects); });
     boost::mp11::mp_for_each<ServerMessage>([&](auto m) { collect_objects<decltype(m)>(objects); });
-    EXPECT_EQ(objects.size(), 6u);
+    EXPECT_EQ(objects.size(), 10u);
 
     const auto documented = subsections_of(objects_section);
     for (const auto& [name, check] : objects) {
@@ -506,7 +519,8 @@ TEST(ProtocolDoc, LimitsAreStated) {
         text += line + "\n";
     for (const std::size_t limit :
          {max_json_depth, max_array_items, max_nickname_field_chars, max_nickname_chars,
-          max_answer_chars, max_comment_chars, max_token_chars, max_default_chars}) {
+          max_answer_chars, max_comment_chars, max_token_chars, max_label_chars, max_feedback_chars,
+          max_default_chars}) {
         EXPECT_NE(text.find(std::to_string(limit)), std::string::npos) << limit;
     }
     EXPECT_NE(document().find("Transport"), nullptr);

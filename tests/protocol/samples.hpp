@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -38,6 +39,8 @@ inline RoundSettings sample(tag<RoundSettings>) {
     s.judging_seconds = 90;
     s.reveal_seconds = 7;
     s.password = "s3cret";
+    s.public_ = true;
+    s.label = "Friday evaluation drills";
     return s;
 }
 
@@ -70,6 +73,29 @@ inline SummaryItem sample(tag<SummaryItem>) {
 
 inline TopicMisses sample(tag<TopicMisses>) {
     return {"probability", {1, 5}};
+}
+
+inline TopicCount sample(tag<TopicCount>) {
+    return {"regularization", 3};
+}
+
+inline Rating sample(tag<Rating>) {
+    return {"think-aloud", 4};
+}
+
+inline FeedbackArea sample(tag<FeedbackArea>) {
+    return {"structure", "Structure Your Answers"};
+}
+
+inline OpenRoom sample(tag<OpenRoom>) {
+    return {"K7M2QX",
+            RoomKind::interview,
+            "Friday evaluation drills",
+            {"evaluation", "deep-learning"},
+            5,
+            12,
+            "Interviewer Ida",
+            true};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,6 +180,32 @@ inline ListStandings sample(tag<ListStandings>) {
 
 inline Ping sample(tag<Ping>) {
     return {-42};
+}
+
+inline MatchJoin sample(tag<MatchJoin>) {
+    return {"Zoë",
+            {"evaluation", "regularization"},
+            Level::intermediate,
+            MatchRole::candidate,
+            "kq3Zr8Wm_x2Pd-7vYt9LbA"};
+}
+
+inline MatchLeave sample(tag<MatchLeave>) {
+    return {};
+}
+
+inline MatchConfirm sample(tag<MatchConfirm>) {
+    return {};
+}
+
+inline Feedback sample(tag<Feedback>) {
+    return {{sample(tag<Rating>{}), {"tradeoffs", 2}, {"time", 5}},
+            "You asked what the model was for before you answered.",
+            "Name what you give up: L1 against L2 needed a trade-off."};
+}
+
+inline ListRooms sample(tag<ListRooms>) {
+    return {RoomKind::quiz, "deep-learning"};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,6 +372,53 @@ inline Pong sample(tag<Pong>) {
     return {-42, 1'767'225'600'123};
 }
 
+inline MatchStatus sample(tag<MatchStatus>) {
+    return {2,
+            7,
+            {sample(tag<TopicCount>{}), {"evaluation", 1}},
+            1'767'225'630'000,
+            Requeued::partner_no_show};
+}
+
+inline MatchProposed sample(tag<MatchProposed>) {
+    return {"Ana", MatchRole::candidate, {"regularization"}, Level::advanced, 1'767'225'620'000};
+}
+
+inline MatchFound sample(tag<MatchFound>) {
+    return {"K7M2QX", "Ana", MatchRole::candidate, {"regularization"}};
+}
+
+inline MatchLeft sample(tag<MatchLeft>) {
+    return {MatchLeftReason::no_show};
+}
+
+inline FeedbackRequest sample(tag<FeedbackRequest>) {
+    return {"Ana",
+            {sample(tag<FeedbackArea>{}),
+             {"think-aloud", "Think Out Loud"},
+             {"time", "Manage Your Time"}},
+            1'767'226'800'000};
+}
+
+inline FeedbackSaved sample(tag<FeedbackSaved>) {
+    return {};
+}
+
+inline PartnerFeedback sample(tag<PartnerFeedback>) {
+    return {"Ana",
+            true,
+            {{"structure", 5}, sample(tag<Rating>{})},
+            "A clear definition first, then an example.",
+            "Say when you are unsure rather than guessing."};
+}
+
+inline RoomList sample(tag<RoomList>) {
+    return {
+        {sample(tag<OpenRoom>{}), {"R4PW9C", RoomKind::quiz, "", {}, 31, 100, "Ms Rivera", false}},
+        2,
+        1'767'225'600'500};
+}
+
 // ---------------------------------------------------------------------------------------------
 // Generic helpers over described structs
 
@@ -338,6 +437,34 @@ inline constexpr bool is_described_struct = boost::describe::has_describe_member
 
 template <class T>
 using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
+
+// A member's name on the wire: the C++ name without a trailing underscore, which marks a name
+// that is a C++ keyword (RoundSettings::public_ is "public").
+constexpr std::string_view wire_name(std::string_view member) {
+    if (!member.empty() && member.back() == '_')
+        member.remove_suffix(1);
+    return member;
+}
+
+// Members of a message that may be left out although their type is not std::optional (PROTOCOL.md
+// marks them optional; an absent one reads as empty). Stated here on its own, not taken from the
+// decoder, so that the tests check the decoder against it.
+template <class T>
+constexpr bool may_be_absent(std::string_view /*wire name*/) {
+    return false;
+}
+template <>
+constexpr bool may_be_absent<Judge>(std::string_view member) {
+    return member == "tips";
+}
+template <>
+constexpr bool may_be_absent<MatchJoin>(std::string_view member) {
+    return member == "topics";
+}
+template <>
+constexpr bool may_be_absent<Feedback>(std::string_view member) {
+    return member == "went_well" || member == "work_on";
+}
 
 // Deep equality of two values of a described type.
 template <class T>
@@ -390,7 +517,9 @@ void collect_defaults(const T& value, const T& fallback, const std::string& path
     } else if constexpr (is_described_struct<T>) {
         boost::mp11::mp_for_each<members_of<T>>([&](auto m) {
             collect_defaults(value.*m.pointer, fallback.*m.pointer,
-                             path.empty() ? std::string(m.name) : path + "." + m.name, out);
+                             path.empty() ? std::string(wire_name(m.name))
+                                          : path + "." + std::string(wire_name(m.name)),
+                             out);
         });
     } else {
         if (value == fallback)

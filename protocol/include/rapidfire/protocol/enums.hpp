@@ -49,6 +49,24 @@ BOOST_DESCRIBE_ENUM(NotCounted, paused, disconnected, extended)
 enum class EndReason { completed, ended_by_host, host_gone, time_up };
 BOOST_DESCRIBE_ENUM(EndReason, completed, ended_by_host, host_gone, time_up)
 
+// Matching: which side of the interview a player asks to take first. Both sides play both turns;
+// `either` pairs with anyone whose role fits.
+enum class MatchRole { either, interviewer, candidate };
+BOOST_DESCRIBE_ENUM(MatchRole, either, interviewer, candidate)
+
+// Matching: the level a player says they practise at. Pairs are made at the same level first,
+// at a neighbouring level after a wait (GAME.md).
+enum class Level { beginner, intermediate, advanced };
+BOOST_DESCRIBE_ENUM(Level, beginner, intermediate, advanced)
+
+// Why a player waiting for a partner is back in the queue (at its front, as the oldest).
+enum class Requeued { partner_declined, partner_no_show, partner_gone };
+BOOST_DESCRIBE_ENUM(Requeued, partner_declined, partner_no_show, partner_gone)
+
+// Why a player is no longer in the matching queue.
+enum class MatchLeftReason { left, declined, no_show };
+BOOST_DESCRIBE_ENUM(MatchLeftReason, left, declined, no_show)
+
 // The wire name of a described enumerator ("quiz", "per_question"), for logs, metrics, the
 // record and the client's text; "unknown" for a value outside the enumeration.
 template <class E>

@@ -53,6 +53,12 @@ enum class ErrorCode {
     unknown_player,    // no such player in the room
     unknown_group,     // no such answer group in judging
     not_a_player,      // the host tried to play in a room where the host only runs the game
+    // Matching and feedback errors.
+    already_queued,  // match_join (or create/join) while waiting in the matching queue
+    not_queued,      // match_leave or match_confirm without a place in the queue
+    queue_full,      // the matching queue holds as many players as it may
+    unknown_topic,   // a topic that no question of the bank has
+    already_sent,    // a second feedback from the same side
     internal,          // a bug on the server side; the connection stays usable
 };
 BOOST_DESCRIBE_ENUM(ErrorCode, bad_json, not_object, too_deep, invalid_utf8, binary_frame,
@@ -62,7 +68,8 @@ BOOST_DESCRIBE_ENUM(ErrorCode, bad_json, not_object, too_deep, invalid_utf8, bin
                     room_server_gone, room_locked, room_full, wrong_password, nickname_taken,
                     invalid_nickname, invalid_settings, not_host, bad_host_token, bad_resume_token,
                     wrong_state, unknown_question, already_answered, too_late, invalid_answer,
-                    unknown_player, unknown_group, not_a_player, internal)
+                    unknown_player, unknown_group, not_a_player, already_queued, not_queued,
+                    queue_full, unknown_topic, already_sent, internal)
 
 std::string_view to_string(ErrorCode code);
 std::optional<ErrorCode> error_code_from_string(std::string_view name);

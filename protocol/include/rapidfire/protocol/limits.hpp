@@ -19,6 +19,8 @@ inline constexpr std::size_t max_nickname_field_chars = 64;  // before trimming,
 inline constexpr std::size_t max_answer_chars = 500;
 inline constexpr std::size_t max_comment_chars = 1000;
 inline constexpr std::size_t max_token_chars = 64;
+inline constexpr std::size_t max_label_chars = 40;      // a public room's label
+inline constexpr std::size_t max_feedback_chars = 1000;  // "went well", "work on"
 inline constexpr std::size_t max_default_chars = 128;
 
 // A player's identity (create_room, join): a secret the client draws once and keeps, so that
@@ -49,6 +51,10 @@ constexpr std::size_t max_chars_for_field(std::string_view field) {
         return max_answer_chars;
     if (field == "comment")
         return max_comment_chars;
+    if (field == "label")
+        return max_label_chars;
+    if (field == "went_well" || field == "work_on")
+        return max_feedback_chars;
     if (field == "host_token" || field == "token" || field == "password")
         return max_token_chars;
     return max_default_chars;

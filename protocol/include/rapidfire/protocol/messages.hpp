@@ -46,11 +46,15 @@ struct RoundSettings {
     std::optional<int> judging_seconds;    // judge mode: apply suggestions after this; 0 = wait
     std::optional<int> reveal_seconds;     // pause on the reveal; 0 = the host advances with skip
     std::optional<std::string> password;   // players must give it to join
+    // Listed in the open rooms (list_rooms, GET /api/rooms) while in the lobby; "public" on the
+    // wire (a trailing underscore is dropped from every member name).
+    std::optional<bool> public_;
+    std::optional<std::string> label;  // a public room's short title in the list
 };
 BOOST_DESCRIBE_STRUCT(RoundSettings, (),
                       (questions, topics, shuffle, seed, seconds, mode, clock, total_seconds,
                        show_leaderboard, streak_bonus, capacity, judging_seconds, reveal_seconds,
-                       password))
+                       password, public_, label))
 
 struct PlayerInfo {
     PlayerId id = 0;
@@ -102,6 +106,40 @@ struct TopicMisses {
     std::vector<int> questions;
 };
 BOOST_DESCRIBE_STRUCT(TopicMisses, (), (topic, questions))
+
+// Matching: how many wait for a partner on one topic.
+struct TopicCount {
+    std::string topic;
+    int waiting = 0;
+};
+BOOST_DESCRIBE_STRUCT(TopicCount, (), (topic, waiting))
+
+// Feedback: one communication area (a tip of the study guide) rated 1 to 5.
+struct Rating {
+    std::string area;  // the tip's id, e.g. "structure"
+    int score = 0;
+};
+BOOST_DESCRIBE_STRUCT(Rating, (), (area, score))
+
+// Feedback: an area that may be rated.
+struct FeedbackArea {
+    std::string id;
+    std::string title;
+};
+BOOST_DESCRIBE_STRUCT(FeedbackArea, (), (id, title))
+
+// One public room waiting in its lobby, as list_rooms and GET /api/rooms show it.
+struct OpenRoom {
+    std::string code;
+    RoomKind kind = RoomKind::quiz;
+    std::string label;  // empty: none given
+    std::vector<std::string> topics;
+    int players = 0;
+    int capacity = 0;
+    std::string host;  // the host's nickname
+    bool password = false;  // a password is needed to join (never the password itself)
+};
+BOOST_DESCRIBE_STRUCT(OpenRoom, (), (code, kind, label, topics, players, capacity, host, password))
 
 // ---------------------------------------------------------------------------------------------
 // Client to server
@@ -257,9 +295,51 @@ struct Ping {
 };
 BOOST_DESCRIBE_STRUCT(Ping, (), (nonce))
 
+// Asks for a partner for a mock interview (GAME.md "Finding a partner"). Both play both turns;
+// `role` says which turn the player wants first.
+struct MatchJoin {
+    static constexpr std::string_view type = "match_join";
+    std::string nickname;
+    std::vector<std::string> topics;  // any of these; empty or absent: any topic
+    std::optional<Level> level;       // absent: any level
+    std::optional<MatchRole> role;    // absent: either
+    std::optional<std::string> identity = std::nullopt;  // as in CreateRoom
+};
+BOOST_DESCRIBE_STRUCT(MatchJoin, (), (nickname, topics, level, role, identity))
+
+// Leaves the matching queue, or declines the partner proposed.
+struct MatchLeave {
+    static constexpr std::string_view type = "match_leave";
+};
+BOOST_DESCRIBE_STRUCT(MatchLeave, (), ())
+
+// Accepts the partner proposed in match_proposed.
+struct MatchConfirm {
+    static constexpr std::string_view type = "match_confirm";
+};
+BOOST_DESCRIBE_STRUCT(MatchConfirm, (), ())
+
+// A matched interview, after both turns: one side's feedback on the other.
+struct Feedback {
+    static constexpr std::string_view type = "feedback";
+    std::vector<Rating> ratings;  // at most one per area; areas left out are not rated
+    std::string went_well;        // may be absent
+    std::string work_on;          // may be absent
+};
+BOOST_DESCRIBE_STRUCT(Feedback, (), (ratings, went_well, work_on))
+
+// The public rooms open in their lobby.
+struct ListRooms {
+    static constexpr std::string_view type = "list_rooms";
+    std::optional<RoomKind> kind;
+    std::optional<std::string> topic;
+};
+BOOST_DESCRIBE_STRUCT(ListRooms, (), (kind, topic))
+
 using ClientMessage = std::variant<Hello, CreateRoom, Join, Resume, Leave, Start, Pause, Continue,
                                    Skip, Extend, EndGame, Kick, Lock, Answer, Judge,
-                                   AcceptSuggestions, Grade, Rematch, ListStandings, Ping>;
+                                   AcceptSuggestions, Grade, Rematch, ListStandings, Ping,
+                                   MatchJoin, MatchLeave, MatchConfirm, Feedback, ListRooms>;
 
 // ---------------------------------------------------------------------------------------------
 // Server to client
@@ -564,11 +644,90 @@ struct Pong {
 };
 BOOST_DESCRIBE_STRUCT(Pong, (), (nonce, server_time))
 
+// Matching: to a player waiting for a partner, when they join the queue and then at most once
+// a second while what it says changes.
+struct MatchStatus {
+    static constexpr std::string_view type = "match_status";
+    int position = 0;  // 1: the longest waiting
+    int waiting = 0;   // players waiting in all
+    std::vector<TopicCount> topics;  // players waiting per topic asked for
+    std::optional<Millis> wider_at;  // when neighbouring levels are accepted too
+    std::optional<Requeued> requeued;  // back in the queue after a proposal fell through
+};
+BOOST_DESCRIBE_STRUCT(MatchStatus, (), (position, waiting, topics, wider_at, requeued))
+
+// Matching: a partner is proposed; both confirm (match_confirm) by `confirm_by`.
+struct MatchProposed {
+    static constexpr std::string_view type = "match_proposed";
+    std::string partner;  // their nickname
+    MatchRole role = MatchRole::interviewer;  // this player's first turn
+    std::vector<std::string> topics;          // the topics the two share; empty: any
+    std::optional<Level> level;               // the partner's level, if they gave one
+    Millis confirm_by = 0;
+};
+BOOST_DESCRIBE_STRUCT(MatchProposed, (), (partner, role, topics, level, confirm_by))
+
+// Matching: both confirmed. The pair's private room is made and both are seated in it: the
+// joined that follows carries the tokens.
+struct MatchFound {
+    static constexpr std::string_view type = "match_found";
+    std::string code;
+    std::string partner;
+    MatchRole role = MatchRole::interviewer;  // this player's first turn
+    std::vector<std::string> topics;
+};
+BOOST_DESCRIBE_STRUCT(MatchFound, (), (code, partner, role, topics))
+
+// Matching: this player is out of the queue.
+struct MatchLeft {
+    static constexpr std::string_view type = "match_left";
+    MatchLeftReason reason = MatchLeftReason::left;
+};
+BOOST_DESCRIBE_STRUCT(MatchLeft, (), (reason))
+
+// A matched interview: both turns are over; each side may send feedback until `deadline`.
+struct FeedbackRequest {
+    static constexpr std::string_view type = "feedback_request";
+    std::string partner;
+    std::vector<FeedbackArea> areas;
+    Millis deadline = 0;
+};
+BOOST_DESCRIBE_STRUCT(FeedbackRequest, (), (partner, areas, deadline))
+
+// A matched interview: the feedback was kept; the partner's comes once they sent theirs or the
+// deadline passed.
+struct FeedbackSaved {
+    static constexpr std::string_view type = "feedback_saved";
+};
+BOOST_DESCRIBE_STRUCT(FeedbackSaved, (), ())
+
+// A matched interview: what the partner said (sent: false when they sent nothing in time).
+struct PartnerFeedback {
+    static constexpr std::string_view type = "partner_feedback";
+    std::string from;
+    bool sent = false;
+    std::vector<Rating> ratings;
+    std::string went_well;
+    std::string work_on;
+};
+BOOST_DESCRIBE_STRUCT(PartnerFeedback, (), (from, sent, ratings, went_well, work_on))
+
+// The answer to list_rooms: the public rooms open in their lobby, at most a page.
+struct RoomList {
+    static constexpr std::string_view type = "room_list";
+    std::vector<OpenRoom> rooms;
+    int total = 0;      // public rooms that match, listed or not
+    Millis as_of = 0;   // when the list was taken (it is refreshed at most once a second)
+};
+BOOST_DESCRIBE_STRUCT(RoomList, (), (rooms, total, as_of))
+
 using ServerMessage =
     std::variant<Welcome, RoomCreated, Joined, Roster, Question, AnswerAccepted, AnswerRejected,
                  AnswerProgress, QuestionClosed, JudgeRequest, Judged, Reveal, Result, Standings,
                  StandingsPage, Paused, Continued, TimeExtended, HostStatus, GameOver, FinalResult,
-                 PersonalBest, Summary, Kicked, Left, Error, Pong>;
+                 PersonalBest, Summary, Kicked, Left, Error, Pong, MatchStatus, MatchProposed,
+                 MatchFound, MatchLeft, FeedbackRequest, FeedbackSaved, PartnerFeedback,
+                 RoomList>;
 
 // The wire name of a message.
 template <class Message>
