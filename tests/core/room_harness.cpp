@@ -59,6 +59,20 @@ std::optional<protocol::Error> RoomHarness::try_create(RoomKind kind, RoundSetti
     return std::nullopt;
 }
 
+std::optional<protocol::Error> RoomHarness::try_create_pair(const PairSpec& pair) {
+    RoomDeps deps{bank_, guide_, limits_, entropy_.get()};
+    auto created = Room::create_pair("ABCDEF", pair, std::move(deps), now_);
+    if (auto* error = std::get_if<protocol::Error>(&created))
+        return *error;
+    room_ = std::move(std::get<std::unique_ptr<Room>>(created));
+    max_member_ = 2;
+    collect();
+    host_token_ = last<Joined>(1).host_token.value_or("");
+    tokens_[1] = last<Joined>(1).resume_token;
+    tokens_[2] = last<Joined>(2).resume_token;
+    return std::nullopt;
+}
+
 void RoomHarness::create(RoomKind kind, RoundSettings settings, std::string nickname) {
     RoomDeps deps{bank_, guide_, limits_, entropy_.get()};
     auto created =

@@ -27,6 +27,8 @@ class RoomHarness {
     // Creates the room; the creator is member 1. Fails the test on refusal.
     void create(RoomKind kind, RoundSettings settings = {}, std::string nickname = "Host");
     std::optional<protocol::Error> try_create(RoomKind kind, RoundSettings settings);
+    // Creates a matched pair's room: the interviewer is member 1, the candidate member 2.
+    std::optional<protocol::Error> try_create_pair(const PairSpec& pair);
     MemberId join(const std::string& nickname);
     Seat try_join(const std::string& nickname, std::optional<std::string> password = {});
     Seat resume(const std::string& token);

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "rapidfire/protocol/limits.hpp"
 #include "room_harness.hpp"
 
 namespace rapidfire::core {
@@ -73,6 +74,50 @@ TEST(Settings, RangesAreChecked) {
     RoundSettings seed;
     seed.seed = -1;
     EXPECT_EQ(refused_field(RoomKind::quiz, seed), "settings.seed");
+}
+
+TEST(Settings, RoomsArePrivateUnlessAskedAndSoloRunsAlwaysAre) {
+    const auto quiz = resolve_ok(RoomKind::quiz, {});
+    EXPECT_FALSE(quiz.public_);
+    EXPECT_EQ(quiz.to_wire().public_, false);
+    RoundSettings open;
+    open.public_ = true;
+    EXPECT_TRUE(resolve_ok(RoomKind::quiz, open).public_);
+    EXPECT_TRUE(resolve_ok(RoomKind::interview, open).public_);
+    EXPECT_EQ(refused_field(RoomKind::solo, open), "settings.public");
+    RoundSettings closed;
+    closed.public_ = false;
+    EXPECT_EQ(refused_field(RoomKind::solo, closed), "accepted");
+}
+
+TEST(Settings, ALabelIsTrimmedPrintableAndShort) {
+    RoundSettings s;
+    s.public_ = true;
+    s.label = "  Friday ML quiz \t";
+    const auto resolved = resolve_ok(RoomKind::quiz, s);
+    EXPECT_EQ(resolved.label, "Friday ML quiz");
+    EXPECT_EQ(resolved.to_wire().label, "Friday ML quiz");
+    EXPECT_EQ(resolved.to_wire().public_, true);
+    EXPECT_FALSE(resolved.to_wire().password.has_value());
+
+    s.label = "   ";  // nothing left: no label
+    EXPECT_EQ(resolve_ok(RoomKind::quiz, s).label, "");
+    EXPECT_FALSE(resolve_ok(RoomKind::quiz, s).to_wire().label.has_value());
+
+    // 40 characters are counted as code points: 40 two-byte letters fit, 41 do not.
+    std::string accents;
+    for (std::size_t i = 0; i < protocol::max_label_chars; ++i)
+        accents += "\xc3\xa9";
+    s.label = accents;
+    EXPECT_EQ(refused_field(RoomKind::quiz, s), "accepted");
+    s.label = accents + "x";
+    EXPECT_EQ(refused_field(RoomKind::quiz, s), "settings.label");
+    s.label = "two\nlines";
+    EXPECT_EQ(refused_field(RoomKind::quiz, s), "settings.label");
+    s.label = "bell\x07";
+    EXPECT_EQ(refused_field(RoomKind::quiz, s), "settings.label");
+    s.label = "next\xc2\x85line";  // U+0085, a C1 control
+    EXPECT_EQ(refused_field(RoomKind::quiz, s), "settings.label");
 }
 
 TEST(RoundPlan, FiltersByTopicAndKeepsBankOrderWithoutShuffle) {

@@ -23,6 +23,7 @@ namespace {
 using namespace protocol;
 using core::AnswerMarked;
 using core::AnswerRecorded;
+using core::FeedbackGiven;
 using core::GameFinished;
 using core::GameStarted;
 using core::JournalEntry;
@@ -158,6 +159,55 @@ TEST_P(StoreTest, RecordsAGameWithAnswersMarksResultsAndSummaries) {
     EXPECT_EQ(record->summaries[0].points, 911);
     EXPECT_TRUE(decode_settings(record->settings_json).has_value());
     EXPECT_FALSE(store.game(999).has_value());
+}
+
+// A matched pair's two turns are two games; the feedback both sides gave is kept with the
+// second, in the order it was given, each rating in the order it was given.
+TEST_P(StoreTest, RecordsTheFeedbackOfAMatchedInterviewWithItsLastGame) {
+    const std::vector<JournalEntry> batch{
+        started("PAIR01", RoomKind::interview, 1, 1),
+        finished("PAIR01", {{"Cand", 500}}, 2, 1),
+        started("PAIR01", RoomKind::interview, 3, 2),
+        finished("PAIR01", {{"Iris", 700}}, 4, 2),
+        FeedbackGiven{"PAIR01",
+                      2,
+                      "Iris",
+                      "Cand",
+                      {{"tradeoffs", 2}, {"structure", 5}},
+                      "Clear,\nand calm.",
+                      "Ränge of tradeoffs",
+                      5},
+        FeedbackGiven{"PAIR01", 2, "Cand", "Iris", {}, "", "", 6},
+        // A game that is not on record: nothing to keep it with.
+        FeedbackGiven{"NOPE01", 2, "A", "B", {{"structure", 1}}, "x", "y", 7},
+    };
+    store.record(batch);
+    // Written twice (the writer could not know whether the first commit went through): once.
+    store.record(batch);
+
+    const auto games = store.recent_games(10);
+    ASSERT_EQ(games.size(), 2u);
+    EXPECT_TRUE(store.game(games[1].id)->feedback.empty());  // the first turn's game
+    const auto record = store.game(games[0].id);
+    ASSERT_TRUE(record.has_value());
+    ASSERT_EQ(record->feedback.size(), 2u);
+    const auto& iris = record->feedback[0];
+    EXPECT_EQ(iris.from, "Iris");
+    EXPECT_EQ(iris.to, "Cand");
+    ASSERT_EQ(iris.ratings.size(), 2u);
+    EXPECT_EQ(iris.ratings[0].area, "tradeoffs");
+    EXPECT_EQ(iris.ratings[0].score, 2);
+    EXPECT_EQ(iris.ratings[1].area, "structure");
+    EXPECT_EQ(iris.ratings[1].score, 5);
+    EXPECT_EQ(iris.went_well, "Clear,\nand calm.");
+    EXPECT_EQ(iris.work_on, "Ränge of tradeoffs");
+    EXPECT_EQ(iris.at, 5);
+    const auto& cand = record->feedback[1];
+    EXPECT_EQ(cand.from, "Cand");
+    EXPECT_EQ(cand.to, "Iris");
+    EXPECT_TRUE(cand.ratings.empty());
+    EXPECT_EQ(cand.went_well, "");
+    EXPECT_EQ(cand.at, 6);
 }
 
 TEST_P(StoreTest, OnlyTheHostTokenOpensAGame) {
@@ -395,7 +445,7 @@ INSERT INTO solo_runs VALUES (1, 'Sam', 'sam', 'Bank', 8000, 10, 5, 20);
                                   "INSERT INTO schema_version VALUES (1)");
     const auto migrated = old_database.open();
     Store& old_store = *migrated;
-    EXPECT_EQ(old_store.current_schema_version(), 2);
+    EXPECT_EQ(old_store.current_schema_version(), Store::schema_version);
     // The old game is still in the record.
     const auto old = old_store.game(1);
     ASSERT_TRUE(old.has_value());

@@ -73,6 +73,56 @@ std::variant<std::unique_ptr<Room>, protocol::Error> Room::create(std::string co
     return std::unique_ptr<Room>(new Room(std::move(state)));
 }
 
+std::variant<std::unique_ptr<Room>, protocol::Error> Room::create_pair(std::string code,
+                                                                       const PairSpec& pair,
+                                                                       RoomDeps deps, Millis now) {
+    // The matcher checked both sides when they queued; checked again, as create does, so that
+    // no seat is ever given to a nickname or identity the rules refuse.
+    auto interviewer = ops::clean_nickname(pair.interviewer.nickname, MatchJoin::type);
+    if (auto* error = std::get_if<protocol::Error>(&interviewer))
+        return *error;
+    auto candidate = ops::clean_nickname(pair.candidate.nickname, MatchJoin::type);
+    if (auto* error = std::get_if<protocol::Error>(&candidate))
+        return *error;
+    for (const auto* side : {&pair.interviewer, &pair.candidate}) {
+        if (auto error = check_identity(side->identity, MatchJoin::type))
+            return *error;
+    }
+    RoundSettings requested;
+    requested.topics = pair.topics;
+    requested.capacity = 1;
+    auto resolved =
+        resolve_settings(RoomKind::interview, requested, *deps.bank, deps.limits.max_capacity,
+                         static_cast<std::int64_t>(deps.entropy->below(max_seed)));
+    auto* settings = std::get_if<ResolvedSettings>(&resolved);
+    const int available = settings ? count_matching(*deps.bank, settings->topics) : 0;
+    if (available < 2) {
+        return make_error(ErrorCode::invalid_settings,
+                          "these topics hold fewer than two questions: each turn needs one",
+                          MatchConfirm::type, "topics");
+    }
+    // Both turns ask as many questions, each its own.
+    settings->questions = std::min(settings->questions, available / 2);
+
+    auto state = std::make_unique<State>();
+    state->code = std::move(code);
+    state->deps = std::move(deps);
+    state->settings = std::move(*settings);
+    state->host_token = make_token(*state->deps.entropy);
+    state->locked = true;  // private to the two
+    Member& host =
+        ops::add_member(*state, std::get<std::string>(std::move(interviewer)), true, false);
+    state->host_id = host.id;
+    if (pair.interviewer.identity)
+        host.identity = identity_digest(*pair.interviewer.identity);
+    Member& player =
+        ops::add_member(*state, std::get<std::string>(std::move(candidate)), false, true);
+    if (pair.candidate.identity)
+        player.identity = identity_digest(*pair.candidate.identity);
+    ops::begin_pair(*state, now);
+    return std::unique_ptr<Room>(new Room(std::move(state)));
+}
+
 const std::string& Room::code() const {
     return state_->code;
 }
@@ -125,6 +175,8 @@ std::optional<Millis> Room::next_wakeup() const {
     }
     if (!s.expiries.empty())
         consider(s.expiries.begin()->first);
+    if (const auto at = ops::pair_wakeup(s))
+        consider(*at);
     const Millis interval = s.deps.limits.roster_interval_ms;
     if (s.host_roster_dirty)
         consider(s.last_host_roster ? *s.last_host_roster + interval : 0);

@@ -69,6 +69,17 @@ bool not_paused(const Command& c) {
     return true;
 }
 
+// A matched pair's room runs its turns by itself and stays private to the two: starting,
+// rematches, kicks and the lock are not theirs to change.
+bool unmatched(const Command& c) {
+    if (c.s.pair) {
+        c.error(ErrorCode::wrong_state,
+                "a matched interview runs its turns by itself and stays private to the two");
+        return false;
+    }
+    return true;
+}
+
 bool known_tip(const State& s, const std::string& tip) {
     return s.deps.guide && std::any_of(s.deps.guide->tips.begin(), s.deps.guide->tips.end(),
                                        [&](const auto& t) { return t.id == tip; });
@@ -91,7 +102,7 @@ void on(const Command& c, const Leave&) {
 }
 
 void on(const Command& c, const Start& msg) {
-    if (!host_ok(c, msg.host_token))
+    if (!unmatched(c) || !host_ok(c, msg.host_token))
         return;
     if (c.s.game.phase != RoomPhase::lobby)
         return c.error(ErrorCode::wrong_state, "the game has already started");
@@ -143,7 +154,7 @@ void on(const Command& c, const EndGame& msg) {
 }
 
 void on(const Command& c, const Kick& msg) {
-    if (!host_ok(c, msg.host_token))
+    if (!unmatched(c) || !host_ok(c, msg.host_token))
         return;
     Member* target = c.s.find(msg.player);
     if (target == nullptr || !target->active || target->host)
@@ -152,7 +163,7 @@ void on(const Command& c, const Kick& msg) {
 }
 
 void on(const Command& c, const Lock& msg) {
-    if (!host_ok(c, msg.host_token))
+    if (!unmatched(c) || !host_ok(c, msg.host_token))
         return;
     c.s.locked = msg.locked;
     mark_roster(c.s, c.now);
@@ -188,13 +199,17 @@ void on(const Command& c, const Grade& msg) {
 }
 
 void on(const Command& c, const Rematch& msg) {
-    if (!host_ok(c, msg.host_token))
+    if (!unmatched(c) || !host_ok(c, msg.host_token))
         return;
     if (c.s.game.phase != RoomPhase::finished)
         return c.error(ErrorCode::wrong_state, "a rematch follows a finished game");
     if (c.s.game.end_reason == EndReason::host_gone)
         return c.error(ErrorCode::wrong_state, "this room has closed");
     rematch(c.s, msg.swap_roles, c.now);
+}
+
+void on(const Command& c, const Feedback& msg) {
+    record_feedback(c.s, c.from, msg, c.now);
 }
 
 void on(const Command& c, const ListStandings& msg) {
@@ -223,6 +238,10 @@ void on(const Command& c, const Join&) {
 void on(const Command&, const Hello&) {}
 void on(const Command&, const Resume&) {}
 void on(const Command&, const Ping&) {}
+void on(const Command&, const ListRooms&) {}
+void on(const Command&, const MatchJoin&) {}
+void on(const Command&, const MatchLeave&) {}
+void on(const Command&, const MatchConfirm&) {}
 
 }  // namespace
 

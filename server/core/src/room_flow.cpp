@@ -147,7 +147,7 @@ void start_game(State& s, Millis now) {
     // A count still waiting for its slot was the lobby's: sent now, it would reach everyone
     // while they answer the first question.
     s.players_roster_dirty = false;
-    s.game.plan = plan_round(*s.deps.bank, s.settings);
+    s.game.plan = plan_game(s);
     ++s.round;
     GameStarted started;
     started.code = s.code;
@@ -298,6 +298,8 @@ void finish(State& s, EndReason reason, Millis now) {
     finished.clock_changed = s.game.clock_changed;
     finished.at = now;
     s.journal.emplace_back(std::move(finished));
+    if (s.pair)
+        pair_turn_over(s, reason, now);
 }
 
 void pause(State& s, PauseReason reason, Millis now) {
@@ -489,6 +491,7 @@ void run_timers(State& s, Millis now) {
         s.game.phase != RoomPhase::finished) {
         finish(s, EndReason::host_gone, now);
     }
+    run_pair_timers(s, now);
     // A phase whose time is up ends as if the host had skipped it. Each step sets its next
     // deadline in the future or clears it, so this ends.
     while (!s.game.paused && s.game.phase_deadline && now >= *s.game.phase_deadline) {

@@ -1,8 +1,10 @@
 #pragma once
 // The operations a Room is made of, split by concern across room_*.cpp. Private to the core.
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "room_state.hpp"
 
@@ -86,5 +88,27 @@ void disconnect(State& s, MemberId id, Millis now);
 void remove_member(State& s, Member& m, protocol::ServerMessage farewell, Millis now);
 void expire_seats(State& s, Millis now);
 void rematch(State& s, bool swap_roles, Millis now);
+
+// --- a matched pair: its two turns (room_pair.cpp) and its feedback (room_feedback.cpp)
+// Members 1 (interviewer) and 2 (candidate) are seated: sends both their joined and starts the
+// first turn.
+void begin_pair(State& s, Millis now);
+// The questions of the game about to start: in a pair's second turn, only those the first did
+// not ask.
+std::vector<PlannedQuestion> plan_game(const State& s);
+// A game of a pair ended (finish() calls it): the break before the second turn, or the
+// feedback after it; a side whose seat lapsed ends the pair.
+void pair_turn_over(State& s, protocol::EndReason reason, Millis now);
+// The swap after the break and the end of the feedback time, when due.
+void run_pair_timers(State& s, Millis now);
+std::optional<Millis> pair_wakeup(const State& s);
+// Asks both sides for feedback, until now + RoomLimits::feedback_ms.
+void request_feedback(State& s, Millis now);
+// A side's feedback: checked, recorded, answered with feedback_saved or an error.
+void record_feedback(State& s, Member& from, const protocol::Feedback& feedback, Millis now);
+// Sends each side what the other said (or that they said nothing).
+void exchange_feedback(State& s);
+// After a resume: the feedback_request still to answer, or the partner's feedback.
+void send_feedback_snapshot(State& s, const Member& m);
 
 }  // namespace rapidfire::core::ops

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "control_characters.hpp"
 #include "rapidfire/common/constant_time.hpp"
 #include "rapidfire/common/text.hpp"
 #include "rapidfire/core/answer_matching.hpp"
@@ -13,22 +14,6 @@ namespace rapidfire::core::ops {
 using namespace protocol;
 
 namespace {
-
-// C0 and C1 controls and DEL; everything else (accents, CJK, emoji) is a fine nickname.
-bool has_control_characters(std::string_view text) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x20 || c == 0x7F)
-            return true;
-        // U+0080..U+009F are encoded as C2 80..C2 9F.
-        if (c == 0xC2 && i + 1 < text.size()) {
-            const auto next = static_cast<unsigned char>(text[i + 1]);
-            if (next >= 0x80 && next <= 0x9F)
-                return true;
-        }
-    }
-    return false;
-}
 
 void seat_dropped(State& s, Member& m, Millis now) {
     m.connected = false;

@@ -1,6 +1,7 @@
 #pragma once
 // The data behind a Room. Private to the core library.
 
+#include <array>
 #include <optional>
 #include <set>
 #include <string>
@@ -123,6 +124,25 @@ struct Game {
     std::vector<MemberId> final_order;  // players ranked, once finished
 };
 
+// A matched pair's room (Room::create_pair): two turns with the roles swapped between them,
+// then each side's feedback on the other.
+struct PairTurns {
+    enum class Stage {
+        first_turn,
+        between_turns,  // the first turn is over; the roles swap at `swap_at`
+        second_turn,
+        feedback,  // both turns are over; feedback is taken until `feedback_deadline`
+        over,      // feedback exchanged, or the pair ended early (a seat lapsed or was left)
+    };
+    Stage stage = Stage::first_turn;
+    Millis swap_at = 0;
+    Millis feedback_deadline = 0;
+    std::vector<std::string> asked;  // bank ids of the first turn's questions
+    // Each side's feedback once accepted, by member id - 1 (members 1 and 2).
+    std::array<std::optional<protocol::Feedback>, 2> given;
+    bool exchanged = false;  // partner_feedback has gone out
+};
+
 struct Room::State {
     std::string code;
     RoomDeps deps;
@@ -161,6 +181,8 @@ struct Room::State {
     std::vector<Outgoing> outbox;
     int round = 0;  // games started in this room
     std::vector<JournalEntry> journal;
+
+    std::optional<PairTurns> pair;  // only in a matched pair's room
 
     Member* find(MemberId id) {
         return (id >= 1 && static_cast<std::size_t>(id) <= members.size()) ? &members[id - 1]

@@ -399,6 +399,7 @@ void send_snapshot(State& s, Member& m, Millis now) {
                         emit(s, Audience::to(m.id), summary_for(s, *s.find(id)));
                 }
             }
+            send_feedback_snapshot(s, m);
             break;
     }
     if (s.game.paused && running(s)) {

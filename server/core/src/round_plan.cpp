@@ -2,7 +2,11 @@
 
 #include <algorithm>
 
+#include "control_characters.hpp"
 #include "rapidfire/common/text.hpp"
+#include "rapidfire/core/answer_matching.hpp"
+#include "rapidfire/protocol/limits.hpp"
+#include "rapidfire/protocol/utf8.hpp"
 
 namespace rapidfire::core {
 namespace {
@@ -149,6 +153,9 @@ protocol::RoundSettings ResolvedSettings::to_wire() const {
     wire.capacity = capacity;
     wire.judging_seconds = judging_seconds;
     wire.reveal_seconds = reveal_seconds;
+    wire.public_ = public_;
+    if (!label.empty())
+        wire.label = label;
     return wire;
 }
 
@@ -261,6 +268,19 @@ std::variant<ResolvedSettings, protocol::Error> resolve_settings(
     }
     if (requested.password)
         s.password = *requested.password;
+    s.public_ = requested.public_.value_or(false);
+    if (kind == RoomKind::solo && s.public_)
+        return invalid("public", "a solo run is played alone: it cannot be listed");
+    if (requested.label) {
+        // Shown to strangers in the list of open rooms: one printable line.
+        s.label = trim(*requested.label);
+        if (has_control_characters(s.label))
+            return invalid("label", "the label has control characters");
+        if (protocol::utf8_length(s.label) > protocol::max_label_chars) {
+            return invalid("label", "the label is longer than " +
+                                        std::to_string(protocol::max_label_chars) + " characters");
+        }
+    }
     return s;
 }
 
@@ -292,6 +312,20 @@ std::vector<PlannedQuestion> plan_round(const content::Bank& bank,
         }
         plan.push_back(std::move(planned));
     }
+    return plan;
+}
+
+std::vector<PlannedQuestion> plan_round_without(const content::Bank& bank,
+                                                const ResolvedSettings& settings,
+                                                const std::vector<std::string>& asked) {
+    // Every matching question planned, so the ones left keep the order the seed gives them.
+    ResolvedSettings all = settings;
+    all.questions = count_matching(bank, settings.topics);
+    auto plan = plan_round(bank, all);
+    std::erase_if(plan, [&](const PlannedQuestion& planned) {
+        return std::find(asked.begin(), asked.end(), planned.source->id) != asked.end();
+    });
+    plan.resize(std::min(plan.size(), static_cast<std::size_t>(std::max(settings.questions, 0))));
     return plan;
 }
 

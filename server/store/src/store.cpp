@@ -178,6 +178,28 @@ void record_finished(Database& db, std::int64_t id, const core::GameFinished& e)
     }
 }
 
+// Written once: a side's feedback is known by its game, its giver and when it was given.
+void record_feedback(Database& db, std::int64_t game, const core::FeedbackGiven& e) {
+    const auto feedback = db.prepare(
+        "INSERT INTO feedback (game_id, giver, receiver, went_well, work_on, given_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (game_id, giver, given_at) DO NOTHING "
+        "RETURNING id");
+    feedback->bind(1, game).bind(2, e.from).bind(3, e.to).bind(4, e.went_well);
+    feedback->bind(5, e.work_on).bind(6, e.at);
+    if (!feedback->step())
+        return;  // already on record, ratings and all
+    const std::int64_t id = feedback->integer(0);
+    feedback->reset();
+    const auto rating = db.prepare(
+        "INSERT INTO feedback_ratings (feedback_id, idx, area, score) VALUES ($1, $2, $3, $4)");
+    for (std::size_t i = 0; i < e.ratings.size(); ++i) {
+        rating->bind(1, id).bind(2, static_cast<int>(i)).bind(3, e.ratings[i].area);
+        rating->bind(4, e.ratings[i].score);
+        rating->run();
+        rating->reset();
+    }
+}
+
 // Writes one batch, then finish(). A batch holds mostly answers and marks of a few games: their
 // statements are prepared once per batch and each game's id is looked up once, so no SQL is
 // parsed per answer; answers in a row go in statements of many rows, so a round trip to the
@@ -215,6 +237,10 @@ class BatchRecorder {
         write_answers();
         if (const auto id = game_id(e.code, e.round))
             record_finished(db_, *id, e);
+    }
+    void operator()(const core::FeedbackGiven& e) {
+        if (const auto id = game_id(e.code, e.round))
+            record_feedback(db_, *id, e);
     }
     void finish() { write_answers(); }
 
@@ -486,6 +512,30 @@ std::optional<GameRecord> Store::game(std::int64_t id) {
                 if (const auto* summary = std::get_if<protocol::Summary>(message)) {
                     record.summaries.push_back(*summary);
                 }
+            }
+        }
+    }
+    {
+        std::vector<std::int64_t> ids;
+        const auto s = db_->prepare(
+            "SELECT id, giver, receiver, went_well, work_on, given_at FROM feedback "
+            "WHERE game_id = $1 ORDER BY given_at, id");
+        s->bind(1, id);
+        while (s->step()) {
+            ids.push_back(s->integer(0));
+            record.feedback.push_back(
+                FeedbackRow{s->text(1), s->text(2), {}, s->text(3), s->text(4), s->integer(5)});
+        }
+        const auto ratings = db_->prepare(
+            "SELECT r.feedback_id, r.area, r.score FROM feedback_ratings r "
+            "JOIN feedback f ON f.id = r.feedback_id WHERE f.game_id = $1 "
+            "ORDER BY r.feedback_id, r.idx");
+        ratings->bind(1, id);
+        while (ratings->step()) {
+            const auto at = std::find(ids.begin(), ids.end(), ratings->integer(0));
+            if (at != ids.end()) {
+                record.feedback[static_cast<std::size_t>(at - ids.begin())].ratings.push_back(
+                    protocol::Rating{ratings->text(1), static_cast<int>(ratings->integer(2))});
             }
         }
     }

@@ -1,7 +1,7 @@
 #pragma once
 // What happened in a room, for the record: a game started, an answer was accepted, an answer
-// was marked, a game finished. The shell hands these to the store, off the room's hot path;
-// the core only lists them.
+// was marked, a game finished, a matched pair's feedback was given. The shell hands these to
+// the store, off the room's hot path; the core only lists them.
 
 #include <optional>
 #include <string>
@@ -77,6 +77,20 @@ struct GameFinished {
     Millis at = 0;
 };
 
-using JournalEntry = std::variant<GameStarted, AnswerRecorded, AnswerMarked, GameFinished>;
+// A matched pair's feedback, from one side on the other, once it was accepted. Recorded with
+// the room's last game (the second turn's, or the first's when there was no second).
+struct FeedbackGiven {
+    std::string code;
+    int round = 0;
+    std::string from;  // nicknames
+    std::string to;
+    std::vector<protocol::Rating> ratings;
+    std::string went_well;
+    std::string work_on;
+    Millis at = 0;
+};
+
+using JournalEntry =
+    std::variant<GameStarted, AnswerRecorded, AnswerMarked, GameFinished, FeedbackGiven>;
 
 }  // namespace rapidfire::core

@@ -37,6 +37,10 @@ struct RoomLimits {
     int standings_top = 10;        // players listed in standings between questions
     int final_standings_top = 50;  // players listed in game_over
     int roster_list_part = 1000;   // players per host roster while a full list goes out
+    // A matched pair (Room::create_pair): the pause between the two turns, and how long both
+    // have to send feedback on each other once the second turn is over.
+    Millis pair_break_ms = 15'000;
+    Millis feedback_ms = 600'000;
 };
 
 struct RoomDeps {
@@ -55,6 +59,24 @@ struct RoomStats {
     bool operator==(const RoomStats&) const = default;
 };
 
+// The two people the matcher paired (matcher.hpp), for Room::create_pair.
+struct PairSpec {
+    struct Side {
+        std::string nickname;                 // already checked by the matcher
+        std::optional<std::string> identity;  // the secret as given, if any
+    };
+    Side interviewer;                 // interviews in the first turn
+    Side candidate;                   // answers in the first turn
+    std::vector<std::string> topics;  // the topics both asked for; empty: any
+};
+
+// The seats of a pair's room.
+inline constexpr MemberId pair_interviewer = 1;  // interviews in the first turn
+inline constexpr MemberId pair_candidate = 2;    // answers in the first turn
+
+// A public room's line in the list of open rooms (protocol::OpenRoom), while in the lobby.
+using RoomListing = protocol::OpenRoom;
+
 // A seat given to a connection, or the reason it was refused.
 using Seat = std::variant<MemberId, protocol::Error>;
 
@@ -64,6 +86,16 @@ class Room {
     // solo also the only player seat); room_created has been queued for them.
     static std::variant<std::unique_ptr<Room>, protocol::Error> create(
         std::string code, const protocol::CreateRoom& request, RoomDeps deps);
+
+    // Creates the private interview room of a matched pair (GAME.md "Finding a partner"): the
+    // interviewer holds the host seat (member 1), the candidate the only player seat (member 2);
+    // joined has been queued for both and the first turn has started. After it, the roles swap
+    // by themselves for a second turn with questions not asked in the first; then both are
+    // asked for feedback on each other.
+    static std::variant<std::unique_ptr<Room>, protocol::Error> create_pair(std::string code,
+                                                                            const PairSpec& pair,
+                                                                            RoomDeps deps,
+                                                                            Millis now);
 
     ~Room();
     Room(const Room&) = delete;
@@ -111,6 +143,10 @@ class Room {
     bool closed() const;
 
     RoomStats stats() const;
+
+    // The room's line in the list of open rooms: present only while the room is public, in the
+    // lobby, not locked and not full.
+    std::optional<RoomListing> listing() const;
 
     struct State;  // opaque: defined in the core's sources
 

@@ -32,8 +32,11 @@ struct ResolvedSettings {
     int judging_seconds = 0;
     int reveal_seconds = 5;
     std::string password;
+    bool public_ = false;  // listed in the open rooms while in the lobby
+    std::string label;     // a public room's title in that list; empty: none
 
-    // As sent back to clients: everything filled in, the password left out.
+    // As sent back to clients: everything filled in, the password left out (and the label when
+    // there is none).
     protocol::RoundSettings to_wire() const;
 };
 
@@ -64,6 +67,12 @@ std::vector<PlannedQuestion> plan_round(const content::Bank& bank,
 
 // How many questions of the bank match the topic filter.
 int count_matching(const content::Bank& bank, const std::vector<std::string>& topics);
+
+// A round as plan_round plans it, leaving out the questions whose bank ids are in `asked`, and
+// as many of the others as the count allows, in the same order (a matched pair's second turn).
+std::vector<PlannedQuestion> plan_round_without(const content::Bank& bank,
+                                                const ResolvedSettings& settings,
+                                                const std::vector<std::string>& asked);
 
 // A small deterministic generator (splitmix64): the same seed gives the same round on every
 // platform, unlike the standard distributions.

@@ -63,6 +63,16 @@ struct AnswerRow {
     std::vector<std::string> tips;
 };
 
+// One side's feedback on the other in a matched interview.
+struct FeedbackRow {
+    std::string from;  // nicknames
+    std::string to;
+    std::vector<protocol::Rating> ratings;  // in the order given
+    std::string went_well;
+    std::string work_on;
+    Millis at = 0;
+};
+
 struct GameRecord {
     GameRow game;
     std::string settings_json;
@@ -70,6 +80,8 @@ struct GameRecord {
     std::vector<ResultRow> results;
     std::vector<AnswerRow> answers;
     std::vector<protocol::Summary> summaries;
+    // A matched interview's feedback, both directions, with the pair's last game.
+    std::vector<FeedbackRow> feedback;
 };
 
 struct SoloRun {
@@ -120,7 +132,7 @@ class Store {
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int schema_version = 2;
+    static constexpr int schema_version = 3;
     int current_schema_version();
     // Where the record is kept, fit for a log line (never a password).
     std::string describe() const;
