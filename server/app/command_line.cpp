@@ -33,6 +33,8 @@ std::optional<std::string> validate(const ServerOptions& o, long long port) {
         return "--log-level must be trace, debug, info, warn or error";
     if (o.max_room_capacity < 1)
         return "--max-room-capacity must be at least 1";
+    if (o.max_match_queue < 1)
+        return "--max-match-queue must be at least 1";
     if (o.resume_grace.count() < 0)
         return "--resume-grace must not be negative";
     if (o.max_message_bytes < 256)
@@ -97,6 +99,8 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
          "0: no limit")
         ("max-room-capacity", po::value(&o.max_room_capacity)->default_value(o.max_room_capacity),
          "the largest capacity a room may ask for")
+        ("max-match-queue", po::value(&o.max_match_queue)->default_value(o.max_match_queue),
+         "the most players waiting for an interview partner at once")
         ("resume-grace", po::value(&resume_grace)->default_value(resume_grace),
          "seconds a dropped player's seat is kept for a resume")
         ("node-id", po::value(&node_id),

@@ -6,8 +6,10 @@
 #include <vector>
 
 #include <spdlog/spdlog.h>
+#include <boost/describe/enum_from_string.hpp>
 #include <boost/json.hpp>
 
+#include "open_rooms.hpp"
 #include "rapidfire/common/constant_time.hpp"
 #include "rapidfire/content/bank.hpp"
 #include "rapidfire/core/round_plan.hpp"
@@ -129,6 +131,20 @@ json::value record_json(const store::GameRecord& record) {
         summaries.push_back(json::parse(protocol::encode(protocol::ServerMessage{summary}), ec));
     }
     out["summaries"] = std::move(summaries);
+    // A matched interview: what each side said of the other, kept with the pair's last game.
+    json::array feedback;
+    for (const auto& f : record.feedback) {
+        json::array ratings;
+        for (const auto& rating : f.ratings)
+            ratings.push_back(json::object{{"area", rating.area}, {"score", rating.score}});
+        feedback.push_back(json::object{{"from", f.from},
+                                        {"to", f.to},
+                                        {"at", f.at},
+                                        {"ratings", std::move(ratings)},
+                                        {"went_well", f.went_well},
+                                        {"work_on", f.work_on}});
+    }
+    out["feedback"] = std::move(feedback);
     return out;
 }
 
@@ -262,7 +278,53 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
     return id;
 }
 
+bool is_api_path(std::string_view path) {
+    return path == "/api" || path.rfind("/api/", 0) == 0;
+}
+
+constexpr std::string_view rooms_path = "/api/rooms";
+
+// GET /api/rooms?kind=K&topic=T: what list_rooms answers over the WebSocket.
+ApiResponse open_rooms_reply(std::string_view query, const ApiContext& context) {
+    if (context.open_rooms == nullptr)
+        return error(404, "this server lists no open rooms");
+    const auto pairs = query_pairs(query);
+    if (!pairs)
+        return error(400, "the query has a malformed %-escape");
+    std::optional<protocol::RoomKind> kind;
+    std::optional<std::string> topic;
+    for (const auto& [key, value] : *pairs) {
+        // An empty value filters nothing: it is what a form's "any" choice sends.
+        if (value.empty())
+            continue;
+        if (key == "kind") {
+            protocol::RoomKind named{};
+            if (!boost::describe::enum_from_string(value.c_str(), named))
+                return error(400, "kind must be quiz, interview or solo");
+            kind = named;
+        } else if (key == "topic") {
+            topic = value;
+        }
+    }
+    auto listed = context.open_rooms->list(kind, std::move(topic), context.now);
+    if (const auto* refused = std::get_if<protocol::Error>(&listed))
+        return error(400, refused->message);
+    // The protocol's own room_list without its type: the same objects a client already reads.
+    const auto message = json::parse(
+        protocol::encode(protocol::ServerMessage{std::get<protocol::RoomList>(std::move(listed))}));
+    json::object body;
+    for (const auto& [key, value] : message.as_object()) {
+        if (key != "type")
+            body.emplace(key, value);
+    }
+    return json_reply(body);
+}
+
 }  // namespace
+
+bool reads_record(std::string_view path) {
+    return is_api_path(path) && path != rooms_path;
+}
 
 std::optional<ApiResponse> answer_api(const ApiRequest& request, const ApiContext& context) {
     const auto query_at = request.target.find('?');
@@ -270,10 +332,12 @@ std::optional<ApiResponse> answer_api(const ApiRequest& request, const ApiContex
     const std::string_view query = query_at == std::string_view::npos
                                        ? std::string_view{}
                                        : request.target.substr(query_at + 1);
-    if (path != "/api" && path.rfind("/api/", 0) != 0)
+    if (!is_api_path(path))
         return std::nullopt;
     if (request.method != "GET" && request.method != "HEAD")
         return error(405, "only GET is supported");
+    if (path == rooms_path)
+        return open_rooms_reply(query, context);
     if (!context.store)
         return error(404, "this server keeps no record of games (start it with --data-dir)");
     const std::string_view token = bearer_token(request.authorization);

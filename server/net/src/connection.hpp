@@ -37,6 +37,9 @@ class Connection {
     virtual void unseated(const HostedRoom* room, core::MemberId member) = 0;
     // A create, join or resume was refused; `error` says why.
     virtual void seat_refused(Frame error) = 0;
+    // The connection's place in the matching queue ended without a room (refused, left,
+    // declined, no show); the frames saying so were delivered first.
+    virtual void left_queue() = 0;
     // The server is stopping: close with 1012 "service restart" once queued frames are sent.
     virtual void shut_down() = 0;
 

@@ -6,6 +6,7 @@
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
 
+#include "open_rooms.hpp"
 #include "rapidfire/protocol/codec.hpp"
 #include "rapidfire/store/store.hpp"
 
@@ -41,6 +42,25 @@ void HostedRoom::seat_creator(std::shared_ptr<Connection> creator) {
                      protocol::name_of(self->room_->kind()), self->room_->nickname(host));
         self->after_call(now);
     });
+}
+
+void HostedRoom::seat_pair(std::shared_ptr<Connection> interviewer, Frame interviewer_found,
+                           std::shared_ptr<Connection> candidate, Frame candidate_found) {
+    asio::post(strand_,
+               [self = shared_from_this(), interviewer = std::move(interviewer),
+                candidate = std::move(candidate), interviewer_found = std::move(interviewer_found),
+                candidate_found = std::move(candidate_found)] {
+                   const auto now = self->services_.clock.now();
+                   // From this strand, so each match_found goes out before the room's joined.
+                   interviewer->deliver({interviewer_found});
+                   candidate->deliver({candidate_found});
+                   self->seat(core::pair_interviewer, interviewer);
+                   self->seat(core::pair_candidate, candidate);
+                   spdlog::info("room {} created for the pair {} and {}", self->code_,
+                                self->room_->nickname(core::pair_interviewer),
+                                self->room_->nickname(core::pair_candidate));
+                   self->after_call(now);
+               });
 }
 
 template <class Ask>
@@ -147,6 +167,7 @@ void HostedRoom::after_call(protocol::Millis now) {
     if (flush() > 1)
         services_.metrics.broadcast_handed(std::chrono::steady_clock::now() - started);
     report_gauge(room_->stats());
+    publish_listing(room_->listing());
     if (room_->closed()) {
         close();
     } else {
@@ -287,6 +308,20 @@ void HostedRoom::report_gauge(const std::optional<core::RoomStats>& now) {
     gauge_ = now;
 }
 
+void HostedRoom::publish_listing(std::optional<core::RoomListing> now) {
+    OpenRooms* const open_rooms = services_.open_rooms;
+    const bool same =
+        listed_.has_value() == now.has_value() && (!now || same_listing(*listed_, *now));
+    if (open_rooms == nullptr || same)
+        return;
+    if (now) {
+        open_rooms->publish(*now);
+    } else {
+        open_rooms->withdraw(code_);
+    }
+    listed_ = std::move(now);
+}
+
 void HostedRoom::arm_timer(protocol::Millis now) {
     const protocol::Millis due = room_->next_wakeup().value_or(now + idle_check_ms);
     if (timer_due_ == due)
@@ -321,6 +356,7 @@ void HostedRoom::close() {
     });
     seats_.clear();
     report_gauge(std::nullopt);
+    publish_listing(std::nullopt);
     if (services_.closed)
         services_.closed(*this);
 }

@@ -38,6 +38,10 @@ class HostedRoom : public std::enable_shared_from_this<HostedRoom> {
     // Each of these may be called from any thread; the work runs on the room's strand.
     // Gives the host's seat to the room's creator (room_created follows on the connection).
     void seat_creator(std::shared_ptr<Connection> creator);
+    // Seats a matched pair (Room::create_pair): each connection gets its match_found frame,
+    // then the room's messages.
+    void seat_pair(std::shared_ptr<Connection> interviewer, Frame interviewer_found,
+                   std::shared_ptr<Connection> candidate, Frame candidate_found);
     void join(std::shared_ptr<Connection> connection, protocol::Join request);
     void resume(std::shared_ptr<Connection> connection, std::string token);
     // A message from the connection that holds `member`.
@@ -73,6 +77,8 @@ class HostedRoom : public std::enable_shared_from_this<HostedRoom> {
     void record();
     void ask_personal_best(core::GameFinished run);
     void report_gauge(const std::optional<core::RoomStats>& now);
+    // Tells the open rooms the room's line (none: withdrawn) when it differs from the last told.
+    void publish_listing(std::optional<core::RoomListing> now);
     void arm_timer(protocol::Millis now);
     void on_timer();
     void close();
@@ -82,10 +88,11 @@ class HostedRoom : public std::enable_shared_from_this<HostedRoom> {
     const RoomServices& services_;
     std::unique_ptr<core::Room> room_;
     const std::string code_;
-    SeatTable seats_;                       // connected members only
-    std::vector<core::MemberId> pending_;   // the seats with pending frames, in first-sent order
-    std::vector<core::MemberId> audience_;  // scratch: the members of one message's audience
-    std::optional<core::RoomStats> gauge_;  // this room's share of the server's gauges
+    SeatTable seats_;                          // connected members only
+    std::vector<core::MemberId> pending_;      // the seats with pending frames, in first-sent order
+    std::vector<core::MemberId> audience_;     // scratch: the members of one message's audience
+    std::optional<core::RoomStats> gauge_;     // this room's share of the server's gauges
+    std::optional<core::RoomListing> listed_;  // what the open rooms show of this room
     std::optional<protocol::Millis> timer_due_;
     std::uint64_t timer_generation_ = 0;
     bool closed_ = false;

@@ -137,8 +137,8 @@ Response respond(const Request& request, ServerContext& context) {
         authorization == request.end()
             ? std::string_view{}
             : std::string_view(authorization->value().data(), authorization->value().size())};
-    const ApiContext record{context.store.get(), context.bank_title, context.options.admin_token,
-                            context.bank.get()};
+    const ApiContext record{context.store.get(), context.bank_title,  context.options.admin_token,
+                            context.bank.get(),  &context.open_rooms, context.clock.now()};
     if (auto answer = answer_api(api, record)) {
         if (!answer->attachment.empty()) {
             response.set(http::field::content_disposition,
@@ -277,7 +277,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
                          header(request, http::field::origin));
         } else if (is_get(request) && is_web_path(path)) {
             return reply_web(request);
-        } else if (context_->store && (path == "/api" || path.rfind("/api/", 0) == 0)) {
+        } else if (context_->store && reads_record(path)) {
             return reply_from_record(std::move(request));
         }
         reply(respond(request, *context_));

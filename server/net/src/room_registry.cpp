@@ -22,7 +22,7 @@ RoomRegistry::RoomRegistry(CodeMaker make_code, RoomFactory make_room)
 
 RoomRegistry::~RoomRegistry() = default;
 
-RoomRegistry::Created RoomRegistry::create(const protocol::CreateRoom& request) {
+RoomRegistry::Created RoomRegistry::create(const RoomOrder& request) {
     std::lock_guard lock(mutex_);
     std::string code;
     do {

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "rapidfire/core/room.hpp"
 #include "rapidfire/protocol/messages.hpp"
 
 namespace rapidfire::net {
@@ -20,16 +21,19 @@ class HostedRoom;
 class RoomRegistry {
   public:
     using Created = std::variant<std::shared_ptr<HostedRoom>, protocol::Error>;
-    // Makes a room with `code` for `request`, or says why the engine refused it.
-    using RoomFactory = std::function<Created(std::string code, const protocol::CreateRoom&)>;
+    // What a room is made for: a creator's request, or a pair the matcher made.
+    using RoomOrder = std::variant<protocol::CreateRoom, core::PairSpec>;
+    // Makes a room with `code` for `order`, or says why the engine refused it.
+    using RoomFactory = std::function<Created(std::string code, const RoomOrder& order)>;
     // A new random room code; the registry asks again while the code is taken.
     using CodeMaker = std::function<std::string()>;
 
     RoomRegistry(CodeMaker make_code, RoomFactory make_room);
     ~RoomRegistry();
 
-    // Creates a room for `request`; the caller seats its creator (HostedRoom::seat_creator).
-    Created create(const protocol::CreateRoom& request);
+    // Creates a room for `order`; the caller seats its creator (HostedRoom::seat_creator) or
+    // its pair (HostedRoom::seat_pair).
+    Created create(const RoomOrder& order);
     // The room with this code (case-insensitive), or null.
     std::shared_ptr<HostedRoom> find(std::string_view code) const;
     void remove(const HostedRoom& room);

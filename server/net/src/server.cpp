@@ -49,11 +49,11 @@ class Server::Impl {
           context_(std::make_shared<ServerContext>(
               io_, std::move(options), bank_,
               [this] { return core::make_room_code(entropy_, context_->options.node_id); },
-              [this](std::string code, const protocol::CreateRoom& request) {
-                  return make_room(std::move(code), request);
+              [this](std::string code, const RoomRegistry::RoomOrder& order) {
+                  return make_room(std::move(code), order);
               })),
           room_services_{
-              context_->clock, *context_->metrics, context_->writer.get(),
+              context_->clock, *context_->metrics, context_->writer.get(), &context_->open_rooms,
               [context = context_.get()](const HostedRoom& room) { context->rooms.remove(room); }} {
         if (context_->store)
             spdlog::info("keeping the record of games in {}", context_->store->describe());
@@ -63,6 +63,7 @@ class Server::Impl {
         // Rooms own strands and timers of io_: they go first. Handlers still queued in io_
         // are destroyed with it, releasing the sessions they hold.
         context_->rooms.clear();
+        context_->matches->clear();
     }
 
     std::uint16_t listen() {
@@ -112,7 +113,7 @@ class Server::Impl {
   private:
     // The registry's room factory: the engine's room with this server's content and limits,
     // on a strand of its own (or the shared one), with the services a room may use.
-    RoomRegistry::Created make_room(std::string code, const protocol::CreateRoom& request) {
+    RoomRegistry::Created make_room(std::string code, const RoomRegistry::RoomOrder& order) {
         const auto& options = context_->options;
         core::RoomDeps deps;
         deps.bank = bank_;
@@ -120,7 +121,12 @@ class Server::Impl {
         deps.limits.max_capacity = options.max_room_capacity;
         deps.limits.resume_grace_ms = options.resume_grace.count() * protocol::Millis{1000};
         deps.entropy = &entropy_;
-        auto created = core::Room::create(std::move(code), request, std::move(deps));
+        auto created =
+            std::holds_alternative<core::PairSpec>(order)
+                ? core::Room::create_pair(std::move(code), std::get<core::PairSpec>(order),
+                                          std::move(deps), context_->clock.now())
+                : core::Room::create(std::move(code), std::get<protocol::CreateRoom>(order),
+                                     std::move(deps));
         if (auto* error = std::get_if<protocol::Error>(&created))
             return std::move(*error);
         return std::make_shared<HostedRoom>(context_->strands.next(),

@@ -34,6 +34,12 @@ std::optional<PublicUrl> public_url_of(const ServerOptions& options) {
     return url;
 }
 
+core::MatchLimits match_limits(const ServerOptions& options) {
+    core::MatchLimits limits;
+    limits.max_tickets = options.max_match_queue;
+    return limits;
+}
+
 }  // namespace
 
 ServerContext::ServerContext(boost::asio::io_context& io, ServerOptions server_options,
@@ -45,6 +51,9 @@ ServerContext::ServerContext(boost::asio::io_context& io, ServerOptions server_o
       bank_title(bank->title),
       strands(io, options.threads),
       rooms(std::move(make_code), std::move(make_room)),
+      open_rooms(*bank),
+      matches(std::make_shared<MatchLobby>(strands.next(), bank, match_limits(options), rooms,
+                                           clock, *metrics)),
       store(open_store(options)),
       writer(store ? std::make_unique<store::StoreWriter>(*store, record_interval) : nullptr),
       web(WebFiles::load(options.web_dir.empty() ? bundled_web_dir() : options.web_dir)),

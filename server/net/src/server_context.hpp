@@ -12,7 +12,9 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "connection_tracker.hpp"
+#include "match_lobby.hpp"
 #include "metrics.hpp"
+#include "open_rooms.hpp"
 #include "rapidfire/content/bank.hpp"
 #include "rapidfire/net/public_url.hpp"
 #include "rapidfire/net/server_options.hpp"
@@ -48,6 +50,10 @@ struct ServerContext {
     const StrandSource strands;  // for connections and rooms
     ConnectionTracker connections;
     RoomRegistry rooms;
+    // The public rooms waiting in their lobby (rooms publish there through RoomServices).
+    OpenRooms open_rooms;
+    // The players looking for an interview partner; it makes their rooms in `rooms`.
+    const std::shared_ptr<MatchLobby> matches;
     // After SIGTERM with a drain time: no new rooms, health says so, games in play go on.
     std::atomic<bool> draining{false};
     std::atomic<bool> stopping{false};

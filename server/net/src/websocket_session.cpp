@@ -21,6 +21,7 @@
 #include "connection.hpp"
 #include "frame_queue.hpp"
 #include "hosted_room.hpp"
+#include "match_lobby.hpp"
 #include "rapidfire/common/overloaded.hpp"
 #include "rapidfire/core/entropy.hpp"
 #include "rapidfire/protocol/codec.hpp"
@@ -52,6 +53,9 @@ bool is_routine(const beast::error_code& ec) {
 template <class Stream>
 constexpr bool is_tls = std::is_same_v<Stream, TlsStream>;
 
+// How often one connection may join the matching queue (a flood of join and leave).
+constexpr double max_match_joins_per_minute = 10;
+
 // One WebSocket client (see websocket_session.hpp), over a plain TCP stream (ws://) or TLS
 // (wss://); the two are instantiated below, by start_websocket_session.
 template <class Stream>
@@ -69,6 +73,7 @@ class WebSocketSession final : public Connection,
     void seated(std::shared_ptr<HostedRoom> room, core::MemberId member) override;
     void unseated(const HostedRoom* room, core::MemberId member) override;
     void seat_refused(Frame error) override;
+    void left_queue() override;
     void shut_down() override;
 
   private:
@@ -111,18 +116,21 @@ class WebSocketSession final : public Connection,
     std::string remote_;
     beast::flat_buffer buffer_;
     FrameQueue queue_;
-    TokenBucket rate_;   // over it: the message is refused with rate_limited
-    TokenBucket flood_;  // over it: the connection is closed with 1008
+    TokenBucket rate_;         // over it: the message is refused with rate_limited
+    TokenBucket flood_;        // over it: the connection is closed with 1008
+    TokenBucket match_joins_;  // over it: match_join is refused with rate_limited
 
-    // The connection's seat: none yet, asked for (a create, join or resume is on its way to a
-    // room, which answers with seated or seat_refused), or held.
+    // The connection's seat: none yet, waiting in the matching queue (until the lobby answers
+    // with left_queue, or a room with seated), asked for (a create, join or resume is on its
+    // way to a room, which answers with seated or seat_refused), or held.
     struct NoSeat {};
+    struct Queued {};
     struct SeatAsked {};
     struct SeatHeld {
         std::shared_ptr<HostedRoom> room;
         core::MemberId member = 0;
     };
-    std::variant<NoSeat, SeatAsked, SeatHeld> seat_;
+    std::variant<NoSeat, Queued, SeatAsked, SeatHeld> seat_;
 
     // Where the connection is in its life. Frames are queued only while open; the queue is the
     // write state: a write is in flight exactly when the queue is not empty.
@@ -154,7 +162,8 @@ WebSocketSession<Stream>::WebSocketSession(Stream&& stream, ConnectionSlot slot,
       rate_(context_->options.max_messages_per_second,
             2 * context_->options.max_messages_per_second),
       flood_(5 * context_->options.max_messages_per_second,
-             10 * context_->options.max_messages_per_second) {}
+             10 * context_->options.max_messages_per_second),
+      match_joins_(max_match_joins_per_minute / 60.0, max_match_joins_per_minute) {}
 
 template <class Stream>
 WebSocketSession<Stream>::~WebSocketSession() = default;
@@ -294,7 +303,17 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
     auto refuse_if_seated = [&] {
         if (std::holds_alternative<NoSeat>(seat_))
             return false;
-        send(make_error(ErrorCode::already_in_room, "leave this room first", request));
+        if (std::holds_alternative<Queued>(seat_)) {
+            send(make_error(ErrorCode::already_queued, "leave the matching queue first", request));
+        } else {
+            send(make_error(ErrorCode::already_in_room, "leave this room first", request));
+        }
+        return true;
+    };
+    auto refuse_unless_queued = [&] {
+        if (std::holds_alternative<Queued>(seat_))
+            return false;
+        send(make_error(ErrorCode::not_queued, "you are not waiting for a partner", request));
         return true;
     };
 
@@ -322,6 +341,37 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
                    },
                    [&](protocol::Ping& ping) {
                        send(protocol::Pong{ping.nonce, context_->clock.now()});
+                   },
+                   [&](protocol::ListRooms& list) {
+                       // With or without a seat: the list is the server's, not a room's.
+                       std::visit([&](const auto& answer) { send(answer); },
+                                  context_->open_rooms.list(list.kind, std::move(list.topic),
+                                                            context_->clock.now()));
+                   },
+                   [&](protocol::MatchJoin& join) {
+                       if (refuse_if_seated())
+                           return;
+                       if (context_->draining.load()) {
+                           return send(make_error(ErrorCode::server_draining,
+                                                  "this server is shutting down: reconnect and "
+                                                  "look for a partner again",
+                                                  request));
+                       }
+                       if (!match_joins_.take(TokenBucket::Clock::now())) {
+                           return send(make_error(ErrorCode::rate_limited,
+                                                  "you joined the queue too often: wait a minute",
+                                                  request));
+                       }
+                       seat_ = Queued{};
+                       context_->matches->join(self, std::move(join));
+                   },
+                   [&](protocol::MatchLeave&) {
+                       if (!refuse_unless_queued())
+                           context_->matches->leave(self);
+                   },
+                   [&](protocol::MatchConfirm&) {
+                       if (!refuse_unless_queued())
+                           context_->matches->confirm(self);
                    },
                    [&](protocol::CreateRoom& create) {
                        if (refuse_if_seated())
@@ -367,9 +417,9 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
                        const auto* held = std::get_if<SeatHeld>(&seat_);
                        if (held == nullptr) {
                            return send(make_error(ErrorCode::not_in_room,
-                                                  std::holds_alternative<SeatAsked>(seat_)
-                                                      ? "wait until you are in the room"
-                                                      : "join or create a room first",
+                                                  std::holds_alternative<NoSeat>(seat_)
+                                                      ? "join or create a room first"
+                                                      : "wait until you are in the room",
                                                   request));
                        }
                        held->room->handle(self, held->member, std::move(in_room));
@@ -412,6 +462,14 @@ void WebSocketSession<Stream>::seat_refused(Frame error) {
     asio::dispatch(strand_, [self = this->shared_from_this(), error = std::move(error)]() mutable {
         self->seat_ = NoSeat{};
         self->enqueue(std::move(error));
+    });
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::left_queue() {
+    asio::dispatch(strand_, [self = this->shared_from_this()] {
+        if (std::holds_alternative<Queued>(self->seat_))
+            self->seat_ = NoSeat{};
     });
 }
 
@@ -525,6 +583,10 @@ void WebSocketSession<Stream>::finish(beast::error_code ec) {
     context_->connections.remove(*this);
     if (auto* held = std::get_if<SeatHeld>(&seat_))
         held->room->disconnected(id(), held->member);
+    // Also while a room for a pair is on its way: the lobby then has nothing to drop, and the
+    // room gives the seat back when seated() finds the connection finished.
+    if (std::holds_alternative<Queued>(seat_))
+        context_->matches->disconnected(id());
     seat_ = NoSeat{};
     if (closed_by_server) {
         spdlog::info("{}: disconnected (closed by the server: {} {})", remote_,

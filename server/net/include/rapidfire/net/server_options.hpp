@@ -26,6 +26,8 @@ struct ServerOptions {
     std::size_t max_connections_per_ip = 1'000;
     int max_room_capacity = 10'000;  // the largest capacity a room may ask for
     std::chrono::seconds resume_grace{120};
+    // Players waiting for an interview partner at once (proposed pairs included).
+    std::size_t max_match_queue = 10'000;
     // One of several servers behind a proxy: this character (of the room code alphabet) starts
     // every room code the server hands out, so the proxy finds a room's server by its code.
     std::optional<char> node_id;
