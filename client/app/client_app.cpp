@@ -139,6 +139,7 @@ class App {
         config.command = options.command;
         config.create = options.create;
         config.join = options.join;
+        config.match = options.match;
         config.interactive = interactive;
         config.fancy = live;
         config.columns = terminal::columns();

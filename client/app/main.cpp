@@ -1,5 +1,6 @@
 // rapidfire-client: host, join or play solo on a rapidfire server from a terminal or a script,
-// read the record of past games (history, export), or read the bundled study material offline.
+// list its open rooms, read the record of past games (history, export), or read the bundled
+// study material offline.
 
 #include <iostream>
 
@@ -9,6 +10,7 @@
 #include "rapidfire/client/study_material.hpp"
 #include "rapidfire/content/loader.hpp"
 #include "results_commands.hpp"
+#include "rooms_command.hpp"
 #include "terminal.hpp"
 
 namespace {
@@ -60,6 +62,8 @@ int main(int argc, char** argv) {
     const client::Options& options = *command_line.options;
     if (client::reads_results(options.command))
         return client::run_results_command(options);
+    if (options.command == client::Command::rooms)
+        return client::run_rooms_command(options);
     if (!client::plays_online(options.command))
         return print_study_material(options);
     // Personal bests (and later progress) belong to the secret kept in the state folder, not
@@ -69,6 +73,7 @@ int main(int argc, char** argv) {
         const std::string identity = client::load_or_create_identity(client::identity_file());
         playing.create.identity = identity;
         playing.join.identity = identity;
+        playing.match.identity = identity;
     } catch (const std::exception& e) {
         std::cerr << "rapidfire-client: warning: no identity, so no personal best: " << e.what()
                   << "\n";

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "rapidfire/client/input_parsing.hpp"
+#include "rapidfire/client/match_text.hpp"
 #include "rapidfire/client/roster_list.hpp"
 #include "rapidfire/client/summary_markdown.hpp"
 #include "rapidfire/common/text.hpp"
@@ -61,7 +62,7 @@ std::string shell_word(const std::string& word) {
 
 bool is_seat_request(const std::optional<std::string>& request) {
     return request && (*request == "create_room" || *request == "join" || *request == "resume" ||
-                       *request == "hello");
+                       *request == "hello" || *request == "match_join");
 }
 
 }  // namespace
@@ -114,8 +115,9 @@ void ClientState::finish(Effects& fx, int code) {
 void ClientState::remember_seat(Effects& fx) {
     if (config_.command == Command::solo || code_.empty() || resume_token_.empty())
         return;
-    const std::string& nickname =
-        config_.command == Command::join ? config_.join.nickname : config_.create.nickname;
+    const std::string& nickname = config_.command == Command::join    ? config_.join.nickname
+                                  : config_.command == Command::match ? config_.match.nickname
+                                                                      : config_.create.nickname;
     remembered_ = SeatToRemember{code_, role_, resume_token_, nickname};
     fx.seat = remembered_;
 }
@@ -152,6 +154,18 @@ void ClientState::maybe_finish(Effects& fx) {
     // Whoever holds the host token can fetch the results later: say how.
     if (is_host() || solo)
         say(fx, {results_hint()});
+    if (config_.command == Command::match) {
+        // A pair's turns run by themselves; the feedback ends it (partner_feedback).
+        save_summaries(fx);
+        ++turns_over_;
+        if (round_.end_reason != EndReason::host_gone) {
+            say(fx, {turns_over_ == 1 ? "next: the roles swap by themselves in a few seconds"
+                                      : "next: feedback for " + partner_});
+        }
+        if (round_.end_reason == EndReason::host_gone)
+            finish(fx, 0);
+        return;
+    }
     if (stays_after_game()) {
         save_summaries(fx);  // this round's, now: the client may stay a long while
         say(fx, presenter_.after_game(is_host(), kind_));
@@ -250,6 +264,9 @@ void ClientState::handle(const Welcome& m, Effects& fx, Millis now) {
     fx.send.push_back(Hello{protocol_version, config_.client_name});
     if (!resume_token_.empty()) {
         fx.send.push_back(Resume{resume_token_});
+    } else if (config_.command == Command::match) {
+        say(fx, {match_request_line(config_.match)});
+        fx.send.push_back(config_.match);
     } else if (config_.command == Command::join) {
         fx.send.push_back(config_.join);
     } else {
@@ -663,6 +680,99 @@ void ClientState::handle(const Pong& m, Effects&, Millis now) {
     countdown_.sync(m.server_time, now);
 }
 
+// The list of open rooms answers `rooms` (rooms_command.cpp); a game never asks for it.
+void ClientState::handle(const RoomList&, Effects&, Millis) {}
+
+// ---------------------------------------------------------------------------------------------
+// Finding a partner, and the feedback at the end
+
+void ClientState::handle(const MatchStatus& m, Effects& fx, Millis) {
+    if (const auto why = requeued_line(m))
+        notice(fx, *why);
+    say(fx, {match_status_line(m)});
+}
+
+void ClientState::handle(const MatchProposed& m, Effects& fx, Millis) {
+    // Running `match` is the wish to be paired: the partner found is confirmed at once
+    // ('/leave' declines while the room is being made).
+    say(fx, {match_proposed_line(m) + "; confirming"});
+    fx.send.push_back(MatchConfirm{});
+}
+
+void ClientState::handle(const MatchFound& m, Effects& fx, Millis) {
+    matched_ = true;
+    partner_ = m.partner;
+    code_ = m.code;
+    say(fx, {match_found_line(m)});
+}
+
+void ClientState::handle(const MatchLeft& m, Effects& fx, Millis) {
+    notice(fx, match_left_line(m));
+    finish(fx, m.reason == MatchLeftReason::no_show ? 1 : 0);
+}
+
+void ClientState::handle(const FeedbackRequest& m, Effects& fx, Millis) {
+    if (feedback_ && feedback_->step == 3)
+        return;  // sent already (a resume asks again only when it was not)
+    feedback_ = FeedbackForm{m, 0, {}};
+    say(fx, feedback_prompt(m));
+    say(fx, {"ratings:"});
+}
+
+void ClientState::handle(const FeedbackSaved&, Effects& fx, Millis) {
+    say(fx, {"feedback sent; " + partner_ + "'s comes once they send theirs (or in 10 minutes)"});
+}
+
+void ClientState::handle(const PartnerFeedback& m, Effects& fx, Millis) {
+    const std::vector<FeedbackArea> areas =
+        feedback_ ? feedback_->request.areas : std::vector<FeedbackArea>{};
+    say(fx, partner_feedback_lines(m, areas));
+    const std::string me = config_.match.nickname;
+    std::string md;
+    if (feedback_ && feedback_->step == 3) {
+        const auto& mine = feedback_->feedback;
+        md +=
+            feedback_markdown(me, m.from, true, mine.ratings, mine.went_well, mine.work_on, areas) +
+            "\n";
+    }
+    md += feedback_markdown(m.from, me, m.sent, m.ratings, m.went_well, m.work_on, areas);
+    say(fx, presenter_.summary(md));
+    if (!summaries_markdown_.empty())
+        summaries_markdown_ += "\n";
+    summaries_markdown_ += md;
+    summaries_unsaved_ = true;
+    finish(fx, 0);
+}
+
+bool ClientState::take_feedback_line(const std::string& line, Effects& fx) {
+    if (!feedback_ || feedback_->step >= 3)
+        return false;
+    FeedbackForm& form = *feedback_;
+    switch (form.step) {
+        case 0: {
+            std::string error;
+            auto ratings = parse_ratings(line, form.request.areas, error);
+            if (!ratings) {
+                warn(fx, {error});
+                return true;
+            }
+            form.feedback.ratings = std::move(*ratings);
+            say(fx, {"went well:"});
+            break;
+        }
+        case 1:
+            form.feedback.went_well = line;
+            say(fx, {"work on:"});
+            break;
+        default:
+            form.feedback.work_on = line;
+            fx.send.push_back(form.feedback);
+            break;
+    }
+    ++form.step;
+    return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Input
 
@@ -671,6 +781,13 @@ Effects ClientState::on_line(std::string_view raw, Millis) {
     if (finished_)
         return fx;
     const std::string line = trim(raw);
+    if (take_feedback_line(line, fx))
+        return fx;
+    if (config_.command == Command::match && !matched_ && !seated_ &&
+        (line == "leave" || line == "/leave")) {
+        fx.send.push_back(MatchLeave{});
+        return fx;
+    }
     // The interactive judge's follow-up prompts take empty lines too ("no comment").
     if (judging_pending() && round_.judging->step == JudgeStep::comment) {
         Judging& judging = *round_.judging;

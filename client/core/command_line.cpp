@@ -35,6 +35,26 @@ RoomKind parse_kind(const std::string& text) {
     throw UsageError{"--kind must be quiz or interview"};
 }
 
+MatchRole parse_role(const std::string& text) {
+    if (text == "either")
+        return MatchRole::either;
+    if (text == "interviewer")
+        return MatchRole::interviewer;
+    if (text == "candidate")
+        return MatchRole::candidate;
+    throw UsageError{"--role must be either, interviewer or candidate"};
+}
+
+Level parse_level(const std::string& text) {
+    if (text == "beginner")
+        return Level::beginner;
+    if (text == "intermediate")
+        return Level::intermediate;
+    if (text == "advanced")
+        return Level::advanced;
+    throw UsageError{"--level must be beginner, intermediate or advanced"};
+}
+
 AnswerMode parse_mode(const std::string& text, bool solo) {
     if (text == "choice")
         return AnswerMode::choice;
@@ -127,6 +147,10 @@ struct CommandValues {
     std::string code;
     std::string format;
     std::string game;
+    std::string label;
+    std::string topic;
+    std::string role;
+    std::string level;
 };
 
 // One command: its word, how the list of commands shows it, its synopsis for --help, its
@@ -211,6 +235,9 @@ const CommandSpec commands[] = {
              ("no-shuffle", "keep the bank's order")
              ("capacity", po::value<int>(), "most players")
              ("password", po::value(&v.password), "players must give this password")
+             ("public", "list the room in the open rooms while it waits in its lobby "
+                        "(see 'rooms')")
+             ("label", po::value(&v.label), "a short title for the list of open rooms")
              ("reveal", po::value<int>(), "seconds on each reveal; 0: move on with 'skip'")
              ("judging", po::value<int>(), "judge mode: apply suggestions after this many seconds")
              ("no-streak", "no streak bonus")
@@ -234,6 +261,10 @@ const CommandSpec commands[] = {
          settings.capacity = optional_value<int>(parsed, "capacity");
          if (!v.password.empty())
              settings.password = v.password;
+         if (parsed.count("public") != 0)
+             settings.public_ = true;
+         if (parsed.count("label") != 0)
+             settings.label = v.label;
          settings.reveal_seconds = optional_value<int>(parsed, "reveal");
          settings.judging_seconds = optional_value<int>(parsed, "judging");
          if (parsed.count("no-streak") != 0)
@@ -269,6 +300,55 @@ const CommandSpec commands[] = {
          if (!v.password.empty())
              options.join.password = v.password;
          options.stay = parsed.count("stay") != 0;
+     }},
+    {"match", "match", "find a stranger to practise interviews with",
+     "match --name NAME [--topic T]... [--role either|interviewer|candidate] "
+     "[--level beginner|intermediate|advanced]",
+     "Waits in the server's matching queue for a partner who asks for one of your topics; the "
+     "partner found is confirmed at once. Then each of you interviews the other for one turn, "
+     "the roles swapping by themselves, and you exchange feedback. --role says which turn you "
+     "want first; --level pairs you with the same level first, a neighbouring one after 30 s. "
+     "'/leave' leaves the queue.",
+     [](po::options_description& own, po::positional_options_description&, CommandValues& v,
+        Options&) {
+         own.add_options()
+             ("name", po::value(&v.name), "your nickname (required)")
+             ("topic", po::value(&v.topics)->composing(),
+              "a topic you want to practise; repeatable; none: any topic")
+             ("role", po::value(&v.role), "the turn you want first: interviewer, candidate or "
+                                          "either (the default)")
+             ("level", po::value(&v.level), "beginner, intermediate or advanced; none: any");
+     },
+     [](const po::variables_map&, const CommandValues& v, Options& options) {
+         options.command = Command::match;
+         if (v.name.empty())
+             throw UsageError{"match needs --name NAME"};
+         options.match.nickname = v.name;
+         options.match.topics = v.topics;
+         if (!v.role.empty())
+             options.match.role = parse_role(v.role);
+         if (!v.level.empty())
+             options.match.level = parse_level(v.level);
+         options.stay = true;  // the second turn and the feedback follow the first
+     }},
+    {"rooms", "rooms", "list the public rooms waiting for players",
+     "rooms [--kind quiz|interview] [--topic T]",
+     "The rooms their hosts made public ('host --public'), while they wait in their lobby "
+     "with a free seat, most players first; join one with 'join CODE --name NAME'. The list "
+     "is at most a second old.",
+     [](po::options_description& own, po::positional_options_description&, CommandValues& v,
+        Options&) {
+         own.add_options()
+             ("kind", po::value(&v.kind), "only rooms of this kind: quiz or interview")
+             ("topic", po::value(&v.topic),
+              "only rooms that ask about this topic (or about every topic)");
+     },
+     [](const po::variables_map&, const CommandValues& v, Options& options) {
+         options.command = Command::rooms;
+         if (!v.kind.empty())
+             options.rooms.kind = parse_kind(v.kind);
+         if (!v.topic.empty())
+             options.rooms.topic = v.topic;
      }},
     {"solo", "solo", "play alone against the clock",
      "solo --name NAME [options]",
@@ -468,7 +548,9 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
                   own_values);
         po::notify(own_values);
         spec->fill(own_values, command_values, options);
-        if (reads_results(options.command) && !common::parse_ws_url(options.global.url)) {
+        const bool asks_server =
+            reads_results(options.command) || options.command == Command::rooms;
+        if (asks_server && !common::parse_ws_url(options.global.url)) {
             throw UsageError{"--url must look like ws://HOST:PORT/ws or wss://HOST:PORT/ws"};
         }
         if (!options.global.summary_file.empty() && !plays_online(options.command)) {

@@ -225,6 +225,34 @@ TEST(CommandLine, HistoryAndExportReadTheRecord) {
     EXPECT_EQ(parse({"export", "3"}).result.options->results.format, ExportFormat::csv);
 }
 
+TEST(CommandLine, HostMayListTheRoomWithALabel) {
+    const auto p = parse({"host", "--public", "--label", "Friday ML night"});
+    ASSERT_TRUE(p.result.options) << p.err;
+    const RoundSettings& s = p.result.options->create.settings;
+    EXPECT_EQ(s.public_, true);
+    EXPECT_EQ(s.label, "Friday ML night");
+    // Left out, the server's defaults apply: a private room without a label.
+    const auto plain = parse({"host"});
+    ASSERT_TRUE(plain.result.options);
+    EXPECT_FALSE(plain.result.options->create.settings.public_.has_value());
+    EXPECT_FALSE(plain.result.options->create.settings.label.has_value());
+}
+
+TEST(CommandLine, RoomsTakesItsFilters) {
+    auto p = parse({"--url", "ws://10.0.0.1:9000/ws", "rooms", "--kind", "interview", "--topic",
+                    "evaluation"});
+    ASSERT_TRUE(p.result.options) << p.err;
+    EXPECT_EQ(p.result.options->command, Command::rooms);
+    EXPECT_EQ(p.result.options->rooms.kind, RoomKind::interview);
+    EXPECT_EQ(p.result.options->rooms.topic, "evaluation");
+    p = parse({"rooms"});
+    ASSERT_TRUE(p.result.options) << p.err;
+    EXPECT_FALSE(p.result.options->rooms.kind.has_value());
+    EXPECT_FALSE(p.result.options->rooms.topic.has_value());
+    EXPECT_NE(parse({"--help"}).out.find("rooms"), std::string::npos);
+    EXPECT_NE(parse({"rooms", "--help"}).out.find("--topic"), std::string::npos);
+}
+
 TEST(CommandLine, MistakesAreUsageErrors) {
     for (const auto& args :
          std::vector<std::vector<std::string>>{{},
@@ -244,7 +272,10 @@ TEST(CommandLine, MistakesAreUsageErrors) {
                                                {"export", "0"},
                                                {"export", "3", "--format", "xml"},
                                                {"history", "--limit", "0"},
-                                               {"--url", "http://host/ws", "history"}}) {
+                                               {"--url", "http://host/ws", "history"},
+                                               {"rooms", "--kind", "party"},
+                                               {"rooms", "--kind", "solo"},
+                                               {"--url", "http://host/ws", "rooms"}}) {
         const auto p = parse(args);
         EXPECT_FALSE(p.result.options);
         EXPECT_EQ(p.result.exit_code, 1);

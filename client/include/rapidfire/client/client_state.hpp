@@ -34,6 +34,7 @@ struct ClientConfig {
     Command command = Command::join;  // host, join or solo
     protocol::CreateRoom create;      // host and solo
     protocol::Join join;              // join
+    protocol::MatchJoin match;        // match
     bool interactive = false;         // a person at a terminal: prompts for judge comments and tips
     bool fancy = false;               // people's layout rather than one line per event
     int columns = 80;                 // the terminal's width, which fancy output is wrapped to
@@ -168,6 +169,17 @@ class ClientState {
     void handle(const protocol::Left& m, Effects& fx, Millis now);
     void handle(const protocol::Error& m, Effects& fx, Millis now);
     void handle(const protocol::Pong& m, Effects& fx, Millis now);
+    void handle(const protocol::RoomList& m, Effects& fx, Millis now);
+    void handle(const protocol::MatchStatus& m, Effects& fx, Millis now);
+    void handle(const protocol::MatchProposed& m, Effects& fx, Millis now);
+    void handle(const protocol::MatchFound& m, Effects& fx, Millis now);
+    void handle(const protocol::MatchLeft& m, Effects& fx, Millis now);
+    void handle(const protocol::FeedbackRequest& m, Effects& fx, Millis now);
+    void handle(const protocol::FeedbackSaved& m, Effects& fx, Millis now);
+    void handle(const protocol::PartnerFeedback& m, Effects& fx, Millis now);
+    // The feedback form takes the next line (ratings, went well, work on); false when no form
+    // is open.
+    bool take_feedback_line(const std::string& line, Effects& fx);
 
     ClientConfig config_;
     Presenter presenter_;
@@ -207,6 +219,17 @@ class ClientState {
     // Every summary received, every round's (a rematch adds to them); some not saved yet.
     std::string summaries_markdown_;
     bool summaries_unsaved_ = false;
+
+    // match: the queue, then the pair's two turns and the feedback.
+    bool matched_ = false;  // match_found came: the pair's room holds this client's seat
+    std::string partner_;
+    int turns_over_ = 0;
+    struct FeedbackForm {
+        protocol::FeedbackRequest request;
+        int step = 0;  // 0: ratings, 1: went well, 2: work on, 3: sent
+        protocol::Feedback feedback;
+    };
+    std::optional<FeedbackForm> feedback_;
 
     // Rematch.
     bool rematch_sent_ = false;    // a rematch was sent and not answered yet

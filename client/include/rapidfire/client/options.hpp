@@ -21,7 +21,9 @@ enum class Command {
     bank,
     history,
     export_results,
-    leaderboard
+    leaderboard,
+    rooms,
+    match
 };
 
 struct GlobalOptions {
@@ -54,13 +56,16 @@ struct Options {
     // leaderboard: the solo configuration whose board is shown, as solo would send it (left out:
     // the server's solo defaults).
     protocol::RoundSettings leaderboard;
-    bool stay = false;        // host, join: stay in the room after the game, for a rematch
-    std::string resume_code;  // host --resume: take back the host seat of this room
+    protocol::ListRooms rooms;  // rooms: the filters
+    protocol::MatchJoin match;  // match: what partner to look for
+    bool stay = false;          // host, join: stay in the room after the game, for a rematch
+    std::string resume_code;    // host --resume: take back the host seat of this room
 };
 
 // Commands that play a game over the WebSocket.
 constexpr bool plays_online(Command command) {
-    return command == Command::host || command == Command::join || command == Command::solo;
+    return command == Command::host || command == Command::join || command == Command::solo ||
+           command == Command::match;
 }
 
 // Commands that read the record of games from the server over HTTP(S).
