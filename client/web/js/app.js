@@ -1,5 +1,6 @@
 // The page's entry point: reads the room from the URL, owns the connection and the seat, and
-// routes each server message to the player or host screens.
+// routes each server message to the player or host screens. Finding a partner, the open rooms
+// and a matched pair's feedback live in their own modules, which listen for their messages.
 import { Connection, serverUrl } from './connection.js';
 import { byId, setText, show } from './dom.js';
 import { showScreen, currentScreen } from './screens.js';
@@ -9,6 +10,9 @@ import { errorText } from './words.js';
 import { Player } from './player.js';
 import { Host } from './host.js';
 import { readSettings, initSetup } from './setup.js';
+import { Matching } from './matching.js';
+import { FeedbackForm } from './feedback.js';
+import { OpenRooms } from './open_rooms.js';
 
 const conn = new Connection(serverUrl());
 
@@ -20,6 +24,7 @@ const state = {
   settings: {},
   pending: null,     // a join/create/resume waiting for the socket
   password: '',
+  matched: null,     // the last match_found: {code, partner, firstRole, topics}
 };
 
 const ctx = {
@@ -29,12 +34,17 @@ const ctx = {
   hostSend: (type, extra = {}) => conn.send({ type, host_token: state.seat && state.seat.hostToken, ...extra }),
   notice,
   leave,
+  pairNote: () => matching.pairNote(),
+  pairStarted: () => feedback.reset(),
 };
 
 let lastCreate = null;  // sent again on another server when this one is shutting down
 
 const player = new Player(ctx);
 const host = new Host(ctx);
+const matching = new Matching(ctx);
+const feedback = new FeedbackForm(ctx);
+const openRooms = new OpenRooms(ctx, joinOpenRoom);
 
 function roomFromUrl() {
   const match = location.pathname.match(/\/join\/([A-Za-z0-9]{4,8})\/?$/);
@@ -155,13 +165,38 @@ byId('setup-form').addEventListener('submit', (event) => {
 });
 
 function route() {
+  if (location.hash !== '#match') matching.leaveIfQueued();
   if (state.seat) return;  // a seat's screens come from the server
   if (location.hash === '#host') showScreen('host-setup');
+  else if (location.hash === '#match') matching.show();
+  else if (location.hash === '#rooms') showScreen('rooms');
   else showJoin();
 }
 window.addEventListener('hashchange', route);
 
+// A room picked among the open rooms: the join form with its code (and its password field
+// when it needs one). Back returns to the list.
+function joinOpenRoom(room) {
+  const url = new URL(location.href);
+  url.hash = '';
+  history.pushState(null, '', url);
+  state.code = room.code;
+  showJoin('');
+  byId('code').value = room.code;
+  byId('password').value = '';
+  show('password-row', room.password);
+  const next = !byId('nickname').value ? 'nickname' : room.password ? 'password' : 'join-button';
+  byId(next).focus();
+}
+
 // ---- seat messages -----------------------------------------------------------------------
+
+// A matched pair's seat remembers its partner and first role, which tell the turn.
+function pairOf(code, previous) {
+  if (previous.pair) return previous.pair;
+  const m = state.matched;
+  return m && m.code === code ? { partner: m.partner, firstRole: m.firstRole, topics: m.topics } : undefined;
+}
 
 function takeSeat(code, seat) {
   state.code = code;
@@ -195,8 +230,9 @@ conn.on('joined', (msg) => {
   // A host token comes only with a host's resume or a rematch that made us host; a player
   // seat after a swap must not keep the old one.
   const hostToken = msg.role === 'host' ? (msg.host_token || previous.hostToken) : undefined;
+  const pair = pairOf(msg.code, loadSeat(msg.code) || (state.code === msg.code && state.seat) || {});
   takeSeat(msg.code, { token: msg.resume_token, role: msg.role, nickname: msg.nickname, hostToken,
-    kind: msg.kind, player: msg.player });
+    kind: msg.kind, player: msg.player, pair });
   setText('join-error', '');
   show('password-row', false);
   if (isHostView()) { player.reset(); host.joined(msg); } else { host.reset(); player.joined(msg); }
@@ -234,7 +270,14 @@ function leave() {
 }
 
 conn.on('error', (msg) => {
+  if (Matching.handles(msg.request)) { matching.error(msg); return; }
   switch (msg.request) {
+    case 'feedback':
+      feedback.error(msg);
+      return;
+    case 'list_rooms':
+      openRooms.error(msg);
+      return;
     case 'join':
       if (msg.code === 'wrong_password') {
         show('password-row', true);

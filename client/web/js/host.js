@@ -167,6 +167,10 @@ export class Host {
     const password = this.ctx.state.password;
     show('lobby-password', !!password);
     setText('lobby-password', password ? `Password: ${password}` : '');
+    const settings = msg.settings || {};
+    show('lobby-listed', !!settings.public);
+    setText('lobby-listed', !settings.public ? ''
+      : settings.label ? `Listed among the open rooms as "${settings.label}".` : 'Listed among the open rooms.');
   }
 
   joined(msg) {
@@ -174,6 +178,7 @@ export class Host {
       this.reset();
       this.lobby(msg.code, msg.kind);
       show('lobby-password', false);
+      show('lobby-listed', false);
     } else if (msg.phase === 'finished') {
       // game_over follows
     } else {
@@ -372,7 +377,12 @@ export class Host {
     clear(byId('host-summaries'));
     show('host-summaries', false);
     show('host-summary-download', false);
-    show('swap-button', this.ctx.state.kind === 'interview');
+    // A matched pair's turns swap by themselves: no rematch there.
+    const pairNote = this.ctx.pairNote();
+    show('rematch-button', !pairNote);
+    show('swap-button', !pairNote && this.ctx.state.kind === 'interview');
+    setText('host-pair-note', pairNote);
+    show('host-pair-note', !!pairNote);
     setText('host-over-status', '');
     showScreen('host-over');
   }

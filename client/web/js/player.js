@@ -254,6 +254,8 @@ export class Player {
       setText('over-status', 'The host has left: there will be no rematch.');
       return;
     }
+    // A matched pair's feedback comes after the game: an absent partner pauses nothing there.
+    if (currentScreen() === 'feedback') return;
     if (!msg.connected && currentScreen() !== 'over') this.showPaused('host_disconnected', undefined, msg.grace_ms);
     if (!msg.connected && currentScreen() === 'over') setText('over-status', 'The host is away.');
     if (msg.connected && currentScreen() === 'over') setText('over-status', '');
@@ -394,6 +396,9 @@ export class Player {
     show('summary-download', false);
     show('over-again', this.solo);
     show('solo-controls', false);
+    const pairNote = this.ctx.pairNote();
+    setText('over-pair-note', pairNote);
+    show('over-pair-note', !!pairNote);
     setText('over-status', '');
     showScreen('over');
   }

@@ -1,5 +1,6 @@
 // The "Host a game" form: every create_room setting. A field left empty takes the server's
-// default for the kind (GAME.md), so only what the host typed is sent.
+// default for the kind (GAME.md), so only what the host typed is sent. A public room (listed
+// among the open rooms) may have a short title, its label.
 import { byId, show } from './dom.js';
 
 // The defaults that differ by kind, shown in the checkboxes when the kind changes.
@@ -22,6 +23,14 @@ export function initSetup() {
   };
   kind.addEventListener('change', update);
   update();
+  // A solo run cannot be listed; the title is asked only of a listed room.
+  const listed = () => {
+    show('public-settings', kind.value !== 'solo');
+    show('label-row', byId('public-room').checked && kind.value !== 'solo');
+  };
+  byId('public-room').addEventListener('change', listed);
+  kind.addEventListener('change', listed);
+  listed();
 }
 
 function number(id, error) {
@@ -60,6 +69,12 @@ export function readSettings() {
   if (topics.length) settings.topics = topics;
   const password = byId('password-setting').value;
   if (password && kind !== 'solo') settings.password = password;
+  if (kind !== 'solo' && byId('public-room').checked) {
+    settings.public = true;
+    const label = byId('room-label').value.trim();
+    if ([...label].length > 40) errors.push('Title in the list: at most 40 characters.');
+    else if (label) settings.label = label;
+  }
   for (const key of Object.keys(settings)) if (settings[key] === undefined) delete settings[key];
   return { kind, nickname, settings, error: errors.join(' ') };
 }

@@ -31,11 +31,40 @@ export function renderSummary(s) {
     el('p', {}, `To work on: ${s.tips_missed.length ? s.tips_missed.join(', ') : 'none'}`));
 }
 
+// One side's feedback in a matched interview, as a card: {heading, sent, missing, ratings,
+// went_well, work_on}; `titles` names each rated area (id -> title).
+// Without `heading` the card has no title of its own (its section names it).
+export function renderFeedback(f, titles = new Map(), heading = true) {
+  const card = el('article', { class: 'summary-card feedback-card', data: { feedback: f.key || '' } },
+    heading ? el('h3', {}, f.heading) : null);
+  if (!f.sent) {
+    card.append(el('p', {}, f.missing));
+    return card;
+  }
+  if (f.ratings.length) {
+    const list = el('ul', { class: 'ratings' });
+    for (const r of f.ratings) {
+      list.append(el('li', { data: { area: r.area, score: r.score } },
+        el('span', { class: 'rating-area' }, titles.get(r.area) || r.area),
+        el('meter', { min: 1, max: 5, value: r.score, 'aria-hidden': 'true' }),
+        el('span', { class: 'rating-score' }, `${r.score} of 5`)));
+    }
+    card.append(list);
+  } else {
+    card.append(el('p', {}, 'No area rated.'));
+  }
+  card.append(
+    el('p', { class: 'went-well' }, el('strong', {}, 'Went well: '), f.went_well || '(nothing written)'),
+    el('p', { class: 'work-on' }, el('strong', {}, 'Work on: '), f.work_on || '(nothing written)'));
+  return card;
+}
+
 // Markdown is plain text here; a line break or a leading '#' in an answer could only change how
 // the downloaded file looks, never run anything.
 const oneLine = (text) => String(text).replace(/\s*\n\s*/g, ' ');
 
-export function summaryMarkdown(summaries) {
+// `feedback` (a matched interview's, both ways) follows the summaries, as renderFeedback takes it.
+export function summaryMarkdown(summaries, feedback = [], titles = new Map()) {
   const out = [];
   for (const s of summaries) {
     out.push(`# Interview summary: ${oneLine(s.nickname)}`, '');
@@ -56,6 +85,21 @@ export function summaryMarkdown(summaries) {
     out.push('', '## Communication tips', '');
     out.push(`- Shown: ${s.tips_shown.join(', ') || 'none'}`);
     out.push(`- To work on: ${s.tips_missed.join(', ') || 'none'}`, '');
+  }
+  if (feedback.length) out.push('# Feedback', '');
+  for (const f of feedback) {
+    out.push(`## ${oneLine(f.heading)}`, '');
+    if (!f.sent) {
+      out.push(oneLine(f.missing), '');
+      continue;
+    }
+    if (f.ratings.length) {
+      for (const r of f.ratings) out.push(`- ${oneLine(titles.get(r.area) || r.area)}: ${r.score} of 5`);
+    } else {
+      out.push('No area rated.');
+    }
+    out.push('', `**Went well:** ${f.went_well ? oneLine(f.went_well) : '(nothing written)'}`, '');
+    out.push(`**Work on:** ${f.work_on ? oneLine(f.work_on) : '(nothing written)'}`, '');
   }
   return out.join('\n');
 }

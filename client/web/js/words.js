@@ -23,12 +23,72 @@ const ERRORS = {
   bad_host_token: 'This page no longer holds the host seat.',
   too_long: 'That text is too long.',
   out_of_range: 'A value is out of range.',
+  already_queued: 'You are already waiting for a partner.',
+  not_queued: 'You are no longer waiting for a partner.',
+  queue_full: 'Too many people are waiting for a partner right now. Try again in a minute.',
+  unknown_topic: 'The question bank has no such topic.',
+  already_sent: 'You have already sent your feedback.',
+};
+
+// The same codes said for what was asked: finding a partner, feedback, the open rooms.
+const BY_REQUEST = {
+  match_join: {
+    rate_limited: 'You asked for a partner too often. Wait a minute, then try again.',
+    server_draining: 'This server is restarting. Try again in a moment.',
+    invalid_settings: 'These topics hold fewer than two questions, one for each turn: tick another topic too, or none for any topic.',
+    already_in_room: 'This page already has a seat in a room: leave it first.',
+  },
+  match_confirm: {
+    wrong_state: 'There is no partner to confirm any more.',
+    not_queued: 'The proposal has lapsed: you are no longer waiting for a partner.',
+  },
+  match_leave: {
+    not_queued: 'You had already left the queue.',
+  },
+  feedback: {
+    wrong_state: 'Feedback is closed: the time for it is over.',
+    out_of_range: 'A rating is out of range: rate each area from 1 to 5.',
+    too_long: 'A text is too long: at most 1000 characters each.',
+  },
 };
 
 export function errorText(msg) {
+  const special = BY_REQUEST[msg.request] && BY_REQUEST[msg.request][msg.code];
+  if (special) return special;
   const base = ERRORS[msg.code] || msg.message || msg.code || 'Something went wrong.';
   if (msg.code === 'invalid_settings' && msg.field) return `${base} (${msg.field}: ${msg.message})`;
   return base;
+}
+
+// Why a player is out of the matching queue (match_left.reason).
+export const MATCH_LEFT = {
+  left: 'You left the queue.',
+  declined: 'You declined that partner and left the queue. Look again when you are ready.',
+  no_show: 'You did not confirm in time, so you left the queue. Look again when you are ready.',
+};
+
+// Why a waiting player is back at the front of the queue (match_status.requeued).
+export const REQUEUED = {
+  partner_declined: 'Your partner declined; you are first in line again.',
+  partner_no_show: 'Your partner did not confirm; you are first in line again.',
+  partner_gone: 'Your partner\'s connection dropped; you are first in line again.',
+};
+
+export const MATCH_ROLE = {
+  interviewer: 'Interviewer: you ask first',
+  candidate: 'Candidate: you answer first',
+};
+
+export const LEVEL = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' };
+
+export const KIND = { quiz: 'Quiz', interview: 'Mock interview', solo: 'Solo run' };
+
+// "3 min 5 s" / "45 s": a time left, rounded up to the second.
+export function timeLeft(ms) {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return m ? `${m} min${s ? ` ${s} s` : ''}` : `${s} s`;
 }
 
 export const VERDICT_TEXT = {
