@@ -1,7 +1,8 @@
 // rapidfire-bench: plays whole quiz games against a running rapidfire server over loopback
 // WebSockets and reports fill times, latencies, message rates, errors and the server's memory
 // and CPU. Exits 0 only when every player finished and nothing went wrong. With --floor it
-// measures instead what a minimal sender achieves to as many connections (floor_run.hpp).
+// measures instead what a minimal sender achieves to as many connections (floor_run.hpp);
+// with --match N, how fast the matching queue pairs N peers who ask at once (match_run.hpp).
 
 #include <iostream>
 #include <random>
@@ -10,6 +11,7 @@
 #include "bench_options.hpp"
 #include "bench_run.hpp"
 #include "floor_run.hpp"
+#include "match_run.hpp"
 #include "rapidfire/common/file_limit.hpp"
 #include "report.hpp"
 #include "ws_url.hpp"
@@ -27,9 +29,12 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    // Every player and host is a descriptor, plus a few for the process itself.
+    // Every player and host (or peer) is a descriptor, plus a few for the process itself.
     const std::uint64_t needed =
-        static_cast<std::uint64_t>(options.rooms) * options.players + options.rooms + 16;
+        (options.match != 0
+             ? static_cast<std::uint64_t>(options.match)
+             : static_cast<std::uint64_t>(options.rooms) * options.players + options.rooms) +
+        16;
     const auto files = rapidfire::common::raise_file_limit(needed);
     std::cerr << "open file limit raised to " << files.soft << " (hard " << files.hard
               << (files.hard_raised ? ", raised" : "") << ")\n";
@@ -50,6 +55,18 @@ int main(int argc, char** argv) {
     }
 
     const std::uint64_t seed = options.seed != 0 ? options.seed : std::random_device{}();
+    if (options.match != 0) {
+        auto match = run_match(options, std::get<WsUrl>(url), seed);
+        match.file_limit = files.soft;
+        match.cores = static_cast<int>(std::thread::hardware_concurrency());
+        print_match(std::cout, match);
+        if (!options.json_path.empty() && !write_match_json(options.json_path, match)) {
+            std::cerr << "rapidfire-bench: cannot write " << options.json_path << "\n";
+            return 1;
+        }
+        return match.clean() ? 0 : 1;
+    }
+
     auto results = run_bench(options, std::get<WsUrl>(url), seed);
     results.file_limit = files.soft;
     results.cores = static_cast<int>(std::thread::hardware_concurrency());

@@ -44,6 +44,13 @@ std::optional<std::string> validate(const BenchOptions& o) {
         return "--timeout must be at least 1";
     if (o.floor_bytes < 200 || o.floor_bytes > 16'000)
         return "--floor-bytes must be between 200 and 16000";
+    if (o.match != 0) {
+        // Pairs only: an odd peer out could never be paired.
+        if (o.match < 2 || o.match > 100'000 || o.match % 2 != 0)
+            return "--match must be an even number between 2 and 100000";
+        if (o.floor)
+            return "--match and --floor are different runs: give one";
+    }
     return std::nullopt;
 }
 
@@ -93,7 +100,13 @@ ParsedOptions parse_bench_options(int argc, const char* const* argv, std::ostrea
          "question frame to --rooms x --players connections, --questions times, read as in a "
          "game; --url is not used")
         ("floor-bytes", po::value(&o.floor_bytes)->default_value(o.floor_bytes),
-         "the floor's frame size in bytes");
+         "the floor's frame size in bytes")
+        ("match", po::value(&o.match)->default_value(o.match),
+         "measure the matching queue instead of games: N peers (even) connect, then all send "
+         "match_join at once (interviewers, candidates and either, on topics of the bundled "
+         "bank, a mix that always pairs), confirm the partner proposed and close at "
+         "match_found; uses --url, --threads, --seed, --timeout, --server-pid, --json; "
+         "--rooms and the game options are not used");
     // clang-format on
 
     po::variables_map values;
@@ -107,7 +120,9 @@ ParsedOptions parse_bench_options(int argc, const char* const* argv, std::ostrea
     if (values.count("help") != 0) {
         out << "Usage: rapidfire-bench [options]\n\n"
             << "Plays whole quiz games against a running rapidfire server: --rooms rooms of\n"
-            << "--players players each, plus one host connection per room.\n\n"
+            << "--players players each, plus one host connection per room. With --match N it\n"
+            << "pairs N peers through the matching queue instead; with --floor it measures a\n"
+            << "minimal sender.\n\n"
             << description;
         return {std::nullopt, 0};
     }

@@ -30,6 +30,8 @@ struct BenchOptions {
     // --floor: no server; a minimal sender's fan-out to rooms x players connections.
     bool floor = false;
     std::size_t floor_bytes = 960;  // about a question of the bundled bank, framed
+    // --match N: no rooms; N peers ask the matching queue for partners at once (match_run.hpp).
+    int match = 0;
 };
 
 struct ParsedOptions {
