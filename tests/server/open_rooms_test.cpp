@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -270,6 +271,31 @@ TEST_F(OpenRoomsTest, HttpListsTheSameRoomsWithoutARecord) {
     const auto bad_topic = http_get(server.port(), "/api/rooms?topic=astrology");
     EXPECT_EQ(bad_topic.status, 400);
     EXPECT_NE(bad_topic.body.find("astrology"), std::string::npos) << bad_topic.body;
+}
+
+// The forms that ask for topics (finding a partner, a room's settings) read them here.
+TEST_F(OpenRoomsTest, HttpListsTheBanksTopicsWithoutARecord) {
+    const auto reply = http_get(server.port(), "/api/topics");
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    const auto body = json::parse(reply.body).as_object();
+    const auto bank = bundled_bank();
+    EXPECT_EQ(body.at("bank").as_string(), bank->title);
+    EXPECT_EQ(body.at("questions").as_int64(), static_cast<std::int64_t>(bank->questions.size()));
+    std::map<std::string, std::int64_t> expected;
+    for (const auto& question : bank->questions) {
+        for (const auto& topic : question.topics)
+            ++expected[topic];
+    }
+    std::map<std::string, std::int64_t> listed;
+    std::string previous;
+    for (const auto& entry : body.at("topics").as_array()) {
+        const std::string topic(entry.at("topic").as_string());
+        EXPECT_LT(previous, topic) << "topics come in order, each once";
+        previous = topic;
+        listed[topic] = entry.at("questions").as_int64();
+    }
+    EXPECT_EQ(listed, expected);
+    EXPECT_EQ(http_get(server.port(), "/api/topics/x").status, 404);
 }
 
 TEST(OpenRoomsRecord, HttpListsRoomsOnAServerThatKeepsARecord) {

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bankAnswers, person, phone, screenshot, typeAnswer, waitForScreen, withServerAndBrowser,
+  bankAnswers, bankTopics, person, phone, screenshot, typeAnswer, waitForScreen, withServerAndBrowser,
 } from './support.mjs';
 
 const world = withServerAndBrowser();
@@ -17,17 +17,22 @@ const answers = bankAnswers();
 // The pause between the two turns is the server's (15 s); this is well above it.
 const SWAP_MS = 45000;
 
-async function lookForPartner(p, { topic, role = 'either', level = '', shot = '' }) {
+async function lookForPartner(p, { topic, role = 'either', level = '', shot = '', typed = false }) {
   await p.page.goto(`${world.server.base}/`);
   await waitForScreen(p.page, 'join');
   await p.page.click('#match-link');
   await waitForScreen(p.page, 'match');
   await p.page.fill('#match-name', p.name);
-  if (topic) {
-    // The server lists no topics, so a new page has none ticked: type one and press Enter.
+  if (topic && typed) {
+    // A topic may be typed too: Enter adds and ticks it.
     await p.page.fill('#match-topic-add', topic);
     await p.page.press('#match-topic-add', 'Enter');
     assert.ok(await p.page.locator(`#match-topics input.topic[value="${topic}"]`).isChecked());
+  } else if (topic) {
+    // The bank's topics come from /api/topics: every one is a checkbox.
+    const boxes = p.page.locator('#match-topics input.topic');
+    await p.page.locator(`#match-topics input.topic[value="${topic}"]`).check();
+    assert.equal(await boxes.count(), bankTopics().size);
   }
   if (level) await p.page.selectOption('#match-level', level);
   await p.page.selectOption('#match-role', role);
@@ -92,7 +97,7 @@ test('two phones find each other, play both turns and exchange feedback', async 
   await ana.page.locator('#match-wider').filter({ hasText: /level away/ }).waitFor();
   await screenshot(ana.page, 'phone-match-waiting');
 
-  await lookForPartner(ben, { topic, role: 'candidate', level: 'intermediate' });
+  await lookForPartner(ben, { topic, role: 'candidate', level: 'intermediate', typed: true });
   await waitForScreen(ana.page, 'match-proposed');
   await waitForScreen(ben.page, 'match-proposed');
   assert.equal((await ana.page.textContent('#proposal-partner')).trim(), 'Ben');

@@ -142,6 +142,12 @@ export function bankAnswers() {
   return answers;
 }
 
+// Every topic of the bank the server plays.
+export function bankTopics() {
+  const bank = JSON.parse(readFileSync(bankFile, 'utf8'));
+  return new Set(bank.questions.flatMap((q) => q.topics));
+}
+
 // The screen a page shows: its visible <main data-screen>.
 export async function screenOf(page) {
   return page.locator('main[data-screen]:visible').first().getAttribute('data-screen');

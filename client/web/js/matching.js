@@ -7,7 +7,7 @@ import { showScreen, currentScreen } from './screens.js';
 import { Countdown } from './countdown.js';
 import { identity } from './identity.js';
 import { rememberedNickname, rememberNickname } from './seats.js';
-import { knownTopics, learnTopics, forgetTopic, onTopics } from './topics.js';
+import { knownTopics, learnTopics, forgetTopic, onTopics, loadBankTopics } from './topics.js';
 import { errorText, MATCH_LEFT, REQUEUED, MATCH_ROLE, LEVEL, ordinal, plural, timeLeft } from './words.js';
 
 const REQUESTS = ['match_join', 'match_leave', 'match_confirm'];
@@ -30,6 +30,7 @@ export class Matching {
     this.bind();
     this.renderTopics();
     onTopics(() => this.renderTopics());
+    loadBankTopics();
   }
 
   get active() { return this.phase !== 'idle'; }

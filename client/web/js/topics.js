@@ -1,29 +1,14 @@
-// The topics of the server's question bank that this page has seen: in the open rooms, in the
-// matching queue's counts, and those the server accepted in a match_join. The protocol has no
-// message that lists the bank's topics, so the page learns them as it goes and keeps them in
-// localStorage (rapidfire.topics) for next time.
+// The topics of the server's question bank, for the forms that ask for topics: read once from
+// GET /api/topics (memory only on the server: no record needed). Until that answer comes, or
+// if it never does, the page knows the topics it has seen in the open rooms, in the matching
+// queue's counts and in what the server accepted.
 
-const KEY = 'rapidfire.topics';
 const MOST = 200;
 const listeners = [];
+const known = new Set();
+let asked = false;
 
-function load() {
-  try {
-    const list = JSON.parse(localStorage.getItem(KEY) || '[]');
-    return new Set(Array.isArray(list) ? list.filter((t) => typeof t === 'string' && t) : []);
-  } catch {
-    return new Set();
-  }
-}
-
-const known = load();
-
-function save() {
-  try {
-    localStorage.setItem(KEY, JSON.stringify([...known]));
-  } catch {
-    // no storage: the list lasts as long as the page
-  }
+function changed() {
   for (const fn of listeners) fn();
 }
 
@@ -36,12 +21,26 @@ export function learnTopics(topics) {
     known.add(topic);
     added = true;
   }
-  if (added) save();
+  if (added) changed();
 }
 
-// The server said the bank has no such topic (any more).
+// The server said the bank has no such topic.
 export function forgetTopic(topic) {
-  if (known.delete(topic)) save();
+  if (known.delete(topic)) changed();
+}
+
+// Asks the server for the bank's topics, once per page.
+export async function loadBankTopics() {
+  if (asked) return;
+  asked = true;
+  try {
+    const response = await fetch('/api/topics', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return;
+    const body = await response.json();
+    learnTopics((body.topics || []).map((t) => t.topic));
+  } catch {
+    asked = false;  // offline: try again next time a form opens
+  }
 }
 
 export const onTopics = (fn) => listeners.push(fn);

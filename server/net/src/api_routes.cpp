@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <variant>
 #include <vector>
 
@@ -283,6 +284,25 @@ bool is_api_path(std::string_view path) {
 }
 
 constexpr std::string_view rooms_path = "/api/rooms";
+constexpr std::string_view topics_path = "/api/topics";
+
+// GET /api/topics: the bank's topics and how many questions each has, for the forms that ask
+// for topics (matching, a room's settings).
+ApiResponse bank_topics_reply(const ApiContext& context) {
+    if (context.bank_content == nullptr)
+        return error(404, "this server has no bank");
+    std::map<std::string, int> counts;
+    for (const auto& question : context.bank_content->questions) {
+        for (const auto& topic : question.topics)
+            ++counts[topic];
+    }
+    json::array topics;
+    for (const auto& [topic, questions] : counts)
+        topics.push_back(json::object{{"topic", topic}, {"questions", questions}});
+    return json_reply(json::object{{"bank", context.bank_content->title},
+                                   {"questions", context.bank_content->questions.size()},
+                                   {"topics", std::move(topics)}});
+}
 
 // GET /api/rooms?kind=K&topic=T: what list_rooms answers over the WebSocket.
 ApiResponse open_rooms_reply(std::string_view query, const ApiContext& context) {
@@ -323,7 +343,7 @@ ApiResponse open_rooms_reply(std::string_view query, const ApiContext& context) 
 }  // namespace
 
 bool reads_record(std::string_view path) {
-    return is_api_path(path) && path != rooms_path;
+    return is_api_path(path) && path != rooms_path && path != topics_path;
 }
 
 std::optional<ApiResponse> answer_api(const ApiRequest& request, const ApiContext& context) {
@@ -338,6 +358,8 @@ std::optional<ApiResponse> answer_api(const ApiRequest& request, const ApiContex
         return error(405, "only GET is supported");
     if (path == rooms_path)
         return open_rooms_reply(query, context);
+    if (path == topics_path)
+        return bank_topics_reply(context);
     if (!context.store)
         return error(404, "this server keeps no record of games (start it with --data-dir)");
     const std::string_view token = bearer_token(request.authorization);

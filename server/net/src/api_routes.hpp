@@ -46,7 +46,8 @@ struct ApiResponse {
 };
 
 // Whether the path is an API path that reads the record, which may be a database across the
-// network: those requests are answered off the I/O threads. /api/rooms reads memory only.
+// network: those requests are answered off the I/O threads. /api/rooms and /api/topics read
+// memory only.
 bool reads_record(std::string_view path);
 
 // The answer for a request under /api/, or nothing when the path is not an API path.
