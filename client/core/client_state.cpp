@@ -719,6 +719,11 @@ void ClientState::handle(const FeedbackRequest& m, Effects& fx, Millis) {
     say(fx, {"ratings:"});
 }
 
+void ClientState::handle(const PairEnded& m, Effects& fx, Millis) {
+    notice(fx, m.partner + " has left: the practice ends here, without feedback");
+    finish(fx, 0);
+}
+
 void ClientState::handle(const FeedbackSaved&, Effects& fx, Millis) {
     say(fx, {"feedback sent; " + partner_ + "'s comes once they send theirs (or in 10 minutes)"});
 }

@@ -66,6 +66,15 @@ TEST(MatchState, ANoShowEndsWithOneAndARefusedJoinWithTwo) {
     EXPECT_TRUE(refused.warned("no question has the topic 'x'"));
 }
 
+TEST(MatchState, APartnerGoneEndsThePracticeAndSaysSo) {
+    StateHarness h(match_config());
+    h.welcome();
+    h.feed(MatchFound{"ABC234", "Bo", MatchRole::interviewer, {}});
+    h.feed(PairEnded{"Bo"});
+    EXPECT_TRUE(h.printed("Bo has left: the practice ends here, without feedback"));
+    EXPECT_EQ(h.exit_code, 0);
+}
+
 TEST(MatchState, TheFeedbackFormTakesThreeLinesAndAsksAgainForBadRatings) {
     StateHarness h(match_config());
     h.welcome();

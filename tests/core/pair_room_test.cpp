@@ -454,6 +454,7 @@ TEST(PairRoom, AnInterviewerWhoseSeatLapsesInTheFirstTurnEndsThePair) {
     h.drop(iris);
     h.advance(RoomLimits{}.resume_grace_ms);
     EXPECT_EQ(h.last<GameOver>(cand).reason, EndReason::host_gone);
+    EXPECT_EQ(h.last<PairEnded>(cand).partner, "Iris");  // said, not left to guess
     h.clear();
     h.run_for(RoomLimits{}.pair_break_ms + RoomLimits{}.feedback_ms);
     EXPECT_EQ(h.count<Joined>(cand), 0);
@@ -471,6 +472,8 @@ TEST(PairRoom, ACandidateWhoLeftEndsThePairAtTheSwap) {
     h.send(iris, EndGame{h.host_token()});
     h.clear();
     h.run_for(RoomLimits{}.pair_break_ms + RoomLimits{}.feedback_ms);
+    EXPECT_EQ(h.count<PairEnded>(iris), 1);
+    EXPECT_EQ(h.last<PairEnded>(iris).partner, "Cand");
     EXPECT_EQ(h.count<Joined>(iris), 0);
     EXPECT_EQ(h.count<FeedbackRequest>(iris), 0);
 }

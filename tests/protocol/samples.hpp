@@ -404,6 +404,10 @@ inline FeedbackSaved sample(tag<FeedbackSaved>) {
     return {};
 }
 
+inline PairEnded sample(tag<PairEnded>) {
+    return {"Bo"};
+}
+
 inline PartnerFeedback sample(tag<PartnerFeedback>) {
     return {"Ana",
             true,

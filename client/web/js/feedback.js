@@ -51,6 +51,16 @@ export class FeedbackForm {
     conn.on('feedback_request', (msg) => { if (this.seat) this.request(msg); });
     conn.on('feedback_saved', () => { if (this.seat) this.saved(); });
     conn.on('partner_feedback', (msg) => { if (this.seat) this.partnerFeedback(msg); });
+    // The partner is gone before the end: no more turns, no feedback. Said where the page is.
+    conn.on('pair_ended', (msg) => {
+      const text = `${msg.partner} has left: the practice ends here.`;
+      for (const id of ['over-pair-note', 'host-pair-note']) {
+        setText(id, text);
+        show(id, true);
+      }
+      setText('over-status', text);
+      setText('host-over-status', text);
+    });
   }
 
   request(msg) {

@@ -17,11 +17,6 @@ namespace {
 constexpr int lowest_score = 1;
 constexpr int highest_score = 5;
 
-// Members 1 and 2 are the two sides.
-const Member& partner_of(const State& s, const Member& m) {
-    return *s.find(m.id == 1 ? 2 : 1);
-}
-
 std::optional<Feedback>& given_by(State& s, const Member& m) {
     return s.pair->given[m.id - 1];
 }

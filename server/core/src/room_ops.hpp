@@ -93,6 +93,8 @@ void rematch(State& s, bool swap_roles, Millis now);
 // Members 1 (interviewer) and 2 (candidate) are seated: sends both their joined and starts the
 // first turn.
 void begin_pair(State& s, Millis now);
+// The other side of a pair.
+const Member& partner_of(const State& s, const Member& m);
 // The questions of the game about to start: in a pair's second turn, only those the first did
 // not ask.
 std::vector<PlannedQuestion> plan_game(const State& s);

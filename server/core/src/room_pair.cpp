@@ -14,9 +14,16 @@ using Stage = PairTurns::Stage;
 namespace {
 
 // A side who left, or whose seat lapsed, cannot take a turn or read feedback.
-bool both_seated(const State& s) {
-    return std::all_of(s.members.begin(), s.members.end(),
-                       [](const Member& m) { return m.active && !m.gone; });
+bool seated(const Member& m) {
+    return m.active && !m.gone;
+}
+
+// The pair is over before its end because `gone` is: the side still here is told.
+void end_pair_early(State& s, const Member& gone) {
+    s.pair->stage = Stage::over;
+    const Member& other = partner_of(s, gone);
+    if (seated(other))
+        emit(s, Audience::to(other.id), PairEnded{gone.nickname});
 }
 
 bool questions_left(const State& s) {
@@ -54,9 +61,9 @@ void send_joined(State& s) {
 }
 
 void start_second_turn(State& s, Millis now) {
-    if (!both_seated(s)) {
-        s.pair->stage = Stage::over;
-        return;
+    for (const auto& m : s.members) {
+        if (!seated(m))
+            return end_pair_early(s, m);
     }
     if (!questions_left(s)) {
         request_feedback(s, now);
@@ -79,6 +86,10 @@ void start_second_turn(State& s, Millis now) {
 
 }  // namespace
 
+const Member& partner_of(const State& s, const Member& m) {
+    return *s.find(m.id == pair_interviewer ? pair_candidate : pair_interviewer);
+}
+
 void begin_pair(State& s, Millis now) {
     s.pair.emplace();
     send_joined(s);
@@ -96,8 +107,7 @@ void pair_turn_over(State& s, EndReason reason, Millis now) {
     PairTurns& pair = *s.pair;
     if (reason == EndReason::host_gone) {
         // The interviewer left or their seat lapsed: nobody is left to swap with.
-        pair.stage = Stage::over;
-        return;
+        return end_pair_early(s, *s.find(s.host_id));
     }
     if (pair.stage == Stage::first_turn) {
         // Asked: every question that was opened, answered or not.

@@ -176,6 +176,7 @@ class ClientState {
     void handle(const protocol::MatchLeft& m, Effects& fx, Millis now);
     void handle(const protocol::FeedbackRequest& m, Effects& fx, Millis now);
     void handle(const protocol::FeedbackSaved& m, Effects& fx, Millis now);
+    void handle(const protocol::PairEnded& m, Effects& fx, Millis now);
     void handle(const protocol::PartnerFeedback& m, Effects& fx, Millis now);
     // The feedback form takes the next line (ratings, went well, work on); false when no form
     // is open.

@@ -136,7 +136,7 @@ struct OpenRoom {
     std::vector<std::string> topics;
     int players = 0;
     int capacity = 0;
-    std::string host;  // the host's nickname
+    std::string host;       // the host's nickname
     bool password = false;  // a password is needed to join (never the password itself)
 };
 BOOST_DESCRIBE_STRUCT(OpenRoom, (), (code, kind, label, topics, players, capacity, host, password))
@@ -300,9 +300,9 @@ BOOST_DESCRIBE_STRUCT(Ping, (), (nonce))
 struct MatchJoin {
     static constexpr std::string_view type = "match_join";
     std::string nickname;
-    std::vector<std::string> topics;  // any of these; empty or absent: any topic
-    std::optional<Level> level;       // absent: any level
-    std::optional<MatchRole> role;    // absent: either
+    std::vector<std::string> topics;                     // any of these; empty or absent: any topic
+    std::optional<Level> level;                          // absent: any level
+    std::optional<MatchRole> role;                       // absent: either
     std::optional<std::string> identity = std::nullopt;  // as in CreateRoom
 };
 BOOST_DESCRIBE_STRUCT(MatchJoin, (), (nickname, topics, level, role, identity))
@@ -336,10 +336,10 @@ struct ListRooms {
 };
 BOOST_DESCRIBE_STRUCT(ListRooms, (), (kind, topic))
 
-using ClientMessage = std::variant<Hello, CreateRoom, Join, Resume, Leave, Start, Pause, Continue,
-                                   Skip, Extend, EndGame, Kick, Lock, Answer, Judge,
-                                   AcceptSuggestions, Grade, Rematch, ListStandings, Ping,
-                                   MatchJoin, MatchLeave, MatchConfirm, Feedback, ListRooms>;
+using ClientMessage =
+    std::variant<Hello, CreateRoom, Join, Resume, Leave, Start, Pause, Continue, Skip, Extend,
+                 EndGame, Kick, Lock, Answer, Judge, AcceptSuggestions, Grade, Rematch,
+                 ListStandings, Ping, MatchJoin, MatchLeave, MatchConfirm, Feedback, ListRooms>;
 
 // ---------------------------------------------------------------------------------------------
 // Server to client
@@ -648,10 +648,10 @@ BOOST_DESCRIBE_STRUCT(Pong, (), (nonce, server_time))
 // a second while what it says changes.
 struct MatchStatus {
     static constexpr std::string_view type = "match_status";
-    int position = 0;  // 1: the longest waiting
-    int waiting = 0;   // players waiting in all
-    std::vector<TopicCount> topics;  // players waiting per topic asked for
-    std::optional<Millis> wider_at;  // when neighbouring levels are accepted too
+    int position = 0;                  // 1: the longest waiting
+    int waiting = 0;                   // players waiting in all
+    std::vector<TopicCount> topics;    // players waiting per topic asked for
+    std::optional<Millis> wider_at;    // when neighbouring levels are accepted too
     std::optional<Requeued> requeued;  // back in the queue after a proposal fell through
 };
 BOOST_DESCRIBE_STRUCT(MatchStatus, (), (position, waiting, topics, wider_at, requeued))
@@ -659,7 +659,7 @@ BOOST_DESCRIBE_STRUCT(MatchStatus, (), (position, waiting, topics, wider_at, req
 // Matching: a partner is proposed; both confirm (match_confirm) by `confirm_by`.
 struct MatchProposed {
     static constexpr std::string_view type = "match_proposed";
-    std::string partner;  // their nickname
+    std::string partner;                      // their nickname
     MatchRole role = MatchRole::interviewer;  // this player's first turn
     std::vector<std::string> topics;          // the topics the two share; empty: any
     std::optional<Level> level;               // the partner's level, if they gave one
@@ -712,12 +712,20 @@ struct PartnerFeedback {
 };
 BOOST_DESCRIBE_STRUCT(PartnerFeedback, (), (from, sent, ratings, went_well, work_on))
 
+// A matched pair ends early: the partner left, or their seat's grace passed. No more turns and
+// no feedback; the room closes once the seats are given up.
+struct PairEnded {
+    static constexpr std::string_view type = "pair_ended";
+    std::string partner;
+};
+BOOST_DESCRIBE_STRUCT(PairEnded, (), (partner))
+
 // The answer to list_rooms: the public rooms open in their lobby, at most a page.
 struct RoomList {
     static constexpr std::string_view type = "room_list";
     std::vector<OpenRoom> rooms;
-    int total = 0;      // public rooms that match, listed or not
-    Millis as_of = 0;   // when the list was taken (it is refreshed at most once a second)
+    int total = 0;     // public rooms that match, listed or not
+    Millis as_of = 0;  // when the list was taken (it is refreshed at most once a second)
 };
 BOOST_DESCRIBE_STRUCT(RoomList, (), (rooms, total, as_of))
 
@@ -726,7 +734,7 @@ using ServerMessage =
                  AnswerProgress, QuestionClosed, JudgeRequest, Judged, Reveal, Result, Standings,
                  StandingsPage, Paused, Continued, TimeExtended, HostStatus, GameOver, FinalResult,
                  PersonalBest, Summary, Kicked, Left, Error, Pong, MatchStatus, MatchProposed,
-                 MatchFound, MatchLeft, FeedbackRequest, FeedbackSaved, PartnerFeedback,
+                 MatchFound, MatchLeft, FeedbackRequest, FeedbackSaved, PartnerFeedback, PairEnded,
                  RoomList>;
 
 // The wire name of a message.
