@@ -165,15 +165,22 @@ class App {
     }
 
     // The --url with the room named in its query (/ws?room=CODE), so that behind a proxy every
-    // connection of a join or resume reaches the room's server; a lone server ignores it.
+    // connection of a join or resume reaches the room's server, or, looking for a partner,
+    // /ws?match=1: the one server that pairs players. A lone server ignores both.
     WsUrl url_for_room() const {
         const std::string code = state_.room_code();
+        const char* separator = url_.target.find('?') == std::string::npos ? "?" : "&";
+        if (code.empty() && state_.looks_for_partner()) {
+            WsUrl url = url_;
+            url.target += separator + std::string("match=1");
+            return url;
+        }
         const bool plain = std::all_of(code.begin(), code.end(),
                                        [](unsigned char c) { return std::isalnum(c) != 0; });
         if (code.empty() || !plain)  // a code that is no code is refused by the server anyway
             return url_;
         WsUrl url = url_;
-        url.target += (url.target.find('?') == std::string::npos ? "?room=" : "&room=") + code;
+        url.target += separator + std::string("room=") + code;
         return url;
     }
 

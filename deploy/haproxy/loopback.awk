@@ -1,6 +1,6 @@
 # deploy/haproxy/rapidfire.cfg made to run on one machine's loopback, for the tests and the
 # benchmark: a plain listener on 127.0.0.1:PORT (no TLS, no system log, no runtime socket), the
-# given servers in place of the example's in both backends with one routing rule each, and the
+# given servers in place of the example's in every backend with one routing rule each, and the
 # connection limit and health check interval given. Exits 2 when the file no longer has a line
 # this relies on, so a test fails instead of running another configuration.
 #
@@ -23,7 +23,7 @@ BEGIN {
 /^    use-server [A-Z] if/ { if (!ruled++) printf "%s", rule_lines; next }
 { print }
 END {
-    if (!bound || !placed["rooms"] || !placed["new_rooms"] || !ruled) {
+    if (!bound || !placed["rooms"] || !placed["matching"] || !placed["new_rooms"] || !ruled) {
         print "loopback.awk: rapidfire.cfg lacks the listener, a backend's servers or the rules" > "/dev/stderr"
         exit 2
     }

@@ -250,6 +250,47 @@ TEST_F(Cluster, AnInterviewOfConsoleClientsPlaysThroughTheProxy) {
         << results.body;
 }
 
+// Players looking for a partner meet although new sockets are spread over the servers: the
+// proxy sends every socket for the queue (/ws?match=1) to the same server, and each pair's room
+// is made there.
+TEST_F(Cluster, PlayersLookingForAPartnerMeetOnOneServer) {
+    constexpr int peers = 6;
+    std::vector<std::unique_ptr<TestClient>> clients;
+    ClientOptions options;
+    options.target = "/ws?match=1";
+    for (int i = 0; i < peers; ++i) {
+        clients.push_back(std::make_unique<TestClient>(welcomed_client(proxy(), options)));
+        MatchJoin join;
+        join.nickname = "Peer " + std::to_string(i);
+        join.topics = {"evaluation"};
+        join.role = i % 2 == 0 ? MatchRole::interviewer : MatchRole::candidate;
+        clients.back()->send(join);
+    }
+    std::set<std::string> codes;
+    for (auto& peer : clients) {
+        peer->wait_for<MatchProposed>();
+        peer->send(MatchConfirm{});
+    }
+    std::vector<Joined> seats;
+    for (auto& peer : clients) {
+        const auto found = peer->wait_for<MatchFound>();
+        codes.insert(found.code);
+        EXPECT_EQ(found.code.front(), nodes.front()) << "the first server pairs everyone";
+        seats.push_back(peer->wait_for<Joined>());
+        EXPECT_EQ(seats.back().code, found.code);
+        EXPECT_EQ(peer->wait_for<Question>().question, 0);
+    }
+    EXPECT_EQ(codes.size(), static_cast<std::size_t>(peers / 2));
+
+    // A pair's socket that drops comes back to its room by its code, like any player's.
+    clients.front()->drop();
+    auto back = client(seats.front().code);
+    back->send(Resume{seats.front().resume_token});
+    const auto resumed = back->wait_for<Joined>();
+    EXPECT_TRUE(resumed.resumed);
+    EXPECT_EQ(resumed.code, seats.front().code);
+}
+
 TEST_F(Cluster, RoomsCreatedAtOnceThroughTheProxyGetUniqueCodes) {
     constexpr int count = 24;
     std::vector<std::future<std::pair<std::unique_ptr<TestClient>, RoomCreated>>> creating;

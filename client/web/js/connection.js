@@ -18,6 +18,9 @@ export class Connection {
   constructor(base) {
     this.base = base;
     this.room = null;  // the room this socket is for; null: any server will do
+    // Without a room: a socket for the matching queue (/ws?match=1), which a proxy in front of
+    // several servers sends to the one server that pairs players.
+    this.matching = false;
     this.ws = null;
     this.handlers = new Map();
     this.attempt = 0;
@@ -43,9 +46,10 @@ export class Connection {
   }
 
   get url() {
-    if (!this.room) return this.base;
+    if (!this.room && !this.matching) return this.base;
     const url = new URL(this.base);
-    url.searchParams.set('room', this.room);
+    if (this.room) url.searchParams.set('room', this.room);
+    else url.searchParams.set('match', '1');
     return url.toString();
   }
 
@@ -54,6 +58,17 @@ export class Connection {
   moveTo(room) {
     if ((room || null) === this.room) return false;
     this.room = room || null;
+    this.matching = false;
+    if (!this.ws) return false;
+    this.reconnectNow();
+    return true;
+  }
+
+  // A socket for the matching queue, as moveTo is for a room. Says whether it reconnects.
+  moveToMatching() {
+    if (this.matching && !this.room) return false;
+    this.room = null;
+    this.matching = true;
     if (!this.ws) return false;
     this.reconnectNow();
     return true;

@@ -156,7 +156,12 @@ export class Matching {
     this.phase = 'joining';
     setText('match-error', '');
     setText('match-note', 'Joining the queue…');
-    // Not connected yet: the socket's 'open' sends it.
+    // Behind a proxy the queue is on one server: move there first; the socket's 'open' sends
+    // the request (as it does when not connected yet).
+    if (this.ctx.conn.moveToMatching()) {
+      this.sent = false;
+      return;
+    }
     this.sent = this.send(msg);
   }
 

@@ -70,6 +70,8 @@ class ClientState {
     // The room this client is in, or asks to join or take back; empty while it creates one.
     // Each connection names it, so a proxy in front of several servers finds the room's own.
     std::string room_code() const;
+    // `match` before its room is found: a connection goes to the server that pairs players.
+    bool looks_for_partner() const { return config_.command == Command::match && !matched_; }
     // game_over arrived; the last messages (final result, summaries) may still be coming.
     bool game_over() const { return phase_ == Phase::over; }
     // After game over this client stays in the room for a rematch: no wait-and-exit then.
