@@ -1,5 +1,7 @@
 #include "rapidfire/client/match_text.hpp"
 
+#include "rapidfire/common/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -8,16 +10,6 @@ namespace rapidfire::client {
 using protocol::MatchRole;
 
 namespace {
-
-std::string join(const std::vector<std::string>& items, const char* separator) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty())
-            out += separator;
-        out += item;
-    }
-    return out;
-}
 
 std::string ordinal(int n) {
     const int tens = n % 100;
@@ -34,7 +26,7 @@ std::string first_turn(MatchRole role) {
 }
 
 std::string topics_text(const std::vector<std::string>& topics) {
-    return topics.empty() ? "any topic" : join(topics, ", ");
+    return topics.empty() ? "any topic" : common::join(topics, ", ");
 }
 
 std::string area_title(const std::string& id, const std::vector<protocol::FeedbackArea>& areas) {
@@ -66,7 +58,7 @@ std::string match_status_line(const protocol::MatchStatus& status) {
     for (const auto& topic : status.topics)
         counts.push_back(topic.topic + " " + std::to_string(topic.waiting));
     if (!counts.empty())
-        line += "; " + join(counts, ", ");
+        line += "; " + common::join(counts, ", ");
     return line;
 }
 

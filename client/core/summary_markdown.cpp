@@ -1,5 +1,7 @@
 #include "rapidfire/client/summary_markdown.hpp"
 
+#include "rapidfire/common/text.hpp"
+
 #include "rapidfire/client/countdown.hpp"
 
 namespace rapidfire::client {
@@ -21,16 +23,6 @@ std::string tip_name(const content::StudyGuide* guide, const std::string& id) {
     return tip == nullptr ? id : tip->title + " (" + id + ")";
 }
 
-std::string join(const std::vector<std::string>& items, const char* separator) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty())
-            out += separator;
-        out += item;
-    }
-    return out;
-}
-
 }  // namespace
 
 std::string summary_markdown(const protocol::Summary& summary, const content::StudyGuide* guide) {
@@ -47,7 +39,7 @@ std::string summary_markdown(const protocol::Summary& summary, const content::St
     for (const auto& item : summary.items) {
         md += "\n## " + std::to_string(item.question + 1) + ". " + item.text + "\n\n";
         if (!item.topics.empty())
-            md += "- Topics: " + join(item.topics, ", ") + "\n";
+            md += "- Topics: " + common::join(item.topics, ", ") + "\n";
         md += "- Answer: " + (item.answer ? *item.answer : std::string("(no answer)")) + "\n";
         md += "- Reference: " + item.reference + "\n";
         if (item.verdict) {
@@ -62,7 +54,7 @@ std::string summary_markdown(const protocol::Summary& summary, const content::St
             std::vector<std::string> names;
             for (const auto& id : item.tips)
                 names.push_back(tip_name(guide, id));
-            md += "- Communication: " + join(names, ", ") + "\n";
+            md += "- Communication: " + common::join(names, ", ") + "\n";
         }
     }
 
@@ -73,7 +65,7 @@ std::string summary_markdown(const protocol::Summary& summary, const content::St
             for (const int q : miss.questions)
                 numbers.push_back(std::to_string(q + 1));
             md += "- " + miss.topic + ": question" + (numbers.size() == 1 ? " " : "s ") +
-                  join(numbers, ", ") + "\n";
+                  common::join(numbers, ", ") + "\n";
         }
     }
 
@@ -83,7 +75,7 @@ std::string summary_markdown(const protocol::Summary& summary, const content::St
             std::vector<std::string> names;
             for (const auto& id : summary.tips_shown)
                 names.push_back(tip_name(guide, id));
-            md += "Shown: " + join(names, ", ") + ".\n";
+            md += "Shown: " + common::join(names, ", ") + ".\n";
         }
         if (!summary.tips_missed.empty()) {
             md += "\nTo work on:\n\n";

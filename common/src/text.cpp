@@ -16,4 +16,14 @@ std::string fold_nickname(std::string_view nickname) {
     return ascii_lower(nickname);
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty())
+            out += separator;
+        out += item;
+    }
+    return out;
+}
+
 }  // namespace rapidfire::common

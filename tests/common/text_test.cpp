@@ -28,4 +28,10 @@ TEST(FoldNickname, NonAsciiLettersKeepTheirCase) {
 }
 
 }  // namespace
+TEST(Join, PutsTheSeparatorBetweenItemsOnly) {
+    EXPECT_EQ(join({}, ", "), "");
+    EXPECT_EQ(join({"a"}, ", "), "a");
+    EXPECT_EQ(join({"a", "", "c"}, ","), "a,,c");
+}
+
 }  // namespace rapidfire::common

@@ -1,5 +1,8 @@
 #include "e2e_fixture.hpp"
 
+#include <fstream>
+#include <sstream>
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -98,6 +101,13 @@ int EndToEnd::correct_choice(const SeenQuestion& q) const {
 
 int EndToEnd::wrong_choice(const SeenQuestion& q) const {
     return correct_choice(q) == 1 ? 2 : 1;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 int count_lines(const Process& p, const std::string& text) {

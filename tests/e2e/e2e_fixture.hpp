@@ -46,6 +46,9 @@ class EndToEnd : public ::testing::Test {
     std::string scratch_;                         // a fresh directory for files
 };
 
+// The whole of a file (empty when it cannot be read).
+std::string read_file(const std::string& path);
+
 // Lines of `p` (read so far) that contain `text`.
 int count_lines(const Process& p, const std::string& text);
 

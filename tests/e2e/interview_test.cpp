@@ -9,13 +9,6 @@
 namespace rapidfire::e2e {
 namespace {
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 TEST_F(EndToEnd, InterviewWithSummaryFiles) {
     const std::string host_md = scratch_ + "/interviewer.md";
     const std::string cand_md = scratch_ + "/candidate.md";

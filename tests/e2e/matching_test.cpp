@@ -14,13 +14,6 @@
 namespace rapidfire::e2e {
 namespace {
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // One turn: the candidate answers the question, the interviewer marks it and ends the turn.
 void play_turn(Process& interviewer, Process& candidate, const std::string& answer,
                const std::string& mark) {

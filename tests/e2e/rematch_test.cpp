@@ -14,13 +14,6 @@
 namespace rapidfire::e2e {
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 TEST_F(EndToEnd, RematchTakesTheRoomBackToTheLobbyForAnotherRound) {
     std::unique_ptr<Process> host;
     const std::string code = host_room(host, {"host", "--stay", "--questions", "1", "--seconds",
@@ -117,7 +110,7 @@ TEST_F(EndToEnd, RematchSwapMakesTheCandidateTheInterviewer) {
 
     // sam's client remembered the host token it was given: sam's history lists the round sam
     // hosted, labelled as a rematch, and sam can export it.
-    const auto hosted = read_text(scratch_ + "/sam/rapidfire/hosted");
+    const auto hosted = read_file(scratch_ + "/sam/rapidfire/hosted");
     EXPECT_NE(hosted.find(" " + code + " "), std::string::npos) << hosted;
     std::int64_t id = 0;
     const auto deadline = std::chrono::steady_clock::now() + 10s;

@@ -19,13 +19,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 class ResultsEndToEnd : public EndToEnd {
   protected:
     // Replaces the fixture's server by one that keeps its record in the scratch folder, over

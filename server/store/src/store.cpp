@@ -19,16 +19,6 @@ using detail::Query;
 
 namespace {
 
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty())
-            out += ',';
-        out += item;
-    }
-    return out;
-}
-
 std::vector<std::string> split(const std::string& text) {
     std::vector<std::string> items;
     std::size_t start = 0;
@@ -104,7 +94,7 @@ std::int64_t record_started(Database& db, const core::GameStarted& e) {
         "VALUES ($1, $2, $3, $4, $5, $6)");
     for (const auto& q : e.questions) {
         question->bind(1, id).bind(2, q.index).bind(3, q.bank_id).bind(4, q.text);
-        question->bind(5, q.reference).bind(6, join(q.topics));
+        question->bind(5, q.reference).bind(6, common::join(q.topics, ","));
         question->run();
         question->reset();
     }
@@ -228,7 +218,7 @@ class BatchRecorder {
         mark_->bind(1, protocol::name_of(e.verdict));
         mark_->bind(
             2, e.grade ? std::optional<std::string>(protocol::name_of(*e.grade)) : std::nullopt);
-        mark_->bind(3, e.points).bind(4, e.comment).bind(5, join(e.tips));
+        mark_->bind(3, e.points).bind(4, e.comment).bind(5, common::join(e.tips, ","));
         mark_->bind(6, *id).bind(7, e.question).bind(8, e.player);
         mark_->run();
         mark_->reset();
@@ -330,7 +320,7 @@ std::string run_config_key(std::string_view bank, const protocol::RoundSettings&
            "|mode=" + protocol::name_of(settings.mode.value_or(protocol::AnswerMode::choice)) +
            "|clock=" + protocol::name_of(clock) + ":" + std::to_string(seconds) +
            "|questions=" + std::to_string(settings.questions.value_or(0)) +
-           "|topics=" + join(topics) +
+           "|topics=" + common::join(topics, ",") +
            "|streak=" + (settings.streak_bonus.value_or(true) ? "on" : "off");
 }
 

@@ -1,8 +1,9 @@
 #pragma once
-// ASCII case folding, independent of the C locale.
+// Small text helpers: ASCII case folding (independent of the C locale), joining a list.
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rapidfire::common {
 
@@ -13,5 +14,8 @@ std::string ascii_lower(std::string_view text);
 // Only ASCII letters are folded, so "Ana" and "ANA" clash but "Ängel" and "ängel" do not; the
 // server's rooms, the record's personal bests and the client's commands all use this one rule.
 std::string fold_nickname(std::string_view nickname);
+
+// The items with `separator` between each two: {"a", "b"} and ", " give "a, b".
+std::string join(const std::vector<std::string>& items, std::string_view separator);
 
 }  // namespace rapidfire::common
