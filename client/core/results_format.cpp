@@ -9,6 +9,7 @@
 
 #include "rapidfire/client/countdown.hpp"
 #include "rapidfire/client/summary_markdown.hpp"
+#include "rapidfire/client/text_table.hpp"
 #include "rapidfire/protocol/codec.hpp"
 
 namespace rapidfire::client {
@@ -42,18 +43,6 @@ std::int64_t number_of(const json::object& object, std::string_view key) {
     if (value->is_uint64())
         return static_cast<std::int64_t>(value->get_uint64());
     return 0;
-}
-
-std::string pad_right(std::string text, std::size_t width) {
-    if (text.size() < width)
-        text.append(width - text.size(), ' ');
-    return text;
-}
-
-std::string pad_left(std::string text, std::size_t width) {
-    if (text.size() < width)
-        text.insert(0, width - text.size(), ' ');
-    return text;
 }
 
 // A Markdown table cell: a '|' would end it, a line break would end the row.
@@ -327,28 +316,8 @@ std::string games_table(const std::vector<GameListing>& games) {
                         round_label(g.round), std::to_string(g.players),
                         std::to_string(g.questions), end_of(g.end_reason)});
     }
-    std::vector<std::size_t> widths(header.size(), 0);
-    for (const auto& row : rows) {
-        for (std::size_t c = 0; c < row.size(); ++c)
-            widths[c] = std::max(widths[c], row[c].size());
-    }
-    // Numbers line up on the right, words on the left; the last column is not padded.
-    const std::vector<bool> numeric{true, false, false, false, false, true, true, false};
-    std::string table;
-    for (const auto& row : rows) {
-        std::string line;
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            if (c > 0)
-                line += "  ";
-            if (c + 1 == row.size()) {
-                line += row[c];
-            } else {
-                line += numeric[c] ? pad_left(row[c], widths[c]) : pad_right(row[c], widths[c]);
-            }
-        }
-        table += line + "\n";
-    }
-    return table;
+    // Numbers line up on the right, words on the left.
+    return text_table(rows, {true, false, false, false, false, true, true, false});
 }
 
 std::string games_json_lines(const std::vector<GameListing>& games) {

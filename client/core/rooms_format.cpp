@@ -3,26 +3,9 @@
 #include <algorithm>
 #include <vector>
 
-#include "rapidfire/protocol/utf8.hpp"
+#include "rapidfire/client/text_table.hpp"
 
 namespace rapidfire::client {
-
-namespace {
-
-// Widths in characters, so that a label with accents lines up like one without.
-std::size_t width_of(const std::string& text) {
-    return protocol::is_valid_utf8(text) ? protocol::utf8_length(text) : text.size();
-}
-
-std::string padded(std::string text, std::size_t width, bool right_aligned) {
-    const std::size_t used = width_of(text);
-    if (used >= width)
-        return text;
-    const std::string fill(width - used, ' ');
-    return right_aligned ? fill + text : text + fill;
-}
-
-}  // namespace
 
 std::string rooms_table(const protocol::RoomList& list) {
     if (list.rooms.empty())
@@ -34,25 +17,8 @@ std::string rooms_table(const protocol::RoomList& list) {
                         std::to_string(room.players) + "/" + std::to_string(room.capacity),
                         room.host, room.password ? "*" : "", room.label});
     }
-    std::vector<std::size_t> widths(header.size(), 0);
-    for (const auto& row : rows) {
-        for (std::size_t c = 0; c < row.size(); ++c)
-            widths[c] = std::max(widths[c], width_of(row[c]));
-    }
-    // Counts line up on the right, words on the left; the last column is not padded.
-    const std::vector<bool> right_aligned{false, false, true, false, false, false};
-    std::string table;
-    for (const auto& row : rows) {
-        std::string line;
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            if (c > 0)
-                line += "  ";
-            line += c + 1 == row.size() ? row[c] : padded(row[c], widths[c], right_aligned[c]);
-        }
-        // An empty label leaves spaces behind.
-        line.erase(line.find_last_not_of(' ') + 1);
-        table += line + "\n";
-    }
+    // Counts line up on the right, words on the left.
+    std::string table = text_table(rows, {false, false, true, false, false, false});
     const int shown = static_cast<int>(list.rooms.size());
     if (list.total > shown) {
         table += std::to_string(shown) + " of " + std::to_string(list.total) +
