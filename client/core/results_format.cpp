@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 
 #include "rapidfire/client/countdown.hpp"
+#include "rapidfire/client/match_text.hpp"
 #include "rapidfire/client/summary_markdown.hpp"
 #include "rapidfire/client/text_table.hpp"
 #include "rapidfire/protocol/codec.hpp"
@@ -350,7 +351,35 @@ std::string results_markdown(std::string_view results_json, const content::Study
             md += summary_markdown(*summary, guide);
         }
     }
-    return md.empty() ? results_table_markdown(record) : md;
+    if (md.empty())
+        return results_table_markdown(record);
+    // A matched pair's feedback, kept with its second turn, after both turns' summaries.
+    if (const auto* feedback = record.if_contains("feedback"); feedback && feedback->is_array()) {
+        std::vector<protocol::FeedbackArea> areas;
+        if (guide != nullptr) {
+            for (const auto& tip : guide->tips)
+                areas.push_back({tip.id, tip.title});
+        }
+        for (const auto& entry : feedback->get_array()) {
+            if (!entry.is_object())
+                throw std::runtime_error("the record holds feedback this client cannot read");
+            const auto& given = entry.get_object();
+            std::vector<protocol::Rating> ratings;
+            if (const auto* list = given.if_contains("ratings"); list && list->is_array()) {
+                for (const auto& rating : list->get_array()) {
+                    if (rating.is_object()) {
+                        ratings.push_back(
+                            {string_of(rating.get_object(), "area"),
+                             static_cast<int>(number_of(rating.get_object(), "score"))});
+                    }
+                }
+            }
+            md += "\n" + feedback_markdown(string_of(given, "from"), string_of(given, "to"), true,
+                                           ratings, string_of(given, "went_well"),
+                                           string_of(given, "work_on"), areas);
+        }
+    }
+    return md;
 }
 
 std::string local_time(std::int64_t unix_ms) {

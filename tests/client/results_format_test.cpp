@@ -135,6 +135,27 @@ TEST(ResultsFormat, AnInterviewExportsItsSummariesAsTheClientRendersThem) {
     EXPECT_EQ(results_markdown(record, nullptr), expected + "\n" + expected);
 }
 
+TEST(ResultsFormat, AMatchedPairsExportEndsWithBothFeedbacks) {
+    protocol::Summary summary;
+    summary.player = 2;
+    summary.nickname = "Ada";
+    summary.interviewer = "Bo";
+    const std::string encoded = protocol::encode(protocol::ServerMessage{summary});
+    const std::string record =
+        R"({"game":)" + game_json(6, "K7M2QX", may_first, "completed", "interview", 2) +
+        R"(,"questions":[],"results":[],"answers":[],"summaries":[)" + encoded +
+        R"(],"feedback":[{"from":"Ada","to":"Bo","at":1,"ratings":[{"area":"structure","score":4}],)"
+        R"("went_well":"Clear.","work_on":"Pace."},)"
+        R"({"from":"Bo","to":"Ada","at":2,"ratings":[],"went_well":"","work_on":"Slow down."}]})";
+    content::StudyGuide guide;
+    guide.tips.push_back({"structure", "Structure Your Answers", "..."});
+    EXPECT_EQ(results_markdown(record, &guide),
+              summary_markdown(summary, &guide) +
+                  "\n## Feedback from Ada to Bo\n\n- Structure Your Answers: 4/5\n"
+                  "- Went well: Clear.\n- Work on: Pace.\n"
+                  "\n## Feedback from Bo to Ada\n\n- Work on: Slow down.\n");
+}
+
 TEST(ResultsFormat, AnUnreadableRecordIsAnError) {
     EXPECT_THROW(results_markdown("{}", nullptr), std::runtime_error);
     EXPECT_THROW(results_markdown("[", nullptr), std::runtime_error);

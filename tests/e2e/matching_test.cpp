@@ -141,6 +141,18 @@ TEST_F(EndToEnd, TwoStrangersAreMatchedPlayBothTurnsAndExchangeFeedback) {
         }
     }
     EXPECT_TRUE(from_ada);
+
+    // The Markdown export holds the second turn's summary and both feedbacks.
+    auto markdown = client({"export", std::to_string(id), "--format", "md"}, bos_state);
+    EXPECT_EQ(markdown->wait_exit(), 0) << markdown->transcript();
+    markdown->wait_for_output(std::string(1, '\0'), 2s);
+    for (const std::string part : {"# Interview summary: Ada\n", "## Feedback from Ada to Bo\n",
+                                   "- Went well: You named the curve at once.\n",
+                                   "## Feedback from Bo to Ada\n", "- Manage Your Time: 5/5\n"}) {
+        EXPECT_NE(markdown->output().find(part), std::string::npos)
+            << "the export lacks: " << part << "\n"
+            << markdown->output();
+    }
 }
 
 }  // namespace
