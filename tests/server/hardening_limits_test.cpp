@@ -118,7 +118,7 @@ TEST(PerAddressLimit, TheFlagDefaultsHighAndZeroMeansNoLimit) {
     EXPECT_EQ(negative.exit_code, 2);
 }
 
-TEST(HardeningLimits, NodeIdDrainSecondsAndDatabaseAreChecked) {
+TEST(HardeningLimits, NodeIdDrainSecondsMatchQueueAndDatabaseAreChecked) {
     auto parse = [](std::vector<const char*> args) {
         args.insert(args.begin(), "rapidfire-server");
         std::ostringstream out;
@@ -131,6 +131,8 @@ TEST(HardeningLimits, NodeIdDrainSecondsAndDatabaseAreChecked) {
     EXPECT_TRUE(defaults.options->database.empty());
     EXPECT_EQ(parse({"--node-id", "K"}).options->node_id, 'K');
     EXPECT_EQ(parse({"--drain-seconds", "600"}).options->drain_timeout, std::chrono::seconds(600));
+    EXPECT_EQ(defaults.options->max_match_queue, 10'000u);
+    EXPECT_EQ(parse({"--max-match-queue", "50"}).options->max_match_queue, 50u);
     EXPECT_EQ(parse({"--database", "postgresql://rf@db.internal:5432/rf"}).options->database,
               "postgresql://rf@db.internal:5432/rf");
     // A node id is one character of the code alphabet; a URL never carries a password.
@@ -139,6 +141,7 @@ TEST(HardeningLimits, NodeIdDrainSecondsAndDatabaseAreChecked) {
           {"--node-id", "O"},
           {"--node-id", "a"},
           {"--drain-seconds", "-1"},
+          {"--max-match-queue", "0"},
           {"--database", "postgresql://rf:secret@db.internal/rf"},
           {"--database", "postgresql://rf@db.internal/rf?password=secret"},
           {"--database", "mysql://rf@db.internal/rf"}}) {

@@ -178,6 +178,21 @@ TEST(Matching, AFloodOfJoinsAndLeavesIsRefusedAfterTen) {
     EXPECT_EQ(other->wait_for<protocol::Pong>().nonce, 7);
 }
 
+TEST(Matching, AFullQueueRefusesWithQueueFull) {
+    auto options = test_options();
+    options.max_match_queue = 1;
+    TestServer server(options);
+    auto ada = server.client();
+    ada->send(match_join("Ada", {"evaluation"}, MatchRole::interviewer));
+    ada->expect<protocol::MatchStatus>();
+    auto bo = server.client();
+    bo->send(match_join("Bo", {"evaluation"}, MatchRole::interviewer));
+    expect_error(*bo, ErrorCode::queue_full);
+    // Bo is out of the queue and free to do something else.
+    bo->send(protocol::CreateRoom{protocol::RoomKind::quiz, "Bo", {}});
+    bo->expect<protocol::RoomCreated>();
+}
+
 TEST(Matching, ADroppedConnectionLeavesTheQueue) {
     TestServer server;
     {
