@@ -2,80 +2,52 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <thread>
 #include <vector>
 
-#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 
+#include "cpu_time.hpp"
 #include "host_role.hpp"
+#include "other_load_notes.hpp"
 #include "player_role.hpp"
 #include "process_probe.hpp"
-#include "source_addresses.hpp"
-#include "worker.hpp"
+#include "server_address.hpp"
+#include "wait_until.hpp"
+#include "worker_pool.hpp"
 
 namespace rapidfire::bench {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using WorkGuard = boost::asio::executor_work_guard<boost::asio::io_context::executor_type>;
 
 double seconds_between(Clock::time_point from, Clock::time_point to) {
     return std::chrono::duration<double>(to - from).count();
 }
 
-// How the main thread polls the workers' progress.
-constexpr auto poll_interval = std::chrono::milliseconds(5);
 constexpr auto memory_sample_interval = std::chrono::milliseconds(100);
 // Roster updates are coalesced (about four a second): time for the hosts to see the last join.
 constexpr auto roster_grace = std::chrono::seconds(3);
 // Time for lobby traffic to drain before the idle lobby's memory is read.
 constexpr auto lobby_settle = std::chrono::seconds(1);
-// Time allowed for the polite close at the end, after which connections are cut.
-constexpr auto close_grace = std::chrono::seconds(5);
-// Share of the machine's CPU that other processes may take before a run is called disturbed.
-constexpr double other_load_limit = 0.05;
-
-// CPU seconds used so far, or over a phase.
-struct CpuTime {
-    double server = 0;
-    double bench = 0;
-    double machine = 0;  // every process, these two included
-    double steal = 0;    // taken by the host under the virtual machine
-
-    CpuTime operator-(const CpuTime& before) const {
-        return {server - before.server, bench - before.bench, machine - before.machine,
-                steal - before.steal};
-    }
-};
 
 class BenchRun {
   public:
     BenchRun(const BenchOptions& options, const WsUrl& url, std::uint64_t seed)
         : options_(options),
-          deadline_(Clock::now() + std::chrono::seconds(options.timeout_seconds)) {
+          deadline_(Clock::now() + std::chrono::seconds(options.timeout_seconds)),
+          address_(server_address(
+              url, options,
+              static_cast<long long>(options.rooms) * options.players + options.rooms)),
+          workers_(options, address_, progress_, seed) {
         results_.options = options;
         results_.seed = seed;
-        address_.endpoint = {boost::asio::ip::make_address(url.address), url.port};
-        address_.host = url.host.find(':') == std::string::npos ? url.host : "[" + url.host + "]";
-        if (url.port != 80)
-            address_.host += ":" + std::to_string(url.port);
-        address_.target = url.target;
-        address_.sources = source_addresses(
-            options, address_.endpoint,
-            static_cast<long long>(options.rooms) * options.players + options.rooms);
         results_.source_addresses = std::max<int>(1, static_cast<int>(address_.sources.size()));
 
-        for (int t = 0; t < options.threads; ++t) {
-            workers_.push_back(std::make_unique<Worker>(options, address_, progress_,
-                                                        seed + 0x9e3779b97f4a7c15ULL * (t + 1)));
-            guards_.emplace_back(workers_.back()->io.get_executor());
-        }
         hosts_on_.resize(workers_.size());
         players_on_.resize(workers_.size());
         for (int r = 0; r < options.rooms; ++r) {
@@ -90,7 +62,7 @@ class BenchRun {
             for (int i = 0; i < options.players; ++i) {
                 const auto n = static_cast<std::size_t>(r) * options.players + i;
                 const auto t = n % workers_.size();
-                players_.push_back(std::make_unique<PlayerRole>(*workers_[t], r, i, n));
+                players_.push_back(std::make_unique<PlayerRole>(workers_[t], r, i, n));
                 players_on_[t].push_back(players_.back().get());
             }
         }
@@ -98,14 +70,13 @@ class BenchRun {
 
     BenchResults run() {
         const int pid = options_.server_pid;
-        auto server_idle = pid != 0 ? sample_process(pid) : std::nullopt;
+        auto server_idle = sample_server(pid);
         if (pid != 0 && !server_idle)
             results_.notes.push_back("cannot read /proc/" + std::to_string(pid) +
                                      ": no server figures");
         const auto bench_idle = sample_process(0);
 
-        for (auto& worker : workers_)
-            threads_.emplace_back([&io = worker->io] { io.run(); });
+        workers_.start();
 
         if (create_rooms() && fill_rooms() && settle_lobby())
             play();
@@ -116,20 +87,7 @@ class BenchRun {
 
   private:
     Worker& worker_for(int room) {
-        return *workers_[static_cast<std::size_t>(room) % workers_.size()];
-    }
-
-    // Polls `done` until it holds or the deadline passes; `tick` runs at every poll.
-    bool wait_until(const std::function<bool()>& done, Clock::time_point until,
-                    const std::function<void()>& tick = {}) {
-        while (!done()) {
-            if (Clock::now() >= until)
-                return false;
-            if (tick)
-                tick();
-            std::this_thread::sleep_for(poll_interval);
-        }
-        return true;
+        return workers_[static_cast<std::size_t>(room) % workers_.size()];
     }
 
     bool wait_or_time_out(const std::function<bool()>& done,
@@ -142,12 +100,10 @@ class BenchRun {
 
     Traffic traffic_now() const {
         Traffic traffic;
-        for (const auto& worker : workers_) {
-            traffic.to_server += worker->stats.messages_out.load(std::memory_order_relaxed);
-            traffic.from_server += worker->stats.messages_in.load(std::memory_order_relaxed);
-            traffic.bytes_to_server += worker->stats.bytes_out.load(std::memory_order_relaxed);
-            traffic.bytes_from_server += worker->stats.bytes_in.load(std::memory_order_relaxed);
-        }
+        traffic.to_server = workers_.total(&ThreadStats::messages_out);
+        traffic.from_server = workers_.total(&ThreadStats::messages_in);
+        traffic.bytes_to_server = workers_.total(&ThreadStats::bytes_out);
+        traffic.bytes_from_server = workers_.total(&ThreadStats::bytes_in);
         return traffic;
     }
 
@@ -155,13 +111,6 @@ class BenchRun {
         return {seconds, to.to_server - from.to_server, to.from_server - from.from_server,
                 to.bytes_to_server - from.bytes_to_server,
                 to.bytes_from_server - from.bytes_from_server};
-    }
-
-    std::int64_t latest(std::atomic<std::int64_t> ThreadStats::*stamp) const {
-        std::int64_t latest = 0;
-        for (const auto& worker : workers_)
-            latest = std::max(latest, (worker->stats.*stamp).load(std::memory_order_relaxed));
-        return latest;
     }
 
     double since_fill_began(std::int64_t steady_ns) const {
@@ -174,22 +123,18 @@ class BenchRun {
         if (now < next_memory_sample_)
             return;
         next_memory_sample_ = now + memory_sample_interval;
-        if (options_.server_pid != 0) {
-            if (auto sample = sample_process(options_.server_pid))
-                server_play_peak_ = std::max(server_play_peak_, sample->rss_bytes);
-        }
+        if (auto sample = sample_server(options_.server_pid))
+            server_play_peak_ = std::max(server_play_peak_, sample->rss_bytes);
         if (auto sample = sample_process(0))
             bench_play_peak_ = std::max(bench_play_peak_, sample->rss_bytes);
     }
 
     bool create_rooms() {
         const auto began = Clock::now();
-        for (std::size_t t = 0; t < workers_.size(); ++t) {
-            boost::asio::post(workers_[t]->io, [hosts = hosts_on_[t]] {
-                for (auto* host : hosts)
-                    host->start();
-            });
-        }
+        workers_.post_each([this](std::size_t t) {
+            for (auto* host : hosts_on_[t])
+                host->start();
+        });
         const int rooms = options_.rooms;
         const bool all = wait_or_time_out([&] {
             return progress_.rooms_created.load(std::memory_order_acquire) +
@@ -221,8 +166,8 @@ class BenchRun {
         const auto traffic_before = traffic_now();
         fill_began_ = Clock::now();
         for (std::size_t t = 0; t < workers_.size(); ++t) {
-            boost::asio::post(workers_[t]->io,
-                              [worker = workers_[t].get(), queue = std::move(starts[t])]() mutable {
+            boost::asio::post(workers_[t].io,
+                              [worker = &workers_[t], queue = std::move(starts[t])]() mutable {
                                   worker->launcher.launch(std::move(queue));
                               });
         }
@@ -233,8 +178,8 @@ class BenchRun {
                    expected;
         });
         const auto filled = Clock::now();
-        results_.open_s = since_fill_began(latest(&ThreadStats::last_open_ns));
-        results_.fill_s = since_fill_began(latest(&ThreadStats::last_joined_ns));
+        results_.open_s = since_fill_began(workers_.latest(&ThreadStats::last_open_ns));
+        results_.fill_s = since_fill_began(workers_.latest(&ThreadStats::last_joined_ns));
         results_.fill_traffic =
             traffic_between(traffic_before, traffic_now(), seconds_between(fill_began_, filled));
         if (!settled)
@@ -261,7 +206,7 @@ class BenchRun {
             results_.timed_out = true;
             return false;
         }
-        if (auto sample = server_sample())
+        if (auto sample = sample_server(options_.server_pid))
             server_lobby_rss_ = sample->rss_bytes;
         if (auto sample = sample_process(0))
             bench_lobby_rss_ = sample->rss_bytes;
@@ -272,13 +217,12 @@ class BenchRun {
         const auto cpu_before = cpu_now();
         const auto traffic_before = traffic_now();
         const auto began = Clock::now();
-        for (std::size_t t = 0; t < workers_.size(); ++t) {
-            boost::asio::post(workers_[t]->io, [worker = workers_[t].get(), hosts = hosts_on_[t]] {
-                std::uniform_int_distribution<int> spread(0, worker->options.start_spread_ms);
-                for (auto* host : hosts)
-                    host->begin_game(std::chrono::milliseconds(spread(worker->random)));
-            });
-        }
+        workers_.post_each([this](std::size_t t) {
+            auto& worker = workers_[t];
+            std::uniform_int_distribution<int> spread(0, worker.options.start_spread_ms);
+            for (auto* host : hosts_on_[t])
+                host->begin_game(std::chrono::milliseconds(spread(worker.random)));
+        });
         const int rooms = results_.rooms_created;
         const int expected = results_.players_expected;
         wait_or_time_out(
@@ -297,60 +241,28 @@ class BenchRun {
 
     // Closes every connection (politely, then by force), stops the workers and joins them.
     void finish() {
-        for (std::size_t t = 0; t < workers_.size(); ++t) {
-            boost::asio::post(workers_[t]->io, [worker = workers_[t].get(), hosts = hosts_on_[t],
-                                                players = players_on_[t]] {
-                worker->stopping = true;
-                worker->launcher.stop();
-                for (auto* player : players)
-                    player->close();
-                for (auto* host : hosts)
-                    host->close();
-            });
-        }
         const int opened = progress_.players_open.load() + results_.rooms_created;
-        wait_until([&] { return progress_.connections_closed.load() >= opened; },
-                   Clock::now() + close_grace);
-        for (std::size_t t = 0; t < workers_.size(); ++t) {
-            boost::asio::post(workers_[t]->io, [hosts = hosts_on_[t], players = players_on_[t]] {
-                for (auto* player : players)
+        workers_.shut_down(
+            [this](std::size_t t) {
+                for (auto* player : players_on_[t])
+                    player->close();
+                for (auto* host : hosts_on_[t])
+                    host->close();
+            },
+            [this](std::size_t t) {
+                for (auto* player : players_on_[t])
                     player->abort();
-                for (auto* host : hosts)
+                for (auto* host : hosts_on_[t])
                     host->abort();
-            });
-        }
-        for (auto& guard : guards_)
-            guard.reset();
-        // Aborted connections finish at once; stop anything still waiting on a timer.
-        wait_until([&] { return progress_.connections_closed.load() >= opened; },
-                   Clock::now() + std::chrono::seconds(1));
-        for (auto& worker : workers_)
-            worker->io.stop();
-        for (auto& thread : threads_)
-            thread.join();
+            },
+            [&] { return progress_.connections_closed.load() >= opened; });
     }
 
-    CpuTime cpu_now() const {
-        CpuTime now;
-        if (auto server = server_sample())
-            now.server = server->cpu_seconds;
-        if (auto bench = sample_process(0))
-            now.bench = bench->cpu_seconds;
-        const auto machine = machine_times().value_or(MachineTimes{});
-        now.machine = machine.busy;
-        now.steal = machine.steal;
-        return now;
-    }
-
-    std::optional<ProcessSample> server_sample() const {
-        return options_.server_pid != 0 ? sample_process(options_.server_pid) : std::nullopt;
-    }
+    CpuTime cpu_now() const { return cpu_time_now(options_.server_pid); }
 
     void collect(const std::optional<ProcessSample>& server_idle,
                  const std::optional<ProcessSample>& bench_idle) {
-        CollectedStats total;
-        for (const auto& worker : workers_)
-            worker->stats.add_to(total);
+        auto total = workers_.collect();
         for (std::size_t n = 0; n < players_.size(); ++n) {
             const auto& player = *players_[n];
             const auto& host = *hosts_[n / static_cast<std::size_t>(options_.players)];
@@ -373,9 +285,7 @@ class BenchRun {
         for (auto& samples : total.fanout_by_question)
             results_.fanout_by_question.push_back(samples.summarize());
         results_.ack = total.ack.summarize();
-        results_.errors = std::move(total.errors);
-        for (const auto& [kind, count] : results_.errors)
-            results_.error_total += count;
+        results_.record_errors(std::move(total.errors));
 
         if (server_idle) {
             ProcessFigures server;
@@ -395,42 +305,20 @@ class BenchRun {
         results_.machine_cpu_play_s = cpu_play_.machine;
         results_.steal_fill_s = cpu_fill_.steal;
         results_.steal_play_s = cpu_play_.steal;
-        note_other_load("filling", cpu_fill_, fill_cpu_window_s_);
-        note_other_load("playing", cpu_play_, results_.play_s);
-    }
-
-    // On a machine shared with builds, a run's latencies say little: say so in the report.
-    void note_other_load(const char* phase, const CpuTime& cpu, double seconds) {
-        if (options_.server_pid == 0 || seconds <= 0)
-            return;
-        const double cores = std::max(1U, std::thread::hardware_concurrency());
-        const double others = cpu.machine - cpu.server - cpu.bench;
-        if (others > other_load_limit * seconds * cores) {
-            char text[200];
-            std::snprintf(text, sizeof text,
-                          "other processes used %.1f CPU-seconds while %s (%.0f%% of the "
-                          "machine): the figures are disturbed",
-                          others, phase, 100 * others / (seconds * cores));
-            results_.notes.emplace_back(text);
-        }
-        if (cpu.steal > other_load_limit * seconds * cores) {
-            char text[200];
-            std::snprintf(text, sizeof text,
-                          "the host took %.1f CPU-seconds from this machine while %s (steal, "
-                          "%.0f%% of it): the figures are disturbed",
-                          cpu.steal, phase, 100 * cpu.steal / (seconds * cores));
-            results_.notes.emplace_back(text);
+        if (options_.server_pid != 0) {
+            note_other_load(results_.notes, cpu_fill_, fill_cpu_window_s_,
+                            {.during = "while filling", .digits = 1});
+            note_other_load(results_.notes, cpu_play_, results_.play_s,
+                            {.during = "while playing", .digits = 1});
         }
     }
 
     const BenchOptions& options_;
     const Clock::time_point deadline_;
     BenchResults results_;
-    ServerAddress address_;
+    const ServerAddress address_;
     RunProgress progress_;
-    std::vector<std::unique_ptr<Worker>> workers_;
-    std::vector<WorkGuard> guards_;
-    std::vector<std::thread> threads_;
+    WorkerPool workers_;  // before the roles, which use the workers' io_contexts
     std::vector<std::unique_ptr<HostRole>> hosts_;
     std::vector<std::unique_ptr<PlayerRole>> players_;  // room r's player i at r * players + i
     std::vector<std::vector<HostRole*>> hosts_on_;      // by worker

@@ -11,25 +11,15 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
 
 #include "rapidfire/protocol/messages.hpp"
+#include "server_address.hpp"
 
 namespace rapidfire::bench {
 
 struct ThreadStats;
-
-struct ServerAddress {
-    boost::asio::ip::tcp::endpoint endpoint;
-    std::string host;    // for the Host header
-    std::string target;  // the WebSocket path, "/ws"
-    // Loopback addresses to connect from, taken in turn; empty: the system picks. Spreading the
-    // clients over several addresses keeps them under a server's per-address connection limit.
-    std::vector<boost::asio::ip::address> sources;
-};
 
 // When a message was read: the steady clock for intervals the bench measures itself, the wall
 // clock (microseconds since the epoch) to compare with the server's `server_time`.

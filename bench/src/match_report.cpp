@@ -1,45 +1,16 @@
 // The report of `rapidfire-bench --match`: a table on the terminal and a JSON file.
 
-#include <cstdarg>
-#include <cstdio>
-#include <fstream>
 #include <ostream>
 
-#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
 #include "match_run.hpp"
+#include "report_json.hpp"
+#include "report_text.hpp"
 
 namespace rapidfire::bench {
 
 namespace {
-
-constexpr double mib = 1024.0 * 1024.0;
-
-std::string format(const char* pattern, ...) __attribute__((format(printf, 1, 2)));
-std::string format(const char* pattern, ...) {
-    char text[512];
-    va_list args;
-    va_start(args, pattern);
-    std::vsnprintf(text, sizeof text, pattern, args);
-    va_end(args);
-    return text;
-}
-
-void row(std::ostream& out, const char* label, const std::string& value) {
-    out << format("  %-28s %s\n", label, value.c_str());
-}
-
-std::string latency_text(const LatencySummary& s) {
-    if (s.count == 0)
-        return "no samples";
-    return format("p50 %8.2f  p90 %8.2f  p99 %8.2f  max %8.2f ms  (%zu samples)", s.p50_ms,
-                  s.p90_ms, s.p99_ms, s.max_ms, s.count);
-}
-
-double in_mib(std::uint64_t bytes) {
-    return static_cast<double>(bytes) / mib;
-}
 
 // Memory the connected peers, or the burst, added per peer.
 double kib_per_peer(std::uint64_t from, std::uint64_t to, int peers) {
@@ -61,11 +32,6 @@ void print_process(std::ostream& out, const MatchProcessFigures& p, int peers) {
     row(out, "CPU over the burst", format("%.2f s (10 ms ticks)", p.cpu_burst_s));
 }
 
-boost::json::object latency_json(const LatencySummary& s) {
-    return {{"count", s.count},   {"p50_ms", s.p50_ms}, {"p90_ms", s.p90_ms},
-            {"p99_ms", s.p99_ms}, {"max_ms", s.max_ms}, {"mean_ms", s.mean_ms}};
-}
-
 boost::json::object process_json(const MatchProcessFigures& p) {
     return {{"rss_idle_bytes", p.rss_idle},
             {"rss_connected_bytes", p.rss_connected},
@@ -83,11 +49,7 @@ void print_match(std::ostream& out, const MatchResults& r) {
         "thread(s), seed %llu\n",
         r.peers, r.interviewers, r.candidates, r.either, o.threads,
         static_cast<unsigned long long>(r.seed));
-    if (r.source_addresses > 1)
-        out << format("connecting from %d loopback addresses, 127.0.0.1 .. 127.0.0.%d\n",
-                      r.source_addresses, r.source_addresses);
-    for (const auto& note : r.notes)
-        out << "note: " << note << "\n";
+    print_setup_notes(out, r);
 
     out << "connect\n";
     row(out, "peers welcomed", format("%d of %d in %.3f s", r.welcomed, r.peers, r.open_s));
@@ -121,11 +83,7 @@ void print_match(std::ostream& out, const MatchResults& r) {
     row(out, "steal over the burst", format("%.2f s", r.steal_burst_s));
 
     out << "outcome\n";
-    row(out, "errors", format("%llu", static_cast<unsigned long long>(r.error_total)));
-    for (const auto& [kind, count] : r.errors)
-        row(out, ("  " + kind).c_str(), format("%llu", static_cast<unsigned long long>(count)));
-    if (r.timed_out)
-        row(out, "timed out", format("after %d s", o.timeout_seconds));
+    print_errors(out, r);
     if (r.stalled)
         row(out, "stalled", "nothing came from the server for 25 s with peers waiting");
     out << (r.clean() ? "RESULT: ok" : "RESULT: FAILED")
@@ -134,25 +92,9 @@ void print_match(std::ostream& out, const MatchResults& r) {
 }
 
 bool write_match_json(const std::string& path, const MatchResults& r) {
-    const auto& o = r.options;
-    boost::json::object errors;
-    for (const auto& [kind, count] : r.errors)
-        errors[kind] = count;
-    boost::json::array notes;
-    for (const auto& note : r.notes)
-        notes.emplace_back(note);
     boost::json::object json{
-        {"config",
-         {{"url", o.url},
-          {"match", o.match},
-          {"threads", o.threads},
-          {"connect_rate", o.connect_rate},
-          {"connect_window", o.connect_window},
-          {"source_addresses", r.source_addresses},
-          {"timeout_s", o.timeout_seconds},
-          {"seed", r.seed},
-          {"file_limit", r.file_limit}}},
-        {"notes", notes},
+        {"config", config_json(r, {{"match", r.options.match}})},
+        {"notes", notes_json(r)},
         {"mix",
          {{"interviewer", r.interviewers}, {"candidate", r.candidates}, {"either", r.either}}},
         {"connect",
@@ -179,16 +121,13 @@ bool write_match_json(const std::string& path, const MatchResults& r) {
         {"peers", r.peers},
         {"paired", r.paired},
         {"errors", r.error_total},
-        {"errors_by_kind", errors},
+        {"errors_by_kind", errors_json(r.errors)},
         {"timed_out", r.timed_out},
         {"stalled", r.stalled},
         {"ok", r.clean()}};
     if (r.server)
         json["server"] = process_json(*r.server);
-
-    std::ofstream file(path);
-    file << boost::json::serialize(json) << "\n";
-    return static_cast<bool>(file);
+    return write_json_file(path, json);
 }
 
 }  // namespace rapidfire::bench

@@ -2,28 +2,27 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <deque>
-#include <functional>
 #include <map>
 #include <memory>
 #include <set>
 #include <thread>
 
-#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 
+#include "cpu_time.hpp"
 #include "match_peer.hpp"
+#include "other_load_notes.hpp"
 #include "process_probe.hpp"
-#include "source_addresses.hpp"
-#include "worker.hpp"
+#include "server_address.hpp"
+#include "wait_until.hpp"
+#include "worker_pool.hpp"
 
 namespace rapidfire::bench {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using WorkGuard = boost::asio::executor_work_guard<boost::asio::io_context::executor_type>;
 
 double seconds_between(Clock::time_point from, Clock::time_point to) {
     return std::chrono::duration<double>(to - from).count();
@@ -33,7 +32,6 @@ std::int64_t micros_between(Clock::time_point from, Clock::time_point to) {
     return std::chrono::duration_cast<std::chrono::microseconds>(to - from).count();
 }
 
-constexpr auto poll_interval = std::chrono::milliseconds(5);
 // A burst of a thousand peers is over in well under a second: memory is sampled often.
 constexpr auto memory_sample_interval = std::chrono::milliseconds(20);
 // Time for the last connections' traffic to drain before the connected server's memory is read.
@@ -41,45 +39,22 @@ constexpr auto connected_settle = std::chrono::milliseconds(500);
 // Silence from the server, with peers still waiting, after which the run stops: longer than
 // the 20 s a proposal stays open, so a no-show would have been told by then.
 constexpr auto stall_limit = std::chrono::seconds(25);
-constexpr auto close_grace = std::chrono::seconds(5);
-// Share of the machine's CPU that other processes may take before a run is called disturbed,
-// and a floor under it: /proc counts CPU in 10 ms ticks, so a short burst's few ticks are noise.
-constexpr double other_load_limit = 0.05;
-constexpr double other_load_floor_s = 0.05;
-
-struct CpuTime {
-    double server = 0;
-    double bench = 0;
-    double machine = 0;
-    double steal = 0;
-
-    CpuTime operator-(const CpuTime& before) const {
-        return {server - before.server, bench - before.bench, machine - before.machine,
-                steal - before.steal};
-    }
-};
+// The burst is short: its CPU is shown to the hundredth, and a few 10 ms ticks of others' CPU
+// over it are noise.
+constexpr LoadPhase burst_phase{.during = "during the burst", .digits = 2, .floor_s = 0.05};
 
 class MatchRun {
   public:
     MatchRun(const BenchOptions& options, const WsUrl& url, std::uint64_t seed)
         : options_(options),
-          deadline_(Clock::now() + std::chrono::seconds(options.timeout_seconds)) {
+          deadline_(Clock::now() + std::chrono::seconds(options.timeout_seconds)),
+          address_(server_address(url, options, options.match)),
+          workers_(options, address_, progress_, seed) {
         results_.options = options;
         results_.seed = seed;
         results_.peers = options.match;
-        address_.endpoint = {boost::asio::ip::make_address(url.address), url.port};
-        address_.host = url.host.find(':') == std::string::npos ? url.host : "[" + url.host + "]";
-        if (url.port != 80)
-            address_.host += ":" + std::to_string(url.port);
-        address_.target = url.target;
-        address_.sources = source_addresses(options, address_.endpoint, options.match);
         results_.source_addresses = std::max<int>(1, static_cast<int>(address_.sources.size()));
 
-        for (int t = 0; t < options.threads; ++t) {
-            workers_.push_back(std::make_unique<Worker>(options, address_, progress_,
-                                                        seed + 0x9e3779b97f4a7c15ULL * (t + 1)));
-            guards_.emplace_back(workers_.back()->io.get_executor());
-        }
         peers_on_.resize(workers_.size());
         auto plans = plan_peers(options.match, seed);
         for (std::size_t i = 0; i < plans.size(); ++i) {
@@ -95,14 +70,14 @@ class MatchRun {
                     break;
             }
             const auto t = i % workers_.size();
-            peers_.push_back(std::make_unique<MatchPeer>(*workers_[t], i, std::move(plans[i])));
+            peers_.push_back(std::make_unique<MatchPeer>(workers_[t], i, std::move(plans[i])));
             peers_on_[t].push_back(peers_.back().get());
         }
     }
 
     MatchResults run() {
         const int pid = options_.server_pid;
-        const auto server_idle = pid != 0 ? sample_process(pid) : std::nullopt;
+        const auto server_idle = sample_server(pid);
         if (pid != 0 && !server_idle)
             results_.notes.push_back("cannot read /proc/" + std::to_string(pid) +
                                      ": no server figures");
@@ -112,8 +87,7 @@ class MatchRun {
         if (bench_idle)
             bench_.rss_idle = bench_idle->rss_bytes;
 
-        for (auto& worker : workers_)
-            threads_.emplace_back([&io = worker->io] { io.run(); });
+        workers_.start();
         if (open_all())
             burst();
         finish();
@@ -127,13 +101,6 @@ class MatchRun {
                progress_.players_failed.load(std::memory_order_relaxed);
     }
 
-    std::uint64_t messages_in() const {
-        std::uint64_t total = 0;
-        for (const auto& worker : workers_)
-            total += worker->stats.messages_in.load(std::memory_order_relaxed);
-        return total;
-    }
-
     // Opens every peer's connection at the launcher's pace; true once all are welcomed.
     bool open_all() {
         const auto cpu_before = cpu_now();
@@ -142,24 +109,22 @@ class MatchRun {
             std::deque<ConnectLauncher::Start> starts;
             for (auto* peer : peers_on_[t])
                 starts.emplace_back([peer] { peer->open(); });
-            boost::asio::post(workers_[t]->io,
-                              [worker = workers_[t].get(), queue = std::move(starts)]() mutable {
+            boost::asio::post(workers_[t].io,
+                              [worker = &workers_[t], queue = std::move(starts)]() mutable {
                                   worker->launcher.launch(std::move(queue));
                               });
         }
         const int peers = results_.peers;
-        while (progress_.players_open.load(std::memory_order_relaxed) +
-                   progress_.players_failed.load(std::memory_order_relaxed) <
-               peers) {
-            if (Clock::now() >= deadline_) {
-                results_.timed_out = true;
-                break;
-            }
-            std::this_thread::sleep_for(poll_interval);
-        }
-        std::int64_t last_open_ns = 0;
-        for (const auto& worker : workers_)
-            last_open_ns = std::max(last_open_ns, worker->stats.last_open_ns.load());
+        const bool settled = wait_until(
+            [&] {
+                return progress_.players_open.load(std::memory_order_relaxed) +
+                           progress_.players_failed.load(std::memory_order_relaxed) >=
+                       peers;
+            },
+            deadline_);
+        if (!settled)
+            results_.timed_out = true;
+        const auto last_open_ns = workers_.latest(&ThreadStats::last_open_ns);
         if (last_open_ns != 0) {
             results_.open_s =
                 seconds_between(began, Clock::time_point(std::chrono::nanoseconds(last_open_ns)));
@@ -173,7 +138,7 @@ class MatchRun {
         }
         std::this_thread::sleep_for(connected_settle);
         cpu_open_ = cpu_now() - cpu_before;
-        if (auto sample = server_sample())
+        if (auto sample = sample_server(options_.server_pid))
             server_.rss_connected = sample->rss_bytes;
         if (auto sample = sample_process(0))
             bench_.rss_connected = sample->rss_bytes;
@@ -184,16 +149,13 @@ class MatchRun {
     void burst() {
         const auto cpu_before = cpu_now();
         const auto began = Clock::now();
-        // Each worker sends its peers' joins in one go; the posts reach the workers microseconds
-        // apart.
-        for (std::size_t t = 0; t < workers_.size(); ++t) {
-            boost::asio::post(workers_[t]->io, [peers = peers_on_[t]] {
-                for (auto* peer : peers)
-                    peer->join();
-            });
-        }
+        // Each worker sends its peers' joins in one go.
+        workers_.post_each([this](std::size_t t) {
+            for (auto* peer : peers_on_[t])
+                peer->join();
+        });
         const int peers = results_.peers;
-        auto heard = messages_in();
+        auto heard = workers_.total(&ThreadStats::messages_in);
         auto last_heard = Clock::now();
         auto next_sample = Clock::now();
         while (settled_peers() < peers) {
@@ -202,7 +164,7 @@ class MatchRun {
                 results_.timed_out = true;
                 break;
             }
-            if (const auto count = messages_in(); count != heard) {
+            if (const auto count = workers_.total(&ThreadStats::messages_in); count != heard) {
                 heard = count;
                 last_heard = now;
             } else if (now - last_heard >= stall_limit) {
@@ -221,7 +183,7 @@ class MatchRun {
     }
 
     void sample_peaks() {
-        if (auto sample = server_sample())
+        if (auto sample = sample_server(options_.server_pid))
             server_.rss_peak = std::max(server_.rss_peak, sample->rss_bytes);
         if (auto sample = sample_process(0))
             bench_.rss_peak = std::max(bench_.rss_peak, sample->rss_bytes);
@@ -229,59 +191,25 @@ class MatchRun {
 
     // Closes what is still open (politely, then by force), stops the workers and joins them.
     void finish() {
-        for (std::size_t t = 0; t < workers_.size(); ++t) {
-            boost::asio::post(workers_[t]->io, [worker = workers_[t].get(), peers = peers_on_[t]] {
-                worker->stopping = true;
-                worker->launcher.stop();
-                for (auto* peer : peers)
-                    peer->close();
-            });
-        }
         // Each peer's connection reports its end once; peers never started (a run that timed
         // out while connecting) leave the wait to its grace.
-        const auto all_closed = [&] {
-            return progress_.connections_closed.load() >= results_.peers;
-        };
-        for (const auto until = Clock::now() + close_grace; !all_closed() && Clock::now() < until;)
-            std::this_thread::sleep_for(poll_interval);
-        for (std::size_t t = 0; t < workers_.size(); ++t) {
-            boost::asio::post(workers_[t]->io, [peers = peers_on_[t]] {
-                for (auto* peer : peers)
+        workers_.shut_down(
+            [this](std::size_t t) {
+                for (auto* peer : peers_on_[t])
+                    peer->close();
+            },
+            [this](std::size_t t) {
+                for (auto* peer : peers_on_[t])
                     peer->abort();
-            });
-        }
-        for (auto& guard : guards_)
-            guard.reset();
-        for (const auto until = Clock::now() + std::chrono::seconds(1);
-             !all_closed() && Clock::now() < until;)
-            std::this_thread::sleep_for(poll_interval);
-        for (auto& worker : workers_)
-            worker->io.stop();
-        for (auto& thread : threads_)
-            thread.join();
+            },
+            [&] { return progress_.connections_closed.load() >= results_.peers; });
     }
 
-    CpuTime cpu_now() const {
-        CpuTime now;
-        if (auto server = server_sample())
-            now.server = server->cpu_seconds;
-        if (auto bench = sample_process(0))
-            now.bench = bench->cpu_seconds;
-        const auto machine = machine_times().value_or(MachineTimes{});
-        now.machine = machine.busy;
-        now.steal = machine.steal;
-        return now;
-    }
-
-    std::optional<ProcessSample> server_sample() const {
-        return options_.server_pid != 0 ? sample_process(options_.server_pid) : std::nullopt;
-    }
+    CpuTime cpu_now() const { return cpu_time_now(options_.server_pid); }
 
     // Read once the workers have stopped: the peers' stamps are then the main thread's.
     void collect(bool server_seen) {
-        CollectedStats total;
-        for (const auto& worker : workers_)
-            worker->stats.add_to(total);
+        auto total = workers_.collect();
         LatencySamples to_proposed;
         LatencySamples to_found;
         std::optional<Clock::time_point> first_join;
@@ -333,9 +261,7 @@ class MatchRun {
         results_.connect = total.connect.summarize();
         results_.messages_from_server = total.messages_in;
         results_.messages_to_server = total.messages_out;
-        results_.errors = std::move(total.errors);
-        for (const auto& [kind, count] : results_.errors)
-            results_.error_total += count;
+        results_.record_errors(std::move(total.errors));
 
         server_.cpu_open_s = cpu_open_.server;
         server_.cpu_burst_s = cpu_burst_.server;
@@ -347,42 +273,16 @@ class MatchRun {
         results_.burst_window_s = cpu_burst_window_s_;
         results_.machine_cpu_burst_s = cpu_burst_.machine;
         results_.steal_burst_s = cpu_burst_.steal;
-        note_other_load();
-    }
-
-    // On a machine shared with builds, a run's latencies say little: say so in the report.
-    void note_other_load() {
-        const double seconds = cpu_burst_window_s_;
-        if (options_.server_pid == 0 || seconds <= 0)
-            return;
-        const double capacity = seconds * std::max(1U, std::thread::hardware_concurrency());
-        const double limit = std::max(other_load_floor_s, other_load_limit * capacity);
-        const double others = cpu_burst_.machine - cpu_burst_.server - cpu_burst_.bench;
-        char text[200];
-        if (others > limit) {
-            std::snprintf(text, sizeof text,
-                          "other processes used %.2f CPU-seconds during the burst (%.0f%% of the "
-                          "machine): the figures are disturbed",
-                          others, 100 * others / capacity);
-            results_.notes.emplace_back(text);
-        }
-        if (cpu_burst_.steal > limit) {
-            std::snprintf(text, sizeof text,
-                          "the host took %.2f CPU-seconds from this machine during the burst "
-                          "(steal, %.0f%% of it): the figures are disturbed",
-                          cpu_burst_.steal, 100 * cpu_burst_.steal / capacity);
-            results_.notes.emplace_back(text);
-        }
+        if (options_.server_pid != 0)
+            note_other_load(results_.notes, cpu_burst_, cpu_burst_window_s_, burst_phase);
     }
 
     const BenchOptions& options_;
     const Clock::time_point deadline_;
     MatchResults results_;
-    ServerAddress address_;
+    const ServerAddress address_;
     RunProgress progress_;  // players_open: welcomed; players_done: paired; players_failed: out
-    std::vector<std::unique_ptr<Worker>> workers_;
-    std::vector<WorkGuard> guards_;
-    std::vector<std::thread> threads_;
+    WorkerPool workers_;    // before the peers, which use the workers' io_contexts
     std::vector<std::unique_ptr<MatchPeer>> peers_;  // peer i at i
     std::vector<std::vector<MatchPeer*>> peers_on_;  // by worker
     MatchProcessFigures server_;

@@ -12,7 +12,7 @@
 
 #include "bench_options.hpp"
 #include "latency_samples.hpp"
-#include "thread_stats.hpp"
+#include "run_record.hpp"
 #include "ws_url.hpp"
 
 namespace rapidfire::bench {
@@ -26,14 +26,7 @@ struct MatchProcessFigures {
     double cpu_burst_s = 0;           // CPU seconds over the burst window (MatchResults)
 };
 
-struct MatchResults {
-    BenchOptions options;
-    std::uint64_t seed = 0;
-    std::uint64_t file_limit = 0;
-    int source_addresses = 1;
-    int cores = 0;
-    std::vector<std::string> notes;  // warnings worth a line in the report
-
+struct MatchResults : RunRecord {
     int peers = 0;
     int interviewers = 0;  // of the plan: the sided pool's halves and the open pool
     int candidates = 0;
@@ -54,9 +47,6 @@ struct MatchResults {
     std::uint64_t messages_from_server = 0;
     std::uint64_t messages_to_server = 0;
 
-    ErrorCounts errors;
-    std::uint64_t error_total = 0;
-    bool timed_out = false;
     bool stalled = false;  // nothing came from the server for a long while with peers waiting
 
     std::optional<MatchProcessFigures> server;

@@ -79,4 +79,8 @@ std::optional<ProcessSample> sample_process(int pid) {
     return ProcessSample{*rss, *cpu};
 }
 
+std::optional<ProcessSample> sample_server(int server_pid) {
+    return server_pid != 0 ? sample_process(server_pid) : std::nullopt;
+}
+
 }  // namespace rapidfire::bench

@@ -16,6 +16,9 @@ struct ProcessSample {
 // read (the process is gone, or this is not Linux).
 std::optional<ProcessSample> sample_process(int pid);
 
+// A sample of the server, nothing when its pid is not known (0) or its /proc cannot be read.
+std::optional<ProcessSample> sample_server(int server_pid);
+
 // CPU seconds of the whole machine since boot, from /proc/stat: busy (every state but idle,
 // iowait and steal), which with the server's and the bench's own shows how much other
 // processes took from a run; and steal, the time the host under this virtual machine gave its

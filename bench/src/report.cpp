@@ -1,41 +1,18 @@
 #include "report.hpp"
 
 #include <algorithm>
-#include <cstdarg>
-#include <cstdio>
-#include <fstream>
 #include <ostream>
 
-#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+
+#include "report_json.hpp"
+#include "report_text.hpp"
 
 namespace rapidfire::bench {
 
 namespace {
 
 constexpr double kib = 1024.0;
-constexpr double mib = 1024.0 * 1024.0;
-
-std::string format(const char* pattern, ...) __attribute__((format(printf, 1, 2)));
-std::string format(const char* pattern, ...) {
-    char text[512];
-    va_list args;
-    va_start(args, pattern);
-    std::vsnprintf(text, sizeof text, pattern, args);
-    va_end(args);
-    return text;
-}
-
-void row(std::ostream& out, const char* label, const std::string& value) {
-    out << format("  %-28s %s\n", label, value.c_str());
-}
-
-std::string latency_text(const LatencySummary& s) {
-    if (s.count == 0)
-        return "no samples";
-    return format("p50 %8.2f  p90 %8.2f  p99 %8.2f  max %8.2f ms  (%zu samples)", s.p50_ms,
-                  s.p90_ms, s.p99_ms, s.max_ms, s.count);
-}
 
 double per_second(std::uint64_t count, double seconds) {
     return seconds > 0 ? static_cast<double>(count) / seconds : 0;
@@ -54,7 +31,7 @@ double per_player(std::uint64_t messages, int players) {
 std::string traffic_text(const Traffic& t) {
     return format("to server %9.0f/s  from server %9.0f/s  (%.1f MiB/s out of the server)",
                   per_second(t.to_server, t.seconds), per_second(t.from_server, t.seconds),
-                  per_second(t.bytes_from_server, t.seconds) / mib);
+                  in_mib(per_second(t.bytes_from_server, t.seconds)));
 }
 
 // Server memory per player connected in the lobby: (lobby - idle) / players.
@@ -71,20 +48,15 @@ double play_bytes_per_player(const ProcessFigures& p, int players) {
 }
 
 void print_process(std::ostream& out, const ProcessFigures& p, int players) {
-    row(out, "memory idle", format("%.1f MiB", static_cast<double>(p.rss_idle) / mib));
+    row(out, "memory idle", format("%.1f MiB", in_mib(p.rss_idle)));
     row(out, "memory, lobby full",
-        format("%.1f MiB  (%.2f KiB per player)", static_cast<double>(p.rss_lobby) / mib,
+        format("%.1f MiB  (%.2f KiB per player)", in_mib(p.rss_lobby),
                lobby_bytes_per_player(p, players) / kib));
     row(out, "memory, in play (peak)",
-        format("%.1f MiB  (%.2f KiB per player)", static_cast<double>(p.rss_play_peak) / mib,
+        format("%.1f MiB  (%.2f KiB per player)", in_mib(p.rss_play_peak),
                play_bytes_per_player(p, players) / kib));
     row(out, "CPU while filling", format("%.2f s", p.cpu_fill_s));
     row(out, "CPU while playing", format("%.2f s", p.cpu_play_s));
-}
-
-boost::json::object latency_json(const LatencySummary& s) {
-    return {{"count", s.count},   {"p50_ms", s.p50_ms}, {"p90_ms", s.p90_ms},
-            {"p99_ms", s.p99_ms}, {"max_ms", s.max_ms}, {"mean_ms", s.mean_ms}};
 }
 
 boost::json::object traffic_json(const Traffic& t) {
@@ -116,11 +88,7 @@ void print_report(std::ostream& out, const BenchResults& r) {
         "think window %d ms, starts spread over %d ms, leaderboard %s, %d thread(s), seed %llu\n",
         o.rooms, o.players, o.questions, o.seconds, o.reveal_seconds, o.think_ms, o.start_spread_ms,
         o.show_leaderboard ? "on" : "off", o.threads, static_cast<unsigned long long>(r.seed));
-    if (r.source_addresses > 1)
-        out << format("connecting from %d loopback addresses, 127.0.0.1 .. 127.0.0.%d\n",
-                      r.source_addresses, r.source_addresses);
-    for (const auto& note : r.notes)
-        out << "note: " << note << "\n";
+    print_setup_notes(out, r);
 
     out << "fill\n";
     row(out, "rooms created", format("%d of %d in %.3f s", r.rooms_created, o.rooms, r.create_s));
@@ -177,11 +145,7 @@ void print_report(std::ostream& out, const BenchResults& r) {
 
     out << "outcome\n";
     row(out, "players finished", format("%d of %d", r.players_finished, o.rooms * o.players));
-    row(out, "errors", format("%llu", static_cast<unsigned long long>(r.error_total)));
-    for (const auto& [kind, count] : r.errors)
-        row(out, ("  " + kind).c_str(), format("%llu", static_cast<unsigned long long>(count)));
-    if (r.timed_out)
-        row(out, "timed out", format("after %d s", o.timeout_seconds));
+    print_errors(out, r);
     out << (r.clean() ? "RESULT: ok" : "RESULT: FAILED")
         << format(" players=%d finished=%d errors=%llu\n", o.rooms * o.players, r.players_finished,
                   static_cast<unsigned long long>(r.error_total));
@@ -189,35 +153,20 @@ void print_report(std::ostream& out, const BenchResults& r) {
 
 bool write_json(const std::string& path, const BenchResults& r) {
     const auto& o = r.options;
-    boost::json::object errors;
-    for (const auto& [kind, count] : r.errors)
-        errors[kind] = count;
     boost::json::array by_question;
     for (const auto& summary : r.fanout_by_question)
         by_question.emplace_back(latency_json(summary));
-    boost::json::array notes;
-    for (const auto& note : r.notes)
-        notes.emplace_back(note);
 
     boost::json::object json{
-        {"config",
-         {{"url", o.url},
-          {"rooms", o.rooms},
-          {"players", o.players},
-          {"questions", o.questions},
-          {"seconds", o.seconds},
-          {"reveal_seconds", o.reveal_seconds},
-          {"show_leaderboard", o.show_leaderboard},
-          {"think_ms", o.think_ms},
-          {"start_spread_ms", o.start_spread_ms},
-          {"threads", o.threads},
-          {"connect_rate", o.connect_rate},
-          {"connect_window", o.connect_window},
-          {"source_addresses", r.source_addresses},
-          {"timeout_s", o.timeout_seconds},
-          {"seed", r.seed},
-          {"file_limit", r.file_limit}}},
-        {"notes", notes},
+        {"config", config_json(r, {{"rooms", o.rooms},
+                                   {"players", o.players},
+                                   {"questions", o.questions},
+                                   {"seconds", o.seconds},
+                                   {"reveal_seconds", o.reveal_seconds},
+                                   {"show_leaderboard", o.show_leaderboard},
+                                   {"think_ms", o.think_ms},
+                                   {"start_spread_ms", o.start_spread_ms}})},
+        {"notes", notes_json(r)},
         {"fill",
          {{"rooms_created", r.rooms_created},
           {"create_s", r.create_s},
@@ -250,7 +199,7 @@ bool write_json(const std::string& path, const BenchResults& r) {
         {"players", o.rooms * o.players},
         {"players_finished", r.players_finished},
         {"errors", r.error_total},
-        {"errors_by_kind", errors},
+        {"errors_by_kind", errors_json(r.errors)},
         {"timed_out", r.timed_out},
         {"ok", r.clean()}};
     if (r.server) {
@@ -261,10 +210,7 @@ bool write_json(const std::string& path, const BenchResults& r) {
             micros_per(r.server->cpu_play_s, r.play_traffic.from_server);
         json["server"] = std::move(server);
     }
-
-    std::ofstream file(path);
-    file << boost::json::serialize(json) << "\n";
-    return static_cast<bool>(file);
+    return write_json_file(path, json);
 }
 
 }  // namespace rapidfire::bench

@@ -7,9 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "bench_options.hpp"
 #include "latency_samples.hpp"
-#include "thread_stats.hpp"
+#include "run_record.hpp"
 
 namespace rapidfire::bench {
 
@@ -31,20 +30,13 @@ struct Traffic {
     std::uint64_t bytes_from_server = 0;
 };
 
-struct BenchResults {
-    BenchOptions options;
-    std::uint64_t seed = 0;
-    std::uint64_t file_limit = 0;
-    int source_addresses = 1;
-    std::vector<std::string> notes;  // warnings worth a line in the report
-
+struct BenchResults : RunRecord {
     int rooms_created = 0;
     int players_expected = 0;  // players of the rooms that were created
     int players_open = 0;
     int players_joined = 0;
     int players_finished = 0;
     int rooms_over = 0;
-    bool timed_out = false;
 
     double create_s = 0;      // all rooms created
     double open_s = 0;        // first player connect to the last welcome
@@ -61,8 +53,6 @@ struct BenchResults {
     LatencySummary fanout;
     std::vector<LatencySummary> fanout_by_question;
     LatencySummary ack;
-    ErrorCounts errors;
-    std::uint64_t error_total = 0;
 
     std::optional<ProcessFigures> server;
     ProcessFigures bench;
@@ -72,7 +62,6 @@ struct BenchResults {
     // CPU seconds the host under the virtual machine took from it (steal).
     double steal_fill_s = 0;
     double steal_play_s = 0;
-    int cores = 0;
 
     // Every player finished and nothing went wrong.
     bool clean() const {
