@@ -313,6 +313,14 @@ TEST_F(MatcherTest, WithoutAnIdentityThePersonIsTheirNickname) {
     EXPECT_EQ(last<MatchProposed>(11).partner, "Cy");
 }
 
+TEST_F(MatcherTest, TwoPeopleOfOneNicknameAreNotPairedWithEachOther) {
+    join(1, "Alex", {"evaluation"}, MatchRole::either, {}, std::string(22, 'a'));
+    join(2, "ALEX", {"evaluation"}, MatchRole::either, {}, std::string(22, 'b'));
+    EXPECT_TRUE(all<MatchProposed>(2).empty());
+    join(3, "Sam", {"evaluation"});
+    EXPECT_EQ(last<MatchProposed>(3).partner, "Alex");
+}
+
 TEST_F(MatcherTest, OnePersonIsNeverPairedWithThemselves) {
     const std::string ada(22, 'a');
     join(1, "Ada", {"evaluation"}, MatchRole::either, {}, ada);

@@ -23,6 +23,7 @@ struct Matcher::Ticket {
     // Who the player is, to avoid pairing the same two again: the identity's digest, or the
     // nickname for a player who gave no identity.
     std::string person;
+    std::string folded;               // the nickname's key (a room's nicknames are unique)
     std::vector<std::string> topics;  // sorted, each once; empty: any
     std::optional<Level> level;
     MatchRole role = MatchRole::either;
@@ -136,8 +137,9 @@ void Matcher::join(TicketId id, const protocol::MatchJoin& request, Millis now) 
     ticket->id = id;
     ticket->nickname = std::get<std::string>(std::move(nickname));
     ticket->identity = request.identity;
-    ticket->person = request.identity ? identity_digest(*request.identity)
-                                      : "nickname:" + common::fold_nickname(ticket->nickname);
+    ticket->folded = common::fold_nickname(ticket->nickname);
+    ticket->person =
+        request.identity ? identity_digest(*request.identity) : "nickname:" + ticket->folded;
     ticket->topics = std::move(topics);
     ticket->level = request.level;
     ticket->role = request.role.value_or(MatchRole::either);
@@ -281,7 +283,8 @@ bool Matcher::try_pair(Ticket& ticket, Millis now) {
 }
 
 bool Matcher::compatible(const Ticket& a, const Ticket& b, Millis now) const {
-    if (a.person == b.person || !roles_fit(a.role, b.role))
+    // Two people of one nickname would be one name twice in their room: each waits for another.
+    if (a.person == b.person || a.folded == b.folded || !roles_fit(a.role, b.role))
         return false;
     const int distance = level_distance(a.level, b.level);
     if (distance > 1)
