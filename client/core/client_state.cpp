@@ -265,6 +265,7 @@ void ClientState::handle(const Welcome& m, Effects& fx, Millis now) {
     if (!resume_token_.empty()) {
         fx.send.push_back(Resume{resume_token_});
     } else if (config_.command == Command::match) {
+        link_ = Link::open;  // a queue is joined, not resumed
         say(fx, {match_request_line(config_.match)});
         fx.send.push_back(config_.match);
     } else if (config_.command == Command::join) {
@@ -860,6 +861,12 @@ Effects ClientState::on_disconnected() {
     Effects fx;
     if (finished_)
         return fx;
+    if (looks_for_partner()) {
+        // The server forgets a queued player whose connection drops: queue again on the next.
+        notice(fx, "connection lost: joining the queue again...");
+        link_ = Link::lost;
+        return fx;
+    }
     if (!can_resume()) {
         warn(fx, {"connection lost"});
         finish(fx, 1);

@@ -43,6 +43,28 @@ TEST(MatchState, QueuesOnEachNewConnectionUntilARoomIsFound) {
     EXPECT_FALSE(h.exit_code);
 }
 
+TEST(MatchState, ADroppedConnectionJoinsTheQueueAgain) {
+    StateHarness h(match_config());
+    h.welcome();
+    h.feed(MatchStatus{1, 1, {{"evaluation", 1}}, std::nullopt, std::nullopt});
+    h.drop();
+    EXPECT_FALSE(h.exit_code);
+    EXPECT_TRUE(h.printed("connection lost: joining the queue again"));
+    h.welcome();
+    EXPECT_EQ(h.sent_of<MatchJoin>().size(), 2u);
+    EXPECT_TRUE(h.sent_of<Resume>().empty());
+    // Once in the pair's room, a drop resumes the seat like any other.
+    h.feed(MatchFound{"ABC234", "Bo", MatchRole::candidate, {}});
+    auto joined = player_joined("ABC234", "ABC234.token");
+    joined.nickname = "Ada";
+    h.feed(joined);
+    h.drop();
+    EXPECT_FALSE(h.exit_code);
+    h.welcome();
+    EXPECT_EQ(h.last_sent<Resume>().token, "ABC234.token");
+    EXPECT_EQ(h.sent_of<MatchJoin>().size(), 2u);
+}
+
 TEST(MatchState, LeaveLeavesTheQueueAndEndsTheRun) {
     StateHarness h(match_config());
     h.welcome();
