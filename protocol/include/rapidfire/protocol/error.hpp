@@ -59,7 +59,7 @@ enum class ErrorCode {
     queue_full,      // the matching queue holds as many players as it may
     unknown_topic,   // a topic that no question of the bank has
     already_sent,    // a second feedback from the same side
-    internal,          // a bug on the server side; the connection stays usable
+    internal,        // a bug on the server side; the connection stays usable
 };
 BOOST_DESCRIBE_ENUM(ErrorCode, bad_json, not_object, too_deep, invalid_utf8, binary_frame,
                     frame_too_large, missing_type, unknown_type, missing_field, wrong_type,

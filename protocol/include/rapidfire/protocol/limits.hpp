@@ -19,7 +19,7 @@ inline constexpr std::size_t max_nickname_field_chars = 64;  // before trimming,
 inline constexpr std::size_t max_answer_chars = 500;
 inline constexpr std::size_t max_comment_chars = 1000;
 inline constexpr std::size_t max_token_chars = 64;
-inline constexpr std::size_t max_label_chars = 40;      // a public room's label
+inline constexpr std::size_t max_label_chars = 40;       // a public room's label
 inline constexpr std::size_t max_feedback_chars = 1000;  // "went well", "work on"
 inline constexpr std::size_t max_default_chars = 128;
 
