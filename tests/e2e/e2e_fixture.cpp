@@ -5,8 +5,12 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
+
+#include <boost/json.hpp>
 
 #include "rapidfire/content/loader.hpp"
 
@@ -82,6 +86,23 @@ std::optional<SeenQuestion> EndToEnd::next_question(Process& p, int choices) {
         q.choices.push_back(choice->substr(prefix.size()));
     }
     return q;
+}
+
+std::int64_t EndToEnd::finished_game_in_history(const std::string& code, int round,
+                                                const std::vector<std::string>& env) {
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (std::chrono::steady_clock::now() < deadline) {
+        auto history = client({"--json", "history"}, env);
+        EXPECT_EQ(history->wait_exit(), 0) << history->transcript();
+        for (const auto& line : history->lines()) {
+            const auto game = boost::json::parse(line).as_object();
+            if (game.at("code").as_string() == code && game.at("round").as_int64() == round &&
+                !game.at("end_reason").as_string().empty())
+                return game.at("id").as_int64();
+        }
+        std::this_thread::sleep_for(100ms);
+    }
+    return 0;
 }
 
 const std::string& EndToEnd::reference(const std::string& question_text) const {

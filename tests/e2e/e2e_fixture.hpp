@@ -34,6 +34,10 @@ class EndToEnd : public ::testing::Test {
     std::string host_room(std::unique_ptr<Process>& host, const std::vector<std::string>& args);
     // Reads the next question (and its choices, if `choices` > 0) from a scripted client.
     static std::optional<SeenQuestion> next_question(Process& p, int choices = 4);
+    // The id of round `round` of room `code` in the history of the client whose state folder
+    // `env` names, once that game has finished (asked again for up to 10 s); 0 if it never shows.
+    std::int64_t finished_game_in_history(const std::string& code, int round,
+                                          const std::vector<std::string>& env);
     // The bank's reference answer to a question text.
     const std::string& reference(const std::string& question_text) const;
     // The 1-based number of the correct choice, and of some wrong one.

@@ -100,20 +100,7 @@ TEST_F(EndToEnd, TwoStrangersAreMatchedPlayBothTurnsAndExchangeFeedback) {
 
     // The record keeps the feedback with the room's last game, which Bo hosted: Bo's client
     // remembered its host token, so Bo can export it.
-    std::int64_t id = 0;
-    const auto deadline = std::chrono::steady_clock::now() + 10s;
-    while (id == 0 && std::chrono::steady_clock::now() < deadline) {
-        auto history = client({"--json", "history"}, bos_state);
-        EXPECT_EQ(history->wait_exit(), 0) << history->transcript();
-        for (const auto& line : history->lines()) {
-            const auto game = boost::json::parse(line).as_object();
-            if (game.at("code").as_string() == code && game.at("round").as_int64() == 2 &&
-                !game.at("end_reason").as_string().empty())
-                id = game.at("id").as_int64();
-        }
-        if (id == 0)
-            std::this_thread::sleep_for(100ms);
-    }
+    const std::int64_t id = finished_game_in_history(code, 2, bos_state);
     ASSERT_NE(id, 0) << "the second turn is not in Bo's history";
     // The feedback is committed with the batch after the game's: wait for it, bounded.
     boost::json::array feedback;

@@ -112,20 +112,7 @@ TEST_F(EndToEnd, RematchSwapMakesTheCandidateTheInterviewer) {
     // hosted, labelled as a rematch, and sam can export it.
     const auto hosted = read_file(scratch_ + "/sam/rapidfire/hosted");
     EXPECT_NE(hosted.find(" " + code + " "), std::string::npos) << hosted;
-    std::int64_t id = 0;
-    const auto deadline = std::chrono::steady_clock::now() + 10s;
-    while (id == 0 && std::chrono::steady_clock::now() < deadline) {
-        auto history = client({"--json", "history"}, sams_state);
-        EXPECT_EQ(history->wait_exit(), 0) << history->transcript();
-        for (const auto& line : history->lines()) {
-            const auto game = boost::json::parse(line).as_object();
-            if (game.at("code").as_string() == code && game.at("round").as_int64() == 2 &&
-                !game.at("end_reason").as_string().empty())
-                id = game.at("id").as_int64();
-        }
-        if (id == 0)
-            std::this_thread::sleep_for(100ms);
-    }
+    const std::int64_t id = finished_game_in_history(code, 2, sams_state);
     ASSERT_NE(id, 0) << "sam's round is not in sam's history";
     auto table = client({"history"}, sams_state);
     EXPECT_EQ(table->wait_exit(), 0) << table->transcript();
