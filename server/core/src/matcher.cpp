@@ -87,6 +87,11 @@ Matcher::Matcher(std::shared_ptr<const content::Bank> bank, MatchLimits limits)
 
 Matcher::~Matcher() = default;
 
+void Matcher::answer_error(TicketId ticket, ErrorCode code, std::string message,
+                           std::string_view request) {
+    outbox_.push_back({ticket, protocol::make_error(code, std::move(message), request), false});
+}
+
 void Matcher::refuse(TicketId ticket, ErrorCode code, std::string message, std::string field) {
     outbox_.push_back(
         {ticket, protocol::make_error(code, std::move(message), protocol::MatchJoin::type, field),
@@ -96,12 +101,8 @@ void Matcher::refuse(TicketId ticket, ErrorCode code, std::string message, std::
 void Matcher::join(TicketId id, const protocol::MatchJoin& request, Millis now) {
     if (tickets_.count(id) != 0) {
         // Still queued: the first ticket stands.
-        outbox_.push_back({id,
-                           protocol::make_error(ErrorCode::already_queued,
-                                                "you are already waiting for a partner",
-                                                protocol::MatchJoin::type),
-                           false});
-        return;
+        return answer_error(id, ErrorCode::already_queued, "you are already waiting for a partner",
+                            protocol::MatchJoin::type);
     }
     auto nickname = ops::clean_nickname(request.nickname, protocol::MatchJoin::type);
     if (auto* error = std::get_if<protocol::Error>(&nickname)) {
@@ -151,19 +152,15 @@ void Matcher::join(TicketId id, const protocol::MatchJoin& request, Millis now) 
     if (!queued.widened)
         widenings_.emplace(now + limits_.wider_after_ms, id);
     if (!try_pair(queued, now))
-        send_status_now(queued, now);
+        send_status_now(queued);
     mark_status(now);
 }
 
 void Matcher::leave(TicketId id, Millis now) {
     const auto it = tickets_.find(id);
     if (it == tickets_.end()) {
-        outbox_.push_back(
-            {id,
-             protocol::make_error(ErrorCode::not_queued, "you are not waiting for a partner",
-                                  protocol::MatchLeave::type),
-             false});
-        return;
+        return answer_error(id, ErrorCode::not_queued, "you are not waiting for a partner",
+                            protocol::MatchLeave::type);
     }
     Ticket& ticket = *it->second;
     const bool declined = ticket.partner != 0;
@@ -177,24 +174,16 @@ void Matcher::leave(TicketId id, Millis now) {
     mark_status(now);
 }
 
-void Matcher::confirm(TicketId id, Millis now) {
+void Matcher::confirm(TicketId id, Millis /*now*/) {
     const auto it = tickets_.find(id);
     if (it == tickets_.end()) {
-        outbox_.push_back(
-            {id,
-             protocol::make_error(ErrorCode::not_queued, "you are not waiting for a partner",
-                                  protocol::MatchConfirm::type),
-             false});
-        return;
+        return answer_error(id, ErrorCode::not_queued, "you are not waiting for a partner",
+                            protocol::MatchConfirm::type);
     }
     Ticket& ticket = *it->second;
     if (ticket.partner == 0) {
-        outbox_.push_back(
-            {id,
-             protocol::make_error(ErrorCode::wrong_state, "no partner has been proposed yet",
-                                  protocol::MatchConfirm::type),
-             false});
-        return;
+        return answer_error(id, ErrorCode::wrong_state, "no partner has been proposed yet",
+                            protocol::MatchConfirm::type);
     }
     ticket.confirmed = true;
     Ticket& partner = *tickets_.at(ticket.partner);
@@ -215,7 +204,6 @@ void Matcher::confirm(TicketId id, Millis now) {
     const TicketId other = partner.id;
     erase(id);
     erase(other);
-    (void)now;
 }
 
 void Matcher::disconnected(TicketId id, Millis now) {
@@ -344,7 +332,7 @@ void Matcher::requeue_front(Ticket& ticket, protocol::Requeued why, Millis now) 
     ticket.requeued = why;
     add_waiting(ticket);
     if (!try_pair(ticket, now))
-        send_status_now(ticket, now);
+        send_status_now(ticket);
 }
 
 void Matcher::add_waiting(Ticket& ticket) {
@@ -450,7 +438,7 @@ void Matcher::send_statuses(Millis now) {
     }
 }
 
-void Matcher::send_status_now(Ticket& ticket, Millis now) {
+void Matcher::send_status_now(Ticket& ticket) {
     int position = 0;
     for (const auto& [place, id] : order_) {
         ++position;
@@ -461,7 +449,6 @@ void Matcher::send_status_now(Ticket& ticket, Millis now) {
     status.requeued = std::exchange(ticket.requeued, std::nullopt);
     ticket.last_status = status;
     outbox_.push_back({ticket.id, std::move(status), false});
-    (void)now;
 }
 
 protocol::MatchStatus Matcher::status_of(const Ticket& ticket, int position) const {

@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -83,6 +84,10 @@ class Matcher {
     struct Proposal;
     using Order = std::pair<std::int64_t, TicketId>;  // queue place, then id
 
+    // An error that leaves the ticket as it is (or the connection without one).
+    void answer_error(TicketId ticket, protocol::ErrorCode code, std::string message,
+                      std::string_view request);
+    // A join refused: the ticket ends.
     void refuse(TicketId ticket, protocol::ErrorCode code, std::string message,
                 std::string field = {});
     // Tries to pair `ticket` (waiting) with the best partner waiting; true if proposed.
@@ -101,7 +106,7 @@ class Matcher {
     void mark_status(Millis now);
     void send_statuses(Millis now);
     protocol::MatchStatus status_of(const Ticket& ticket, int position) const;
-    void send_status_now(Ticket& ticket, Millis now);
+    void send_status_now(Ticket& ticket);
     Millis status_interval() const;
     bool met_before(const Ticket& a, const Ticket& b) const;
     void remember_pair(const Ticket& a, const Ticket& b);
