@@ -212,7 +212,7 @@ export async function correctTile(page, answers) {
 // one. Waits for the acknowledgement, which may land on a screen already hidden (the last
 // answer closes the question at once).
 export async function answerChoice(player, answers, right) {
-  await waitForScreen(player.page, 'question');
+  await waitForOpenQuestion(player);
   const correct = await correctTile(player.page, answers);
   await player.page.keyboard.press(String((right ? correct : (correct + 1) % 4) + 1));
   await waitForAnswerIn(player);
@@ -220,10 +220,19 @@ export async function answerChoice(player, answers, right) {
 
 // Types a free-text answer and sends it.
 export async function typeAnswer(player, text) {
-  await waitForScreen(player.page, 'question');
+  await waitForOpenQuestion(player);
   await player.page.fill('#answer-text', text);
   await player.page.click('#answer-send');
   await waitForAnswerIn(player);
+}
+
+// A question this player has not answered yet. The question just answered stays on screen
+// until the server moves on (at once when the only player answers), so the question screen
+// alone does not tell the next question from the last.
+export async function waitForOpenQuestion(player) {
+  await waitForScreen(player.page, 'question');
+  await player.page.locator('main[data-screen="question"] #answer-status')
+    .filter({ hasNotText: /answer in/i }).waitFor({ state: 'attached' });
 }
 
 export async function waitForAnswerIn(player) {
