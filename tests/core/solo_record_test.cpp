@@ -153,5 +153,92 @@ TEST(SoloRecord, AJoiningPlayersIdentityIsRecordedToo) {
     }
 }
 
+// The ratings of the only player of a finished game.
+
+// The ratings of the only player of a finished game.
+std::vector<learning::QuestionRating> ratings_of(const GameFinished& f) {
+    if (f.ratings.size() != 1) {
+        ADD_FAILURE() << "expected one player's ratings, got " << f.ratings.size();
+        return {};
+    }
+    return f.ratings[0];
+}
+
+TEST(SoloRecord, EachAnswerRatesItsCardByVerdictAndTime) {
+    RoomHarness h;
+    h.identity = secret;
+    RoundSettings s = three_questions();
+    s.clock = ClockMode::per_question;
+    s.seconds = 20;
+    h.create(RoomKind::solo, s);
+    h.send(1, Start{h.host_token()});
+    std::vector<std::string> ids;
+    // Right within the first quarter of 20 s: easy. Right after 6 s: good. Wrong: again.
+    for (const auto& [delay, right] : {std::pair{4'000, true}, {6'000, true}, {1'000, false}}) {
+        const auto q = h.last<Question>(1);
+        ids.push_back(q.id);
+        h.advance(delay);
+        const int correct = h.correct_choice(q);
+        h.send(1, Answer{q.question, right ? correct : (correct + 1) % 4, {}});
+        h.send(1, Skip{h.host_token()});
+    }
+    const auto ratings = ratings_of(finished_game(h));
+    const std::vector<learning::QuestionRating> expected = {
+        {ids[0], fsrs::Rating::easy}, {ids[1], fsrs::Rating::good}, {ids[2], fsrs::Rating::again}};
+    EXPECT_EQ(ratings, expected);
+}
+
+TEST(SoloRecord, AQuestionLeftToRunOutIsRatedAgain) {
+    RoomHarness h;
+    h.identity = secret;
+    RoundSettings s = three_questions();
+    s.clock = ClockMode::per_question;
+    s.seconds = 20;
+    h.create(RoomKind::solo, s);
+    h.send(1, Start{h.host_token()});
+    const auto first = h.last<Question>(1);
+    h.send(1, Answer{first.question, h.correct_choice(first), {}});
+    h.send(1, Skip{h.host_token()});
+    const auto second = h.last<Question>(1);
+    for (int i = 0; i < 2; ++i) {  // the second and third questions run out
+        h.advance(21'000);
+        h.send(1, Skip{h.host_token()});
+    }
+    const auto ratings = ratings_of(finished_game(h));
+    ASSERT_EQ(ratings.size(), 3u);
+    EXPECT_EQ(ratings[0].question, first.id);
+    EXPECT_EQ(ratings[1], (learning::QuestionRating{second.id, fsrs::Rating::again}));
+    EXPECT_EQ(ratings[2].rating, fsrs::Rating::again);
+}
+
+TEST(SoloRecord, ASelfGradeIsTheRating) {
+    RoomHarness h;
+    h.identity = secret;
+    RoundSettings s = three_questions();
+    s.mode = AnswerMode::self;
+    h.create(RoomKind::solo, s);
+    h.send(1, Start{h.host_token()});
+    std::vector<learning::QuestionRating> expected;
+    for (const auto grade : {SelfGrade::hard, SelfGrade::easy, SelfGrade::again}) {
+        const auto q = h.last<Question>(1);
+        h.send(1, Answer{q.question, {}, std::string("my answer")});
+        h.send(1, Grade{q.question, grade});
+        h.send(1, Skip{h.host_token()});
+        const auto rating = grade == SelfGrade::hard   ? fsrs::Rating::hard
+                            : grade == SelfGrade::easy ? fsrs::Rating::easy
+                                                       : fsrs::Rating::again;
+        expected.push_back({q.id, rating});
+    }
+    EXPECT_EQ(ratings_of(finished_game(h)), expected);
+}
+
+TEST(SoloRecord, WithoutAnIdentityNothingIsRated) {
+    RoomHarness h;
+    h.create(RoomKind::solo, three_questions());
+    h.send(1, Start{h.host_token()});
+    play_through(h);
+    EXPECT_EQ(ratings_of(finished_game(h)), std::vector<learning::QuestionRating>{});
+}
+
 }  // namespace
 }  // namespace rapidfire::core::testing

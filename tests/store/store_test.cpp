@@ -3,6 +3,7 @@
 
 #include "rapidfire/store/store.hpp"
 
+#include <algorithm>
 #include <array>
 #include <latch>
 #include <thread>
@@ -555,6 +556,53 @@ TEST_P(StoreTest, AFailingStatementIsNotWorthRetrying) {
     }
     // Nothing of the batch was written.
     EXPECT_TRUE(store.recent_games(10).empty());
+}
+
+// A finished game moves each identity's cards by its ratings, once, and only that identity's.
+TEST_P(StoreTest, AFinishedGameMovesEachIdentitysCardsOnce) {
+    namespace fsrs = core::fsrs;
+    const std::string ada = core_digest("ada-secret");
+    const Millis monday = 1'767'571'200'000;
+    auto end = finished("SOLO03", {{"Ada", 700}, {"Ben", 100}}, monday);
+    end.identities = {ada, ""};
+    end.ratings = {{{"q1", fsrs::Rating::good}, {"q2", fsrs::Rating::again}},
+                   {{"q1", fsrs::Rating::again}}};
+    const std::vector<JournalEntry> batch{started("SOLO03", RoomKind::quiz, monday - 60'000), end};
+    store.record(batch);
+    store.record(batch);  // written again: the cards do not move twice
+    auto cards = store.cards(ada, "Bank");
+    std::sort(cards.begin(), cards.end(),
+              [](const auto& a, const auto& b) { return a.question < b.question; });
+    ASSERT_EQ(cards.size(), 2u);
+    const auto q1 = fsrs::review(fsrs::new_card(monday), fsrs::Rating::good, monday);
+    const auto q2 = fsrs::review(fsrs::new_card(monday), fsrs::Rating::again, monday);
+    EXPECT_EQ(cards[0].question, "q1");
+    EXPECT_EQ(cards[0].card.stability, q1.stability);  // exactly: doubles survive the record
+    EXPECT_EQ(cards[0].card.difficulty, q1.difficulty);
+    EXPECT_EQ(cards[0].card.due, q1.due);
+    EXPECT_EQ(cards[0].card.reps, 1);
+    EXPECT_EQ(cards[0].card.state, fsrs::CardState::review);
+    EXPECT_EQ(cards[0].card.last_review, monday);
+    EXPECT_EQ(cards[1].question, "q2");
+    EXPECT_EQ(cards[1].card.due, q2.due);
+    EXPECT_TRUE(store.cards(ada, "Another bank").empty());
+    EXPECT_TRUE(store.cards(core_digest("ben-secret"), "Bank").empty());
+
+    // Two days later q2 is answered right: its card moves on from where it was.
+    const Millis wednesday = monday + 2 * fsrs::day_ms;
+    auto later = finished("SOLO04", {{"Ada", 900}}, wednesday);
+    later.identities = {ada};
+    later.ratings = {{{"q2", fsrs::Rating::good}}};
+    store.record({started("SOLO04", RoomKind::solo, wednesday - 60'000), later});
+    for (const auto& card : store.cards(ada, "Bank")) {
+        if (card.question != "q2")
+            continue;
+        const auto expected = fsrs::review(q2, fsrs::Rating::good, wednesday);
+        EXPECT_EQ(card.card.stability, expected.stability);
+        EXPECT_EQ(card.card.due, expected.due);
+        EXPECT_EQ(card.card.reps, 2);
+        EXPECT_EQ(card.card.elapsed_days, 2);
+    }
 }
 
 }  // namespace

@@ -292,6 +292,7 @@ void finish(State& s, EndReason reason, Millis now) {
         const Member& m = *s.find(id);
         finished.results.push_back(final_result_for(s, m));
         finished.identities.push_back(m.identity);
+        finished.ratings.push_back(ratings_for(s, m));
         if (s.settings.kind == RoomKind::interview)
             finished.summaries.push_back(summary_for(s, m));
     }

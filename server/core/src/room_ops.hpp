@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rapidfire/core/learning.hpp"
 #include "room_state.hpp"
 
 namespace rapidfire::core::ops {
@@ -112,5 +113,10 @@ void record_feedback(State& s, Member& from, const protocol::Feedback& feedback,
 void exchange_feedback(State& s);
 // After a resume: the feedback_request still to answer, or the partner's feedback.
 void send_feedback_snapshot(State& s, const Member& m);
+
+// --- learning (room_learning.cpp)
+// What a finished game showed `m` remembers: a rating per question they answered and that was
+// marked, and in a solo run also per question left unanswered; nothing without an identity.
+std::vector<learning::QuestionRating> ratings_for(const State& s, const Member& m);
 
 }  // namespace rapidfire::core::ops

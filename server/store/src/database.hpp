@@ -24,6 +24,10 @@ class Query {
         return *this;
     }
     Query& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Query& bind(int index, double value) {
+        bind_real(index, value);
+        return *this;
+    }
     Query& bind(int index, std::string_view value) {
         bind_text(index, value);
         return *this;
@@ -52,11 +56,14 @@ class Query {
     // A NULL reads as 0 or "".
     virtual std::int64_t integer(int column) const = 0;
     virtual std::string text(int column) const = 0;
+    // Exactly the double bound (REAL in SQLite, DOUBLE PRECISION in PostgreSQL).
+    virtual double real(int column) const = 0;
     virtual bool is_null(int column) const = 0;
 
   protected:
     virtual void bind_integer(int index, std::int64_t value) = 0;
     virtual void bind_text(int index, std::string_view value) = 0;
+    virtual void bind_real(int index, double value) = 0;
     virtual void bind_null(int index) = 0;
 };
 

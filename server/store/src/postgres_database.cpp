@@ -96,6 +96,13 @@ class PostgresQuery final : public Query {
         return std::string(PQgetvalue(result_.get(), row_, column),
                            static_cast<std::size_t>(PQgetlength(result_.get(), row_, column)));
     }
+    double real(int column) const override {
+        const char* value = PQgetvalue(result_.get(), row_, column);
+        const auto length = static_cast<std::size_t>(PQgetlength(result_.get(), row_, column));
+        double number = 0;
+        std::from_chars(value, value + length, number);
+        return number;
+    }
     bool is_null(int column) const override {
         return PQgetisnull(result_.get(), row_, column) != 0;
     }
@@ -115,6 +122,12 @@ class PostgresQuery final : public Query {
             else
                 text += c;
         }
+    }
+    void bind_real(int index, double value) override {
+        // The shortest text that reads back as the same double.
+        char text[32];
+        const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+        slot(index) = std::string(text, end);
     }
     void bind_null(int index) override { slot(index).reset(); }
 

@@ -7,7 +7,7 @@
 
 namespace rapidfire::store::detail {
 
-inline constexpr std::array<const char*, 3> sqlite_migrations = {
+inline constexpr std::array<const char*, 4> sqlite_migrations = {
     // 1: games, their questions, answers, results, interview summaries and solo runs.
     R"sql(
 CREATE TABLE games (
@@ -117,11 +117,30 @@ CREATE TABLE feedback_ratings (
     PRIMARY KEY (feedback_id, idx)
 );
 )sql",
+    // 4: each identity's FSRS card for each question it answered, by the bank's title and
+    // the question's id in that bank; times in epoch milliseconds.
+    R"sql(
+CREATE TABLE cards (
+    identity TEXT NOT NULL,
+    bank TEXT NOT NULL,
+    question TEXT NOT NULL,
+    state INTEGER NOT NULL,
+    stability REAL NOT NULL,
+    difficulty REAL NOT NULL,
+    reps INTEGER NOT NULL,
+    lapses INTEGER NOT NULL,
+    elapsed_days INTEGER NOT NULL,
+    scheduled_days INTEGER NOT NULL,
+    last_review INTEGER,
+    due INTEGER NOT NULL,
+    PRIMARY KEY (identity, bank, question)
+);
+)sql",
 };
 
 // The same schema for PostgreSQL: times in milliseconds, ids and player numbers are BIGINT,
 // and a game's id comes from an identity column.
-inline constexpr std::array<const char*, 3> postgres_migrations = {
+inline constexpr std::array<const char*, 4> postgres_migrations = {
     // 1: games, their questions, answers, results, interview summaries and solo runs.
     R"sql(
 CREATE TABLE games (
@@ -225,6 +244,24 @@ CREATE TABLE feedback_ratings (
     area TEXT NOT NULL,
     score INTEGER NOT NULL,
     PRIMARY KEY (feedback_id, idx)
+);
+)sql",
+    // 4: each identity's cards (as in SQLite).
+    R"sql(
+CREATE TABLE cards (
+    identity TEXT NOT NULL,
+    bank TEXT NOT NULL,
+    question TEXT NOT NULL,
+    state INTEGER NOT NULL,
+    stability DOUBLE PRECISION NOT NULL,
+    difficulty DOUBLE PRECISION NOT NULL,
+    reps INTEGER NOT NULL,
+    lapses INTEGER NOT NULL,
+    elapsed_days INTEGER NOT NULL,
+    scheduled_days INTEGER NOT NULL,
+    last_review BIGINT,
+    due BIGINT NOT NULL,
+    PRIMARY KEY (identity, bank, question)
 );
 )sql",
 };

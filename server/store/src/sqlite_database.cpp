@@ -70,6 +70,7 @@ class SqliteQuery final : public Query {
     }
 
     std::int64_t integer(int column) const override { return sqlite3_column_int64(stmt_, column); }
+    double real(int column) const override { return sqlite3_column_double(stmt_, column); }
     bool is_null(int column) const override {
         return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
     }
@@ -88,6 +89,9 @@ class SqliteQuery final : public Query {
     void bind_text(int index, std::string_view value) override {
         check(sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
                                 SQLITE_TRANSIENT));
+    }
+    void bind_real(int index, double value) override {
+        check(sqlite3_bind_double(stmt_, index, value));
     }
     void bind_null(int index) override { check(sqlite3_bind_null(stmt_, index)); }
 

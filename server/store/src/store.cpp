@@ -16,6 +16,7 @@ namespace rapidfire::store {
 
 using detail::Database;
 using detail::Query;
+namespace fsrs = core::fsrs;
 
 namespace {
 
@@ -108,7 +109,66 @@ std::optional<std::string> identity_of(const core::GameFinished& e, std::size_t 
     return std::nullopt;
 }
 
+fsrs::Card read_card(const Query& row, int first) {
+    fsrs::Card card;
+    card.state = row.integer(first) == 0 ? fsrs::CardState::new_card : fsrs::CardState::review;
+    card.stability = row.real(first + 1);
+    card.difficulty = row.real(first + 2);
+    card.reps = static_cast<int>(row.integer(first + 3));
+    card.lapses = static_cast<int>(row.integer(first + 4));
+    card.elapsed_days = static_cast<int>(row.integer(first + 5));
+    card.scheduled_days = static_cast<int>(row.integer(first + 6));
+    if (!row.is_null(first + 7))
+        card.last_review = row.integer(first + 7);
+    card.due = row.integer(first + 8);
+    return card;
+}
+
+constexpr const char* card_columns =
+    "state, stability, difficulty, reps, lapses, elapsed_days, scheduled_days, last_review, due";
+
+// Moves an identity's cards by what a finished game showed, in the order of its questions.
+void review_cards(Database& db, std::string_view identity, std::string_view bank,
+                  const std::vector<core::learning::QuestionRating>& ratings, Millis at) {
+    if (ratings.empty())
+        return;
+    const auto read = db.prepare(std::string("SELECT ") + card_columns +
+                                 " FROM cards WHERE identity = $1 AND bank = $2 AND question = $3");
+    const auto write = db.prepare(
+        std::string("INSERT INTO cards (identity, bank, question, ") + card_columns +
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+        "ON CONFLICT (identity, bank, question) DO UPDATE SET state = excluded.state, "
+        "stability = excluded.stability, difficulty = excluded.difficulty, "
+        "reps = excluded.reps, lapses = excluded.lapses, elapsed_days = excluded.elapsed_days, "
+        "scheduled_days = excluded.scheduled_days, last_review = excluded.last_review, "
+        "due = excluded.due");
+    for (const auto& rated : ratings) {
+        read->bind(1, identity).bind(2, bank).bind(3, rated.question);
+        const fsrs::Card before = read->step() ? read_card(*read, 0) : fsrs::new_card(at);
+        read->reset();
+        const fsrs::Card after = fsrs::review(before, rated.rating, at);
+        write->bind(1, identity).bind(2, bank).bind(3, rated.question);
+        write->bind(4, after.state == fsrs::CardState::new_card ? 0 : 1);
+        write->bind(5, after.stability).bind(6, after.difficulty).bind(7, after.reps);
+        write->bind(8, after.lapses).bind(9, after.elapsed_days).bind(10, after.scheduled_days);
+        write->bind(11, after.last_review).bind(12, after.due);
+        write->run();
+        write->reset();
+    }
+}
+
 void record_finished(Database& db, std::int64_t id, const core::GameFinished& e) {
+    // The cards move once per game: a batch written again (its commit was not confirmed) finds
+    // the game finished already.
+    const auto before = db.prepare("SELECT bank, finished_at FROM games WHERE id = $1");
+    before->bind(1, id);
+    if (before->step() && before->is_null(1)) {
+        const std::string bank = before->text(0);
+        for (std::size_t i = 0; i < e.standings.size() && i < e.ratings.size(); ++i) {
+            if (const auto identity = identity_of(e, i))
+                review_cards(db, *identity, bank, e.ratings[i], e.at);
+        }
+    }
     const auto game = db.prepare(
         "UPDATE games SET finished_at = $1, end_reason = $2, questions_played = $3, run_ms = $4 "
         "WHERE id = $5");
@@ -571,6 +631,18 @@ int Store::solo_run_count(std::string_view identity, std::string_view config) {
     s->bind(1, config).bind(2, identity);
     s->step();
     return static_cast<int>(s->integer(0));
+}
+
+std::vector<core::learning::StoredCard> Store::cards(std::string_view identity,
+                                                     std::string_view bank) {
+    std::lock_guard lock(mutex_);
+    const auto query = db_->prepare(std::string("SELECT question, ") + card_columns +
+                                    " FROM cards WHERE identity = $1 AND bank = $2");
+    query->bind(1, identity).bind(2, bank);
+    std::vector<core::learning::StoredCard> cards;
+    while (query->step())
+        cards.push_back({query->text(0), read_card(*query, 1)});
+    return cards;
 }
 
 std::optional<protocol::PersonalBest> Store::personal_best_of(const core::GameFinished& run) {

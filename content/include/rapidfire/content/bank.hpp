@@ -16,6 +16,18 @@ struct BankQuestion {
     // Optional, at most 3: wrong answers written for this question, shown in choice mode
     // before any drawn from other questions.
     std::vector<std::string> wrong_choices = {};
+    // Optional: the question's own choices (an imported quiz's), played as they are, in this
+    // order, instead of the reference answer and drawn distractors; `correct_choices` are
+    // indexes into them, at least one. `answer` then names the correct choice(s).
+    std::vector<std::string> choices = {};
+    std::vector<int> correct_choices = {};
+    // Optional: this question's own time limit in seconds (0: the room's).
+    int seconds = 0;
+    // Optional: other answers that count as right (a GIFT short answer's alternatives); used
+    // where answers are matched against the reference.
+    std::vector<std::string> accepted = {};
+    // Optional: shown with the reference answer once the question closes (GIFT's feedback).
+    std::string feedback = {};
 };
 
 struct Bank {
@@ -40,6 +52,8 @@ struct FaqEntry {
 struct ChecklistItem {
     std::string area;  // e.g. "Algorithms"
     std::string text;
+    // Optional: the bank topics this area covers, so what was missed points to it.
+    std::vector<std::string> topics = {};
 };
 
 struct StudyGuide {

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "rapidfire/core/learning.hpp"
 #include "rapidfire/core/outgoing.hpp"
 #include "rapidfire/protocol/messages.hpp"
 
@@ -71,6 +72,10 @@ struct GameFinished {
     // In the order of standings: each player's identity digest (identity.hpp), empty for a
     // player who gave none. Never the secret.
     std::vector<std::string> identities;
+    // In the order of standings: what each player with an identity showed they remember, a
+    // rating per question (learning.hpp); empty for a player without one. The store moves
+    // the identity's cards with them.
+    std::vector<std::vector<learning::QuestionRating>> ratings;
     // The first time a question's clock was stopped (pause, a dropped host connection) or
     // lengthened (extend), if ever: a solo run with one counts for no personal best.
     std::optional<protocol::NotCounted> clock_changed;

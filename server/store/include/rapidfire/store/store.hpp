@@ -132,7 +132,7 @@ class Store {
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int schema_version = 3;
+    static constexpr int schema_version = 4;
     int current_schema_version();
     // Where the record is kept, fit for a log line (never a password).
     std::string describe() const;
@@ -164,6 +164,9 @@ class Store {
     // The best counted run of each identity in this configuration, best first, each with the
     // identity's latest nickname (never its digest).
     std::vector<SoloRun> solo_leaderboard(std::string_view config, int limit);
+
+    // This identity's cards for the questions of a bank (by its title), in no set order.
+    std::vector<core::learning::StoredCard> cards(std::string_view identity, std::string_view bank);
 
   private:
     explicit Store(std::unique_ptr<detail::Database> db);
