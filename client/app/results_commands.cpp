@@ -7,6 +7,8 @@
 #include <boost/json.hpp>
 
 #include "http_client.hpp"
+#include "rapidfire/client/identity.hpp"
+#include "rapidfire/client/progress_format.hpp"
 #include "rapidfire/client/remembered_rooms.hpp"
 #include "rapidfire/client/results_format.hpp"
 #include "rapidfire/content/loader.hpp"
@@ -197,6 +199,32 @@ int leaderboard(const Options& options, const Session& session) {
     return 0;
 }
 
+// One's own progress: the identity kept in the state folder is the bearer token.
+int progress(const Options& options, const Session& session) {
+    std::string identity;
+    try {
+        identity = load_or_create_identity(identity_file());
+    } catch (const std::exception& e) {
+        say_error(std::string("no identity, so no progress: ") + e.what());
+        return exit_connection;
+    }
+    const auto outcome =
+        http_get(session.url, "/api/progress", identity, session.tls, request_timeout);
+    if (!outcome.reply || outcome.reply->status != 200)
+        return report(session, outcome);
+    if (options.global.json) {
+        std::cout << outcome.reply->body << "\n";
+        return 0;
+    }
+    try {
+        std::cout << progress_text(parse_progress(outcome.reply->body));
+    } catch (const std::exception& e) {
+        say_error(e.what());
+        return exit_connection;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int run_results_command(const Options& options) {
@@ -212,6 +240,8 @@ int run_results_command(const Options& options) {
     }
     if (options.command == Command::leaderboard)
         return leaderboard(options, session);
+    if (options.command == Command::progress)
+        return progress(options, session);
     if (!options.results.token.empty()) {
         session.tokens.push_back(options.results.token);
     } else {

@@ -438,6 +438,16 @@ const CommandSpec commands[] = {
          if (options.results.limit < 1 || options.results.limit > 500)
              throw UsageError{"--limit must be between 1 and 500"};
      }},
+    {"progress", "progress", "show what you have learnt, per topic, and what is due for review",
+     "progress",
+     "Every answer you give (solo, quiz or interview) moves this computer's cards for its "
+     "questions; this shows, per topic of the server's bank, how many are due, learnt and new, "
+     "and how well you remember what you answered. 'review' asks the due ones.",
+     [](po::options_description&, po::positional_options_description&, CommandValues&,
+        Options&) {},
+     [](const po::variables_map&, const CommandValues&, Options& options) {
+         options.command = Command::progress;
+     }},
     {"export", "export ID", "save a game's results as CSV, JSON or Markdown",
      "export ID [--format csv|json|md] [--token T] [--output FILE]",
      "",

@@ -338,5 +338,40 @@ TEST(Record, AKilledServerKeepsFinishedGamesAndCommittedAnswers) {
     EXPECT_EQ(record.at("answers").as_array().size(), 3u);
 }
 
+// What a player has learnt, per topic: the answers of an identity move its cards, and only
+// that identity (its secret as the bearer token) reads them.
+TEST(Record, ProgressCountsWhatAnIdentityAnsweredAndNothingOfAnyoneElse) {
+    ScratchDir dir;
+    TestServer server(recording_options(dir));
+    const auto port = server.port();
+    const auto before = get_json(port, "/api/progress", sam);
+    const auto questions = before.at("total").at("questions").as_int64();
+    EXPECT_GT(questions, 1);
+    EXPECT_EQ(before.at("total").at("new").as_int64(), questions);
+    EXPECT_TRUE(before.at("total").at("retention").is_null());
+    EXPECT_TRUE(before.at("next_due").is_null());
+
+    solo_run(server, true, sam);  // one question, right: learnt, due days from now
+    json::value after;
+    eventually([&] {
+        after = get_json(port, "/api/progress", sam);
+        return after.at("total").at("learnt").as_int64() == 1;
+    });
+    const auto& total = after.at("total");
+    EXPECT_EQ(total.at("new").as_int64(), questions - 1);
+    EXPECT_EQ(total.at("due").as_int64(), 0);
+    EXPECT_GT(total.at("retention").as_double(), 0.9);  // just answered: remembered
+    EXPECT_GT(after.at("next_due").as_int64(), after.at("as_of").as_int64());
+    std::int64_t learnt_in_topics = 0;
+    for (const auto& topic : after.at("topics").as_array())
+        learnt_in_topics += topic.at("learnt").as_int64();
+    EXPECT_GE(learnt_in_topics, 1);
+
+    // Another identity has learnt nothing; no identity, or a malformed one, is refused.
+    EXPECT_EQ(get_json(port, "/api/progress", other_sam).at("total").at("learnt").as_int64(), 0);
+    EXPECT_EQ(http_get(port, "/api/progress").status, 401);
+    EXPECT_EQ(http_get_authorized(port, "/api/progress", "Bearer not an identity").status, 400);
+}
+
 }  // namespace
 }  // namespace rapidfire::test

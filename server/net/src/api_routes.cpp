@@ -13,8 +13,11 @@
 #include "open_rooms.hpp"
 #include "rapidfire/common/constant_time.hpp"
 #include "rapidfire/content/bank.hpp"
+#include "rapidfire/core/identity.hpp"
+#include "rapidfire/core/learning.hpp"
 #include "rapidfire/core/round_plan.hpp"
 #include "rapidfire/protocol/codec.hpp"
+#include "rapidfire/protocol/limits.hpp"
 #include "rapidfire/store/store.hpp"
 #include "url_query.hpp"
 
@@ -340,6 +343,43 @@ ApiResponse open_rooms_reply(std::string_view query, const ApiContext& context) 
     return json_reply(body);
 }
 
+json::value topic_progress_json(const core::learning::TopicProgress& p) {
+    json::object topic;
+    if (!p.topic.empty())
+        topic["topic"] = p.topic;
+    topic["questions"] = p.questions;
+    topic["due"] = p.due;
+    topic["learnt"] = p.learnt;
+    topic["new"] = p.fresh;
+    topic["retention"] = p.retention ? json::value(*p.retention) : json::value(nullptr);
+    return topic;
+}
+
+// One identity's progress on the bank: its secret is the bearer token, looked up by digest.
+ApiResponse progress_reply(std::string_view identity, const ApiContext& context) {
+    if (context.bank_content == nullptr)
+        return error(404, "this server has no bank");
+    if (identity.empty())
+        return error(401, "progress needs your identity (Authorization: Bearer ...)");
+    if (!protocol::is_valid_identity(identity))
+        return error(400, "that is not an identity: 22 to " +
+                              std::to_string(protocol::max_identity_chars) +
+                              " letters, digits, '-' or '_'");
+    const auto cards = context.store->cards(core::identity_digest(identity), context.bank);
+    auto topics = core::learning::progress(*context.bank_content, cards, context.now);
+    const auto whole = topics.back();
+    topics.pop_back();
+    json::array per_topic;
+    for (const auto& topic : topics)
+        per_topic.push_back(topic_progress_json(topic));
+    const auto next = core::learning::next_due(cards, context.now);
+    return json_reply(json::object{{"bank", context.bank},
+                                   {"as_of", context.now},
+                                   {"topics", std::move(per_topic)},
+                                   {"total", topic_progress_json(whole)},
+                                   {"next_due", next ? json::value(*next) : json::value(nullptr)}});
+}
+
 }  // namespace
 
 bool reads_record(std::string_view path) {
@@ -408,6 +448,8 @@ std::optional<ApiResponse> answer_api(const ApiRequest& request, const ApiContex
                                            {"config", config_json(config)},
                                            {"runs", std::move(runs)}});
         }
+        if (path == "/api/progress")
+            return progress_reply(token, context);
         constexpr std::string_view games_prefix = "/api/games/";
         if (path.rfind(games_prefix, 0) == 0) {
             const auto rest = path.substr(games_prefix.size());

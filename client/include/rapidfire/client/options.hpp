@@ -23,7 +23,8 @@ enum class Command {
     export_results,
     leaderboard,
     rooms,
-    match
+    match,
+    progress
 };
 
 struct GlobalOptions {
@@ -71,7 +72,7 @@ constexpr bool plays_online(Command command) {
 // Commands that read the record of games from the server over HTTP(S).
 constexpr bool reads_results(Command command) {
     return command == Command::history || command == Command::export_results ||
-           command == Command::leaderboard;
+           command == Command::leaderboard || command == Command::progress;
 }
 
 }  // namespace rapidfire::client
