@@ -40,14 +40,15 @@ Bank parse_bank_csv(std::string_view text, const std::string& file) {
     std::vector<detail::Origin> origins;
     for (auto record = first; record != records.end(); ++record) {
         if (record->fields.size() > width) {
-            throw LoadError(file, record->line, "",
+            const auto extra = record->position(width);
+            throw LoadError(file, extra.line, extra.column, "",
                             std::to_string(record->fields.size()) + " fields where " +
                                 std::to_string(width) +
                                 " are expected: put fields that contain commas in quotes");
         }
         bank.questions.push_back(detail::question_from_row(
             record->fields, columns, bank.questions.size() + 1, file, record->line));
-        origins.push_back({record->line, ""});
+        origins.push_back(detail::row_origin(columns, record->line, record->positions));
     }
     detail::validate_bank(bank, file, origins);
     return bank;

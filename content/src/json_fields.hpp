@@ -13,7 +13,7 @@
 
 namespace rapidfire::content::detail {
 
-// Parses a whole JSON text; a syntax error names its line.
+// Parses a whole JSON text; a syntax error names its line and column.
 boost::json::value parse_json(std::string_view text, const std::string& file);
 
 // "questions" + 3 -> "questions[3]".
@@ -28,6 +28,9 @@ class JsonObject {
     std::string required_string(std::string_view key) const;
     std::string optional_string(std::string_view key) const;  // "" when absent
     std::vector<std::string> optional_strings(std::string_view key) const;
+    // Whole numbers (1 or 1.0, not 1.5), within int's range; absent: `absent`, [].
+    int optional_int(std::string_view key, int absent) const;
+    std::vector<int> optional_ints(std::string_view key) const;
     const boost::json::array& required_array(std::string_view key) const;
     const boost::json::array* optional_array(std::string_view key) const;  // null when absent
 
@@ -39,6 +42,7 @@ class JsonObject {
 
   private:
     std::string string_value(const boost::json::value& value, const std::string& path) const;
+    int int_value(const boost::json::value& value, const std::string& path) const;
 
     const boost::json::object* object_;
     std::string path_;

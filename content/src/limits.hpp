@@ -24,4 +24,14 @@ inline constexpr std::size_t max_key_term_chars = 60;
 inline constexpr std::size_t max_wrong_choices = 3;
 inline constexpr std::size_t max_choice_chars = max_answer_chars;
 
+// An imported quiz's own choices: Kahoot has 2 to 4, Moodle's multiple choice often 5 or 6.
+inline constexpr std::size_t min_choices = 2;
+inline constexpr std::size_t max_choices = 6;
+// Other answers that count as right, each as long as an answer may be.
+inline constexpr std::size_t max_accepted = 16;
+inline constexpr std::size_t max_feedback_chars = max_answer_chars;
+// A question's own time limit, in seconds: Kahoot's shortest and longest.
+inline constexpr int min_seconds = 5;
+inline constexpr int max_seconds = 240;
+
 }  // namespace rapidfire::content::detail

@@ -7,6 +7,7 @@
 #include <system_error>
 #include <unordered_set>
 
+#include "bank_kahoot.hpp"
 #include "limits.hpp"
 #include "rapidfire/content/loader.hpp"
 #include "text.hpp"
@@ -53,6 +54,13 @@ std::string join_distinct(const std::vector<std::string>& values, std::string_vi
     return joined;
 }
 
+// A .csv is Kahoot's template when its header row is there, else a plain CSV bank.
+Bank parse_any_csv(std::string_view text, const std::string& file) {
+    if (detail::has_kahoot_header(text))
+        return parse_bank_kahoot(text, file);
+    return parse_bank_csv(text, file);
+}
+
 }  // namespace
 
 Bank load_bank(const std::filesystem::path& path) {
@@ -64,13 +72,25 @@ Bank load_bank(const std::filesystem::path& path) {
     } else if (extension == ".md") {
         parse = parse_bank_markdown;
     } else if (extension == ".csv") {
-        parse = parse_bank_csv;
+        parse = parse_any_csv;
+    } else if (extension == ".gift") {
+        parse = parse_bank_gift;
+    } else if (extension == ".txt" || extension == ".tsv") {
+        parse = parse_bank_two_column;
+    } else if (extension == ".xlsx" || extension == ".xls" || extension == ".ods") {
+        // No spreadsheet reader is built in (see content/README.md); CSV says the same.
+        throw LoadError(name, 0, "",
+                        "spreadsheets are not read directly: save the sheet as CSV (Google "
+                        "Sheets: File > Download > Comma-separated values; Excel: File > Save "
+                        "As > CSV UTF-8) and load the .csv");
     } else {
         const auto shown = extension.empty() ? std::string("no extension") : "'" + extension + "'";
-        throw LoadError(name, 0, "", "unknown bank format (" + shown + "): use .json, .md or .csv");
+        throw LoadError(
+            name, 0, "",
+            "unknown bank format (" + shown + "): use .json, .md, .csv, .gift, .txt or .tsv");
     }
     auto bank = parse(read_file(path), name);
-    // Markdown without a heading and CSV have no title of their own.
+    // Markdown without a heading, CSV, GIFT and cards without #deck: have no title of their own.
     if (bank.title.empty())
         bank.title = path.stem().string();
     return bank;

@@ -72,4 +72,19 @@ BankQuestion question_from_row(const std::vector<std::string>& cells, const Colu
     return question;
 }
 
+Origin row_origin(const Columns& columns, int line, const std::vector<Position>& positions) {
+    Origin origin{line, ""};
+    const auto mark = [&](const char* field, std::optional<std::size_t> column) {
+        if (column && *column < positions.size())
+            origin.mark(field, positions[*column]);
+    };
+    mark("id", columns.id);
+    mark("question", columns.question);
+    mark("answer", columns.answer);
+    mark("topics", columns.topics);
+    mark("key_terms", columns.key_terms);
+    mark("wrong_choices", columns.wrong_choices);
+    return origin;
+}
+
 }  // namespace rapidfire::content::detail

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "rapidfire/content/bank.hpp"
+#include "text.hpp"
+#include "validate.hpp"
 
 namespace rapidfire::content::detail {
 
@@ -32,5 +34,9 @@ Columns columns_from_header(const std::vector<std::string>& cells, const std::st
 // when the row stops before the question or answer column.
 BankQuestion question_from_row(const std::vector<std::string>& cells, const Columns& columns,
                                std::size_t ordinal, const std::string& file, int line);
+
+// Where a row's question came from: its line and, where `positions` gives where each cell
+// starts (CSV does, Markdown does not), the cells of its fields, for errors with a column.
+Origin row_origin(const Columns& columns, int line, const std::vector<Position>& positions = {});
 
 }  // namespace rapidfire::content::detail

@@ -23,9 +23,28 @@ std::vector<Line> split_lines(std::string_view text) {
     return lines;
 }
 
-int line_at(std::string_view text, std::size_t offset) {
-    const auto before = text.substr(0, offset);
-    return 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+Locator::Locator(std::string_view text) : text_(text) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n')
+            line_starts_.push_back(i + 1);
+    }
+}
+
+Position Locator::at(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    const auto line = static_cast<std::size_t>(next - line_starts_.begin());  // 1-based
+    auto start = line_starts_[line - 1];
+    std::size_t column = 1;
+    if (static_cast<std::size_t>(last_.line) == line && last_offset_ <= offset) {
+        start = last_offset_;
+        column = static_cast<std::size_t>(last_.column);
+    }
+    column += count_code_points(text_.substr(start, offset - start));
+    last_offset_ = offset;
+    last_ = {static_cast<int>(line), static_cast<int>(column)};
+    return last_;
 }
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
@@ -71,12 +90,13 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
 }
 
 std::string_view checked_utf8(std::string_view text, const std::string& file) {
-    if (const auto bad = find_invalid_utf8(text)) {
-        throw LoadError(file, line_at(text, *bad), "", "the file is not valid UTF-8");
-    }
     constexpr std::string_view bom = "\xEF\xBB\xBF";
     if (text.starts_with(bom))
         text.remove_prefix(bom.size());
+    if (const auto bad = find_invalid_utf8(text)) {
+        const auto where = Locator(text).at(*bad);
+        throw LoadError(file, where.line, where.column, "", "the file is not valid UTF-8");
+    }
     return text;
 }
 

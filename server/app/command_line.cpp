@@ -67,6 +67,7 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
     o.max_connections = 0;
     long long port = o.port;
     std::vector<std::string> banks;
+    std::string check_bank;
     std::string guide;
     std::string data_dir = "data";
     std::string tls_cert;
@@ -85,7 +86,11 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
         ("host", po::value(&o.host)->default_value(o.host), "address to listen on")
         ("port", po::value(&port)->default_value(port), "port to listen on; 0 picks a free port")
         ("bank", po::value(&banks)->composing(),
-         "question bank (.json, .md or .csv); repeatable; default: the bundled bank")
+         "question bank (.json, .md, .csv, Kahoot .csv, .gift, .txt or .tsv); repeatable; "
+         "default: the bundled bank")
+        ("check-bank", po::value(&check_bank)->value_name("FILE"),
+         "load FILE as --bank would, print what was read and exit without serving: 0 when it "
+         "loads, 1 with file:line:column: message when it does not")
         ("guide", po::value(&guide), "study guide (.json); default: the bundled guide")
         ("threads", po::value(&o.threads)->default_value(o.threads), "I/O threads")
         ("log-level", po::value(&o.log_level)->default_value(o.log_level),
@@ -150,8 +155,18 @@ CommandLine parse_command_line(int argc, const char* const* argv, std::ostream& 
         return {std::nullopt, 2};
     }
     if (values.count("help") != 0) {
-        out << "Usage: rapidfire-server [options]\n\n" << description;
+        out << "Usage: rapidfire-server [options]\n"
+            << "       rapidfire-server --check-bank FILE\n\n"
+            << description;
         return {std::nullopt, 0};
+    }
+    // A one-shot command: the server's own options do not matter to it.
+    if (values.count("check-bank") != 0) {
+        if (check_bank.empty()) {
+            err << "rapidfire-server: --check-bank needs a file\n";
+            return {std::nullopt, 2};
+        }
+        return {std::nullopt, 0, check_bank};
     }
 
     o.port = static_cast<std::uint16_t>(port);

@@ -1,5 +1,5 @@
 // rapidfire-server: loads the question bank and study guide, then serves the game until
-// SIGINT or SIGTERM.
+// SIGINT or SIGTERM; or, with --check-bank FILE, only loads that bank and says what it read.
 
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +11,7 @@
 #include "rapidfire/common/file_limit.hpp"
 #include "rapidfire/content/loader.hpp"
 #include "rapidfire/net/server.hpp"
+#include "rapidfire/server/check_bank.hpp"
 #include "rapidfire/server/command_line.hpp"
 
 namespace {
@@ -29,6 +30,8 @@ void set_up_logging(const std::string& level) {
 
 int main(int argc, char** argv) {
     auto command_line = server::parse_command_line(argc, argv, std::cout, std::cerr);
+    if (!command_line.check_bank.empty())
+        return server::check_bank(command_line.check_bank, std::cout, std::cerr);
     if (!command_line.options)
         return command_line.exit_code;
     net::ServerOptions options = std::move(*command_line.options);

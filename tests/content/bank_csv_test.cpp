@@ -75,7 +75,8 @@ TEST(CsvBank, ReadsCrlfAndKeepsLineNumbersAfterMultilineFields) {
         "Empty answer?,\r\n";
     const auto error = load_error([&] { parse(text); });
     EXPECT_EQ(error.line(), 5);
-    EXPECT_STREQ(error.what(), "bank.csv:5: answer: empty answer");
+    EXPECT_EQ(error.column(), 15);
+    EXPECT_STREQ(error.what(), "bank.csv:5:15: answer: empty answer");
 }
 
 TEST(CsvBank, CrlfFieldsComeBackClean) {
@@ -92,12 +93,13 @@ TEST(CsvBank, EmptyAnswerNamesLineAndField) {
     EXPECT_EQ(error.file(), "bank.csv");
     EXPECT_EQ(error.line(), 7);
     EXPECT_EQ(error.field(), "answer");
-    EXPECT_STREQ(error.what(), "bank.csv:7: answer: empty answer");
+    EXPECT_EQ(error.column(), 4);  // where the empty cell starts
+    EXPECT_STREQ(error.what(), "bank.csv:7:4: answer: empty answer");
 }
 
 TEST(CsvBank, EmptyQuestion) {
     const auto error = load_error([] { parse("Q1,A1\n\"  \",A2\n"); });
-    EXPECT_STREQ(error.what(), "bank.csv:2: question: empty question");
+    EXPECT_STREQ(error.what(), "bank.csv:2:1: question: empty question");
 }
 
 TEST(CsvBank, MissingAnswerColumn) {
@@ -110,19 +112,25 @@ TEST(CsvBank, MissingAnswerColumn) {
 TEST(CsvBank, UnterminatedQuoteNamesTheLineItOpenedOn) {
     const auto error = load_error([] { parse("Q1,A1\nQ2,\"never closed\nQ3,A3\n"); });
     EXPECT_EQ(error.line(), 2);
-    EXPECT_NE(std::string(error.what()).find("bank.csv:2: unterminated quoted field"),
+    EXPECT_EQ(error.column(), 4);
+    EXPECT_NE(std::string(error.what()).find("bank.csv:2:4: unterminated quoted field"),
               std::string::npos)
         << error.what();
 }
 
 TEST(CsvBank, StrayQuotesAreErrors) {
-    EXPECT_EQ(load_error([] { parse("Q1,A1\nQ2,\"closed\" then text\n"); }).line(), 2);
-    EXPECT_EQ(load_error([] { parse("Q1,A1\nQ2,a \"quoted\" word\n"); }).line(), 2);
+    const auto after = load_error([] { parse("Q1,A1\nQ2,\"closed\" then text\n"); });
+    EXPECT_EQ(after.line(), 2);
+    EXPECT_EQ(after.column(), 13);  // the text after the closing quote
+    const auto inside = load_error([] { parse("Q1,A1\nQ2,a \"quoted\" word\n"); });
+    EXPECT_EQ(inside.line(), 2);
+    EXPECT_EQ(inside.column(), 6);  // the quote
 }
 
 TEST(CsvBank, TooManyFields) {
     const auto error = load_error([] { parse("Q1,A1,topic,extra\n"); });
     EXPECT_EQ(error.line(), 1);
+    EXPECT_EQ(error.column(), 13);  // the first field too many
     EXPECT_NE(std::string(error.what()).find("4 fields where 3 are expected"), std::string::npos);
 }
 
@@ -134,12 +142,12 @@ TEST(CsvBank, EmptyBank) {
 
 TEST(CsvBank, DuplicateIdColumn) {
     const auto error = load_error([] { parse("id,question,answer\na,Q1,A1\na,Q2,A2\n"); });
-    EXPECT_STREQ(error.what(), "bank.csv:3: id: duplicate id 'a' (first used at line 2)");
+    EXPECT_STREQ(error.what(), "bank.csv:3:1: id: duplicate id 'a' (first used at line 2)");
 }
 
 TEST(CsvBank, NotUtf8NamesTheLine) {
     const auto error = load_error([] { parse("Q1,A1\nQ2,A2\n\xC3\x28,A3\n"); });
-    EXPECT_STREQ(error.what(), "bank.csv:3: the file is not valid UTF-8");
+    EXPECT_STREQ(error.what(), "bank.csv:3:1: the file is not valid UTF-8");
 }
 
 }  // namespace

@@ -103,13 +103,14 @@ TEST(JsonBank, EmptyBank) {
 TEST(JsonBank, SyntaxErrorNamesTheLine) {
     const auto error = load_error([] { parse("{\n  \"title\": \"T\",\n  \"questions\": [,]\n}"); });
     EXPECT_EQ(error.line(), 3);
-    EXPECT_NE(std::string(error.what()).find("bank.json:3: invalid JSON"), std::string::npos);
+    EXPECT_EQ(error.column(), 17);  // the stray comma
+    EXPECT_NE(std::string(error.what()).find("bank.json:3:17: invalid JSON"), std::string::npos);
     EXPECT_EQ(load_error([] { parse("{\"title\": \"T\"}\n\nextra"); }).line(), 3);
 }
 
 TEST(JsonBank, NotUtf8NamesTheLine) {
     const auto error = load_error([] { parse("{\n\"title\": \"\xFF\",\n\"questions\": []}"); });
-    EXPECT_STREQ(error.what(), "bank.json:2: the file is not valid UTF-8");
+    EXPECT_STREQ(error.what(), "bank.json:2:11: the file is not valid UTF-8");
 }
 
 TEST(JsonBank, ControlCharactersAndLimits) {

@@ -144,7 +144,7 @@ TEST(MarkdownBank, NotUtf8NamesTheLine) {
     const auto error =
         load_error([] { parse("| Question | Answer |\n|---|---|\n| Caf\xE9? | A |\n"); });
     EXPECT_EQ(error.line(), 3);
-    EXPECT_STREQ(error.what(), "bank.md:3: the file is not valid UTF-8");
+    EXPECT_STREQ(error.what(), "bank.md:3:6: the file is not valid UTF-8");
 }
 
 }  // namespace

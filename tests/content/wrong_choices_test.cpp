@@ -84,7 +84,7 @@ TEST(WrongChoices, NoDuplicates) {
     EXPECT_STREQ(load_error([] {
                      parse_bank_csv("question,answer,wrong_choices\nQ1?,A1,B1; b1\n", "bank.csv");
                  }).what(),
-                 "bank.csv:2: wrong_choices: the wrong choice 'b1' is given twice");
+                 "bank.csv:2:8: wrong_choices: the wrong choice 'b1' is given twice");
 }
 
 TEST(WrongChoices, NotEmptyNotTooLongNoControlCharacters) {

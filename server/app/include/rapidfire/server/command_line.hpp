@@ -13,6 +13,8 @@ namespace rapidfire::server {
 struct CommandLine {
     std::optional<net::ServerOptions> options;  // absent: exit with exit_code
     int exit_code = 0;                          // 0 after --help, 2 after a usage error
+    // --check-bank FILE: check this bank and exit instead of serving (options is absent).
+    std::string check_bank = {};
 };
 
 // Parses argv. Help goes to `out`, usage errors to `err`.
