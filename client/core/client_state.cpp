@@ -597,6 +597,9 @@ void ClientState::handle(const GameOver& m, Effects& fx, Millis) {
 void ClientState::handle(const FinalResult& m, Effects& fx, Millis) {
     round_.final_received = true;
     say(fx, presenter_.final_result(m));
+    // In an interview the summary that follows lists the same, with the answers.
+    if (m.study && kind_ != RoomKind::interview)
+        say(fx, presenter_.study(*m.study));
     maybe_finish(fx);
 }
 

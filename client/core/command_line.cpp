@@ -55,6 +55,11 @@ Level parse_level(const std::string& text) {
     throw UsageError{"--level must be beginner, intermediate or advanced"};
 }
 
+// A review run's defaults, where the command line leaves them out: a clock per question long
+// enough to recall an answer and type it, and a short session.
+constexpr int review_seconds = 60;
+constexpr int review_questions = 10;
+
 AnswerMode parse_mode(const std::string& text, bool solo) {
     if (text == "choice")
         return AnswerMode::choice;
@@ -62,7 +67,8 @@ AnswerMode parse_mode(const std::string& text, bool solo) {
         return AnswerMode::judge;
     if (solo && text == "self")
         return AnswerMode::self;
-    throw UsageError{solo ? "--mode must be choice or self" : "--mode must be choice or judge"};
+    throw UsageError{solo ? "--mode must be choice, self or review"
+                          : "--mode must be choice or judge"};
 }
 
 std::int64_t parse_game_id(const std::string& text) {
@@ -175,11 +181,30 @@ RoundSettings round_settings(const po::variables_map& parsed, const CommandValue
     return settings;
 }
 
+// A review run (solo --mode review, review): self-graded, the due questions first, on a clock
+// per question unless the command line says otherwise.
+RoundSettings review_settings(const po::variables_map& parsed, const CommandValues& values) {
+    RoundSettings settings = round_settings(parsed, values);
+    settings.review = true;
+    settings.mode = AnswerMode::self;
+    settings.total_seconds = optional_value<int>(parsed, "total");
+    const bool clock_given = parsed.count("clock") != 0 && !parsed["clock"].defaulted();
+    settings.clock =
+        clock_given || settings.total_seconds ? parse_clock(values.clock) : ClockMode::per_question;
+    if (settings.clock == ClockMode::per_question && !settings.seconds)
+        settings.seconds = review_seconds;
+    if (!settings.questions)
+        settings.questions = review_questions;
+    return settings;
+}
+
 // A solo run's settings, for solo and leaderboard alike, so that the flags of a run show its
 // board. --seconds without --clock or --total means a clock per question (on one total clock
 // the seconds per question would play no part).
 RoundSettings solo_settings(const po::variables_map& parsed, const CommandValues& values) {
     RoundSettings settings = round_settings(parsed, values);
+    if (values.mode == "review")
+        return review_settings(parsed, values);
     settings.mode = parse_mode(values.mode, true);
     settings.total_seconds = optional_value<int>(parsed, "total");
     const bool clock_given = parsed.count("clock") != 0 && !parsed["clock"].defaulted();
@@ -193,7 +218,9 @@ RoundSettings solo_settings(const po::variables_map& parsed, const CommandValues
 void solo_setting_options(po::options_description& own, CommandValues& v) {
     // clang-format off
     own.add_options()
-        ("mode", po::value(&v.mode)->default_value("choice"), "choice or self (grade yourself)")
+        ("mode", po::value(&v.mode)->default_value("choice"),
+         "choice, self (grade yourself) or review (self-graded, the questions due for you "
+         "first)")
         ("clock", po::value(&v.clock)->default_value("total"),
          "per-question or total (with --seconds and no --clock: per-question)")
         ("seconds", po::value<int>(), "seconds per question (per-question clock)")
@@ -369,6 +396,29 @@ const CommandSpec commands[] = {
          options.create.kind = RoomKind::solo;
          options.create.nickname = v.name;
          options.create.settings = solo_settings(parsed, v);
+     }},
+    {"review", "review", "review the questions due for you, then new ones",
+     "review --name NAME [--questions N] [--seconds S] [--topic T]...",
+     "The same as 'solo --mode review': the questions you missed or that are due again come "
+     "first, the longest overdue first, then questions you never answered; you type each answer, "
+     "see the reference and grade yourself, and each result says when the question comes back. "
+     "10 questions of 60 seconds unless you say otherwise. 'progress' shows what is due.",
+     [](po::options_description& own, po::positional_options_description&, CommandValues& v,
+        Options&) {
+         own.add_options()
+             ("name", po::value(&v.name), "your name (required)")
+             ("questions", po::value<int>(), "how many questions at most")
+             ("seconds", po::value<int>(), "seconds per question")
+             ("topic", po::value(&v.topics)->composing(), "only questions on this topic; "
+                                                          "repeatable");
+     },
+     [](const po::variables_map& parsed, const CommandValues& v, Options& options) {
+         options.command = Command::solo;
+         if (v.name.empty())
+             throw UsageError{"review needs --name NAME"};
+         options.create.kind = RoomKind::solo;
+         options.create.nickname = v.name;
+         options.create.settings = review_settings(parsed, v);
      }},
     {"tips", "tips", "print the interview communication tips",
      "tips",

@@ -1,5 +1,6 @@
 #include "rapidfire/client/presenter.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "rapidfire/client/countdown.hpp"
@@ -110,6 +111,8 @@ std::string markdown_as_text(const std::string& line, const Style& style) {
         return style.bold(line.substr(3));
     if (line.rfind("- ", 0) == 0)
         return "  - " + bold_spans(line.substr(2), style);
+    if (line.rfind("  - ", 0) == 0)  // an item under an item
+        return "      - " + bold_spans(line.substr(4), style);
     return bold_spans(line, style);
 }
 
@@ -350,16 +353,26 @@ Lines Presenter::judged(const Judged& judged) const {
 Lines Presenter::reveal(const Reveal& reveal, const Question* question, bool will_grade) const {
     Lines lines;
     const std::string q = number(reveal.question + 1);
-    std::optional<std::string> correct_text;
-    if (reveal.correct_choice && question != nullptr && *reveal.correct_choice >= 0 &&
-        *reveal.correct_choice < static_cast<int>(question->choices.size())) {
-        correct_text = question->choices[*reveal.correct_choice];
+    // Every right choice (a question may have several); an older server sends only the first.
+    std::vector<int> correct;
+    if (reveal.correct_choices && !reveal.correct_choices->empty()) {
+        correct = *reveal.correct_choices;
+    } else if (reveal.correct_choice) {
+        correct = {*reveal.correct_choice};
     }
+    const auto choice_text = [&](int choice) -> std::optional<std::string> {
+        if (question != nullptr && choice >= 0 &&
+            choice < static_cast<int>(question->choices.size())) {
+            return question->choices[static_cast<std::size_t>(choice)];
+        }
+        return std::nullopt;
+    };
     if (!fancy_) {
         lines.push_back("reveal " + q + ": " + reveal.reference);
-        if (reveal.correct_choice) {
-            lines.push_back("correct choice " + number(*reveal.correct_choice + 1) +
-                            (correct_text ? ": " + *correct_text : std::string()));
+        for (const int choice : correct) {
+            const auto text = choice_text(choice);
+            lines.push_back("correct choice " + number(choice + 1) +
+                            (text ? ": " + *text : std::string()));
         }
         if (!reveal.choice_counts.empty()) {
             std::string counts = "answers";
@@ -367,20 +380,28 @@ Lines Presenter::reveal(const Reveal& reveal, const Question* question, bool wil
                 counts += " " + number(c);
             lines.push_back(counts);
         }
+        if (reveal.feedback)
+            lines.push_back("feedback: " + *reveal.feedback);
         if (will_grade)
             lines.push_back("grade: again|hard|good|easy or 1-4");
         return lines;
     }
     put(lines, style_.bold("Answer: ") + style_.green(reveal.reference), 2);
-    if (reveal.correct_choice) {
+    if (!correct.empty()) {
         std::string counts;
         for (std::size_t i = 0; i < reveal.choice_counts.size(); ++i) {
             counts += (i == 0 ? "" : "  ") + number(static_cast<int>(i) + 1) + ") " +
                       number(reveal.choice_counts[i]);
         }
-        lines.push_back(style_.dim("Correct choice: " + number(*reveal.correct_choice + 1) +
-                                   (counts.empty() ? "" : "   answers: " + counts)));
+        std::string which;
+        for (std::size_t i = 0; i < correct.size(); ++i)
+            which += (i == 0 ? "" : ", ") + number(correct[i] + 1);
+        lines.push_back(
+            style_.dim((correct.size() == 1 ? "Correct choice: " : "Correct choices: ") + which +
+                       (counts.empty() ? "" : "   answers: " + counts)));
     }
+    if (reveal.feedback)
+        put(lines, style_.bold("Feedback: ") + *reveal.feedback, 2);
     if (will_grade) {
         lines.push_back(style_.bold("How did you do? ") +
                         "1 again, 2 hard, 3 good, 4 easy (or type the word)");
@@ -399,6 +420,9 @@ Lines Presenter::result(const Result& result) const {
         lines.push_back(line);
         if (result.comment)
             lines.push_back("comment: " + *result.comment);
+        if (result.review_days)
+            lines.push_back("review in " + number(*result.review_days) +
+                            (*result.review_days == 1 ? " day" : " days"));
         return lines;
     }
     std::string head;
@@ -418,6 +442,13 @@ Lines Presenter::result(const Result& result) const {
     put(lines, line, 2);
     if (result.comment)
         put(lines, style_.bold("Judge: ") + *result.comment, 2);
+    if (result.review_days) {
+        put(lines,
+            *result.review_days == 1
+                ? std::string("Back for review tomorrow.")
+                : "Back for review in " + number(*result.review_days) + " days.",
+            2);
+    }
     return lines;
 }
 
@@ -550,6 +581,70 @@ Lines Presenter::final_result(const FinalResult& r) const {
                     format_seconds(r.run_ms) + " from the first question to the end.")});
 }
 
+std::string study_topic_name(const std::string& topic) {
+    return topic.empty() ? "without a topic" : topic;
+}
+
+std::vector<std::string> study_areas(const std::vector<StudyTopic>& study) {
+    std::vector<std::string> areas;
+    for (const auto& entry : study) {
+        if (entry.area && std::find(areas.begin(), areas.end(), *entry.area) == areas.end())
+            areas.push_back(*entry.area);
+    }
+    return areas;
+}
+
+Lines Presenter::study(const std::vector<StudyTopic>& study) const {
+    if (study.empty())
+        return {};
+    const auto areas = study_areas(study);
+    const auto numbers = [](const StudyTopic& entry) {
+        std::string out;
+        for (const int q : entry.questions)
+            out += (out.empty() ? "" : ", ") + number(q + 1);
+        return out;
+    };
+    if (!fancy_) {
+        // Plain: "study areas: Evaluation, Optimization", then one line per topic.
+        Lines lines;
+        if (!areas.empty())
+            lines.push_back("study areas: " + join_names(areas));
+        for (const auto& entry : study) {
+            std::string line = "study " + study_topic_name(entry.topic) + ": " +
+                               number(static_cast<int>(entry.questions.size())) +
+                               " missed, questions " + numbers(entry);
+            if (entry.area)
+                line += "; checklist: " + *entry.area;
+            lines.push_back(std::move(line));
+        }
+        return lines;
+    }
+    Lines lines{"", style_.bold(style_.cyan("What to study"))};
+    if (!areas.empty())
+        put(lines, style_.dim("Checklist areas to review: " + join_names(areas) + "."), 0);
+    for (const auto& entry : study) {
+        const int missed = static_cast<int>(entry.questions.size());
+        put(lines,
+            "  " + style_.bold(study_topic_name(entry.topic)) +
+                style_.dim(" - " + number(missed) + " missed"),
+            4);
+        if (entry.texts.size() == entry.questions.size()) {
+            for (std::size_t i = 0; i < entry.questions.size(); ++i)
+                put(lines, "    " + number(entry.questions[i] + 1) + ". " + entry.texts[i], 7);
+        } else {
+            put(lines,
+                "    " + std::string(missed == 1 ? "Question " : "Questions ") + numbers(entry), 4);
+        }
+        if (entry.area) {
+            put(lines,
+                "    " + style_.yellow("See the checklist: " + *entry.area +
+                                       (entry.checklist ? " \u2014 " + *entry.checklist : "")),
+                6);
+        }
+    }
+    return lines;
+}
+
 Lines Presenter::personal_best(const PersonalBest& best) const {
     // Plain: "new personal best! 7450 points (before: 6900)" or "best so far: 7450 (this run
     // 6900)"; a first run has nothing before it. A run that does not count says why.
@@ -585,7 +680,10 @@ Lines Presenter::summary(const std::string& markdown) const {
             markdown.substr(start, end == std::string::npos ? std::string::npos : end - start);
         if (fancy_) {
             // A list item continues under its text.
-            put(lines, markdown_as_text(line, style_), line.rfind("- ", 0) == 0 ? 4 : 0);
+            const std::size_t hang = line.rfind("- ", 0) == 0     ? 4
+                                     : line.rfind("  - ", 0) == 0 ? 8
+                                                                  : 0;
+            put(lines, markdown_as_text(line, style_), hang);
         } else {
             lines.push_back(line);
         }

@@ -1,5 +1,7 @@
 #include "rapidfire/client/summary_markdown.hpp"
 
+#include <algorithm>
+
 #include "rapidfire/common/text.hpp"
 
 #include "rapidfire/client/countdown.hpp"
@@ -60,12 +62,24 @@ std::string summary_markdown(const protocol::Summary& summary, const content::St
 
     if (!summary.misses_by_topic.empty()) {
         md += "\n## Topics to review\n\n";
+        std::vector<std::string> areas;  // the checklist areas involved, each once
+        for (const auto& miss : summary.misses_by_topic) {
+            if (miss.area && std::find(areas.begin(), areas.end(), *miss.area) == areas.end())
+                areas.push_back(*miss.area);
+        }
+        if (!areas.empty())
+            md += "Checklist areas to review: " + common::join(areas, ", ") + ".\n\n";
         for (const auto& miss : summary.misses_by_topic) {
             std::vector<std::string> numbers;
             for (const int q : miss.questions)
                 numbers.push_back(std::to_string(q + 1));
-            md += "- " + miss.topic + ": question" + (numbers.size() == 1 ? " " : "s ") +
-                  common::join(numbers, ", ") + "\n";
+            md += "- " + (miss.topic.empty() ? std::string("without a topic") : miss.topic) +
+                  ": question" + (numbers.size() == 1 ? " " : "s ") + common::join(numbers, ", ") +
+                  "\n";
+            if (miss.area) {
+                md += "  - See the checklist: **" + *miss.area + "**" +
+                      (miss.checklist ? " \u2014 " + *miss.checklist : std::string()) + "\n";
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 // The study guide that ships beside a bank: tips (the interview judge's rubric), FAQ and a
-// checklist. README.md describes the fields.
+// checklist whose areas name the bank topics they cover (where a study list points each topic
+// missed). README.md describes the fields.
 
+#include <map>
 #include <set>
 
 #include "json_fields.hpp"
@@ -12,6 +14,10 @@ namespace rapidfire::content {
 namespace {
 
 using detail::JsonObject;
+
+// A checklist area may cover many of a bank's topics (a question has at most
+// detail::max_topics).
+constexpr std::size_t max_area_topics = 64;
 
 std::string text_field(const JsonObject& fields, std::string_view key, bool required,
                        std::size_t max_chars, bool multiline) {
@@ -40,6 +46,25 @@ void for_each_item(const JsonObject& document, std::string_view key, Read read) 
         const auto path = detail::item_path(key, i);
         read(JsonObject((*array)[i], path, document.file()), path);
     }
+}
+
+// A checklist item's optional `topics`: tags like a question's (trimmed, lower case, inner
+// spaces as '-', repeats dropped), each non-empty and within the topic length, at most
+// max_area_topics of them.
+std::vector<std::string> area_topics(const JsonObject& fields) {
+    auto topics = fields.optional_strings("topics");
+    detail::normalize_list(topics, detail::normalize_topic);
+    const auto path = fields.path("topics");
+    if (topics.size() > max_area_topics) {
+        throw LoadError(fields.file(), 0, path,
+                        "more than " + std::to_string(max_area_topics) + " items");
+    }
+    for (const auto& topic : topics) {
+        if (topic.empty())
+            throw LoadError(fields.file(), 0, path, "empty item");
+        detail::check_string(topic, detail::max_topic_chars, false, fields.file(), 0, path);
+    }
+    return topics;
 }
 
 }  // namespace
@@ -75,9 +100,21 @@ StudyGuide parse_study_guide_json(std::string_view text, const std::string& file
         guide.faq.push_back(
             {paragraph_field(fields, "question"), paragraph_field(fields, "answer")});
     });
+    std::map<std::string, std::string> covered;  // topic -> the area that lists it
     for_each_item(document, "checklist", [&](const JsonObject& fields, const std::string&) {
-        fields.reject_unknown({"area", "text"});
-        guide.checklist.push_back({title_field(fields, "area"), paragraph_field(fields, "text")});
+        fields.reject_unknown({"area", "text", "topics"});
+        ChecklistItem item{title_field(fields, "area"), paragraph_field(fields, "text"),
+                           area_topics(fields)};
+        // A topic points to one area: what a player missed must not send them two ways.
+        for (const auto& topic : item.topics) {
+            const auto [area, added] = covered.emplace(topic, item.area);
+            if (!added) {
+                throw LoadError(
+                    file, 0, fields.path("topics"),
+                    "the topic '" + topic + "' is already under '" + area->second + "'");
+            }
+        }
+        guide.checklist.push_back(std::move(item));
     });
     return guide;
 }

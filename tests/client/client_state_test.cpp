@@ -137,6 +137,22 @@ TEST(ClientState, LinesTypedEarlyAnswerTheNextQuestionsInOrder) {
     EXPECT_EQ(h.sent_of<Answer>()[1].choice, 0);
 }
 
+// A question with several right choices: each is printed, and so is the bank's feedback.
+TEST(ClientState, ARevealPrintsEveryCorrectChoiceAndTheFeedback) {
+    StateHarness h(player_config());
+    h.seat();
+    h.feed(make_question(0, 2, AnswerMode::choice, h.now));
+    h.type("2");
+    Reveal reveal = choice_reveal(0, 1);
+    reveal.correct_choices = std::vector<int>{1, 3};
+    reveal.feedback = "Both beta and delta hold.";
+    h.feed(reveal);
+    EXPECT_TRUE(h.printed("correct choice 2: beta"));
+    EXPECT_TRUE(h.printed("correct choice 4: delta"));
+    EXPECT_FALSE(h.printed("correct choice 1"));
+    EXPECT_TRUE(h.printed("feedback: Both beta and delta hold."));
+}
+
 TEST(ClientState, AChoiceOutOfRangeIsRefusedHere) {
     StateHarness h(player_config());
     h.seat();

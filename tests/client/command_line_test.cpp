@@ -134,6 +134,31 @@ TEST(CommandLine, SoloSecondsWithoutAClockMeanAClockPerQuestion) {
               ClockMode::total);
 }
 
+TEST(CommandLine, ReviewIsASelfGradedSoloRunOfTheDueQuestions) {
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"review", "--name", "me"}, {"solo", "--name", "me", "--mode", "review"}}) {
+        const auto p = parse(args);
+        ASSERT_TRUE(p.result.options) << p.err;
+        const Options& o = *p.result.options;
+        EXPECT_EQ(o.command, Command::solo);
+        EXPECT_EQ(o.create.kind, RoomKind::solo);
+        EXPECT_EQ(o.create.settings.review, true);
+        EXPECT_EQ(o.create.settings.mode, AnswerMode::self);
+        EXPECT_EQ(o.create.settings.clock, ClockMode::per_question);
+        EXPECT_EQ(o.create.settings.seconds, 60);
+        EXPECT_EQ(o.create.settings.questions, 10);
+    }
+    const auto p = parse(
+        {"review", "--name", "me", "--questions", "4", "--seconds", "90", "--topic", "evaluation"});
+    ASSERT_TRUE(p.result.options) << p.err;
+    EXPECT_EQ(p.result.options->create.settings.questions, 4);
+    EXPECT_EQ(p.result.options->create.settings.seconds, 90);
+    EXPECT_EQ(p.result.options->create.settings.topics, std::vector<std::string>{"evaluation"});
+    // A plain solo run is no review.
+    EXPECT_FALSE(parse({"solo", "--name", "me"}).result.options->create.settings.review);
+    EXPECT_EQ(parse({"progress"}).result.options->command, Command::progress);
+}
+
 TEST(CommandLine, LeaderboardTakesASoloRunsSettings) {
     const auto p = parse({"leaderboard", "--mode", "self", "--seconds", "30", "--questions", "5",
                           "--topic", "evaluation", "--limit", "10"});
@@ -260,6 +285,8 @@ TEST(CommandLine, MistakesAreUsageErrors) {
                                                {"join", "--name", "alice"},
                                                {"join", "ABC234"},
                                                {"solo"},
+                                               {"review"},
+                                               {"review", "--mode", "choice", "--name", "me"},
                                                {"host", "--mode", "self"},
                                                {"solo", "--name", "me", "--mode", "judge"},
                                                {"host", "--kind", "party"},

@@ -142,6 +142,30 @@ TEST(PresenterWrap, ReferenceAnswersAndJudgeLinesWrapToo) {
               words_of("Answer: " + reveal.reference));
 }
 
+TEST(PresenterWrap, ARevealShowsEveryCorrectChoiceAndTheFeedback) {
+    const Presenter fancy(Style(false), true, 60);
+    protocol::Reveal reveal;
+    reveal.reference = "Dropout and weight decay";
+    reveal.correct_choice = 0;
+    reveal.correct_choices = std::vector<int>{0, 2};
+    reveal.choice_counts = {3, 0, 2, 1};
+    reveal.feedback = "Both limit what the network can memorise.";
+    std::string text;
+    for (const auto& line : fancy.reveal(reveal, nullptr, false))
+        text += visible(line) + "\n";
+    EXPECT_NE(text.find("Correct choices: 1, 3"), std::string::npos) << text;
+    EXPECT_NE(text.find("Feedback: Both limit what the network can memorise."), std::string::npos)
+        << text;
+    // From an older server, only the first: as before.
+    reveal.correct_choices.reset();
+    reveal.feedback.reset();
+    text.clear();
+    for (const auto& line : fancy.reveal(reveal, nullptr, false))
+        text += visible(line) + "\n";
+    EXPECT_NE(text.find("Correct choice: 1 "), std::string::npos) << text;
+    EXPECT_EQ(text.find("Feedback"), std::string::npos) << text;
+}
+
 TEST(PresenterWrap, PlainOutputStaysOneLinePerEvent) {
     const auto q = bundled_question();
     const Presenter plain(Style(false), false, 40);

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <map>
+#include <set>
 
 #include "rapidfire/content/loader.hpp"
 #include "seed.hpp"
@@ -64,6 +66,32 @@ TEST(BundledGuide, SpotChecks) {
     EXPECT_EQ(guide.checklist[4].text,
               "Can you explain any of the above to a non-technical person? To a senior "
               "researcher? Adjusting depth on the fly?");
+}
+
+// Every topic of the bundled bank points to one area of the checklist, so a study list never
+// leaves a bundled topic without its area; Communication covers no topic of its own.
+TEST(BundledGuide, ChecklistTopicsCoverEveryTopicOfTheBundledBank) {
+    const auto guide = load_study_guide(bundled_guide_path());
+    const auto bank = load_bank(bundled_bank_path());
+    std::map<std::string, std::string> area_of;
+    for (const auto& item : guide.checklist) {
+        for (const auto& topic : item.topics)
+            EXPECT_TRUE(area_of.emplace(topic, item.area).second) << topic;
+    }
+    std::set<std::string> used;
+    for (const auto& question : bank.questions)
+        used.insert(question.topics.begin(), question.topics.end());
+    ASSERT_EQ(used.size(), 11u);
+    for (const auto& topic : used)
+        EXPECT_TRUE(area_of.count(topic) == 1) << "no checklist area covers '" << topic << "'";
+    for (const auto& [topic, area] : area_of)
+        EXPECT_TRUE(used.count(topic) == 1)
+            << "'" << topic << "' (" << area << ") is no bank topic";
+    EXPECT_EQ(area_of.at("evaluation"), "Evaluation");
+    EXPECT_EQ(area_of.at("optimization"), "Optimization");
+    EXPECT_EQ(area_of.at("data-preprocessing"), "Practical");
+    EXPECT_EQ(area_of.at("ensembles"), "Algorithms");
+    EXPECT_TRUE(guide.checklist[4].topics.empty());  // Communication
 }
 
 TEST(BundledContent, DirectoryFollowsTheEnvironment) {

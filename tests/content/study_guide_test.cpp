@@ -60,5 +60,55 @@ TEST(StudyGuideJson, Errors) {
                  "guide.json: checklist: expected an array, got an object");
 }
 
+TEST(StudyGuideJson, ChecklistTopicsAreOptionalTagsLikeAQuestions) {
+    const auto guide = parse(R"({"title": "G", "checklist": [
+        {"area": "Algorithms", "text": "Compare them.",
+         "topics": [" Model Selection ", "kernels", "KERNELS"]},
+        {"area": "Communication", "text": "Explain it."}]})");
+    ASSERT_EQ(guide.checklist.size(), 2u);
+    EXPECT_EQ(guide.checklist[0].topics, (std::vector<std::string>{"model-selection", "kernels"}));
+    EXPECT_TRUE(guide.checklist[1].topics.empty());
+}
+
+TEST(StudyGuideJson, ChecklistTopicErrors) {
+    EXPECT_STREQ(load_error([] {
+                     parse(R"({"title": "G", "checklist": [
+                         {"area": "A", "text": "x", "topics": ["evaluation"]},
+                         {"area": "B", "text": "y", "topics": ["kernels", "Evaluation"]}]})");
+                 }).what(),
+                 "guide.json: checklist[1].topics: the topic 'evaluation' is already under 'A'");
+    EXPECT_STREQ(load_error([] {
+                     parse(R"({"title": "G", "checklist": [
+                         {"area": "A", "text": "x", "topics": ["  "]}]})");
+                 }).what(),
+                 "guide.json: checklist[0].topics: empty item");
+    EXPECT_STREQ(load_error([] {
+                     parse(R"({"title": "G", "checklist": [
+                         {"area": "A", "text": "x", "topics": [3]}]})");
+                 }).what(),
+                 "guide.json: checklist[0].topics[0]: expected a string, got a number");
+    EXPECT_STREQ(load_error([] {
+                     parse(R"({"title": "G", "checklist": [
+                         {"area": "A", "text": "x", "topics": "evaluation"}]})");
+                 }).what(),
+                 "guide.json: checklist[0].topics: expected an array, got a string");
+    const std::string long_topic(41, 'a');
+    EXPECT_STREQ(
+        load_error([&] {
+            parse(R"({"title": "G", "checklist": [{"area": "A", "text": "x", "topics": [")" +
+                  long_topic + R"("]}]})");
+        }).what(),
+        "guide.json: checklist[0].topics: longer than 40 characters");
+    std::string many;
+    for (int i = 0; i < 65; ++i)
+        many += (i ? ", \"t" : "\"t") + std::to_string(i) + "\"";
+    EXPECT_STREQ(
+        load_error([&] {
+            parse(R"({"title": "G", "checklist": [{"area": "A", "text": "x", "topics": [)" + many +
+                  "]}]}");
+        }).what(),
+        "guide.json: checklist[0].topics: more than 64 items");
+}
+
 }  // namespace
 }  // namespace rapidfire::content

@@ -45,7 +45,7 @@ std::shared_ptr<content::StudyGuide> make_test_guide() {
 RoomHarness::RoomHarness(RoomLimits limits) : limits_(limits) {}
 
 std::optional<protocol::Error> RoomHarness::try_create(RoomKind kind, RoundSettings settings) {
-    RoomDeps deps{bank_, guide_, limits_, entropy_.get()};
+    RoomDeps deps{bank_, guide_, limits_, entropy_.get(), review};
     auto created = Room::create("ABCDEF", CreateRoom{kind, "Host", std::move(settings), identity},
                                 std::move(deps));
     if (auto* error = std::get_if<protocol::Error>(&created))
@@ -60,7 +60,7 @@ std::optional<protocol::Error> RoomHarness::try_create(RoomKind kind, RoundSetti
 }
 
 std::optional<protocol::Error> RoomHarness::try_create_pair(const PairSpec& pair) {
-    RoomDeps deps{bank_, guide_, limits_, entropy_.get()};
+    RoomDeps deps{bank_, guide_, limits_, entropy_.get(), review};
     auto created = Room::create_pair("ABCDEF", pair, std::move(deps), now_);
     if (auto* error = std::get_if<protocol::Error>(&created))
         return *error;
@@ -74,7 +74,7 @@ std::optional<protocol::Error> RoomHarness::try_create_pair(const PairSpec& pair
 }
 
 void RoomHarness::create(RoomKind kind, RoundSettings settings, std::string nickname) {
-    RoomDeps deps{bank_, guide_, limits_, entropy_.get()};
+    RoomDeps deps{bank_, guide_, limits_, entropy_.get(), review};
     auto created =
         Room::create("ABCDEF", CreateRoom{kind, std::move(nickname), std::move(settings), identity},
                      std::move(deps));

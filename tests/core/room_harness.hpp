@@ -81,6 +81,9 @@ class RoomHarness {
 
     // The identity secret create() and try_create() send (none by default).
     std::optional<std::string> identity;
+    // The cards a review run starts from (the shell reads them from the record); none: the
+    // server keeps no record.
+    std::optional<learning::ReviewDeck> review;
 
     std::shared_ptr<content::Bank> bank_ = make_test_bank();
     std::shared_ptr<content::StudyGuide> guide_ = make_test_guide();

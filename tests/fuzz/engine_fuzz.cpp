@@ -137,8 +137,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     settings.questions = 1 + in.below(6);
 
     Observer seen;
-    auto created = core::Room::create("ABCDEF", CreateRoom{kind, "host", settings},
-                                      core::RoomDeps{bank, guide, limits, entropy.get()});
+    auto created =
+        core::Room::create("ABCDEF", CreateRoom{kind, "host", settings},
+                           core::RoomDeps{bank, guide, limits, entropy.get(), std::nullopt});
     if (!std::holds_alternative<std::unique_ptr<core::Room>>(created))
         return 0;
     auto room = std::move(std::get<std::unique_ptr<core::Room>>(created));

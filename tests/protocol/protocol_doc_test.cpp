@@ -60,6 +60,9 @@ std::string_view object_name(tag<SummaryItem>) {
 std::string_view object_name(tag<TopicMisses>) {
     return "TopicMisses";
 }
+std::string_view object_name(tag<StudyTopic>) {
+    return "StudyTopic";
+}
 std::string_view object_name(tag<TopicCount>) {
     return "TopicCount";
 }
@@ -200,18 +203,19 @@ void expect_field_table(const Subsection& subsection) {
     }
 }
 
-// The element of an optional or array member; the member itself otherwise.
+// The element of an optional or array member (of an optional array too); the member itself
+// otherwise.
 template <class T>
 struct unwrap {
     using type = T;
 };
 template <class T>
 struct unwrap<std::optional<T>> {
-    using type = T;
+    using type = typename unwrap<T>::type;
 };
 template <class T>
 struct unwrap<std::vector<T>> {
-    using type = T;
+    using type = typename unwrap<T>::type;
 };
 
 // Collects every described struct reachable from T's members.
@@ -466,7 +470,7 @@ TEST(ProtocolDoc, SharedObjects) {
     std::map<std::string, std::function<void(const Subsection&)>> objects;
     boost::mp11::mp_for_each<ClientMessage>([&](auto m) { collect_objects<decltype(m)>(objects); });
     boost::mp11::mp_for_each<ServerMessage>([&](auto m) { collect_objects<decltype(m)>(objects); });
-    EXPECT_EQ(objects.size(), 10u);
+    EXPECT_EQ(objects.size(), 11u);
 
     const auto documented = subsections_of(objects_section);
     for (const auto& [name, check] : objects) {

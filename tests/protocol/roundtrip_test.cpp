@@ -292,6 +292,75 @@ TEST(Encode, ExactFrames) {
               R"({"type":"match_join","nickname":"Ana","topics":[]})");
 }
 
+// A reveal with several right choices and the question's feedback; an older server's reveal,
+// with neither, still decodes.
+TEST(RevealFrame, SeveralCorrectChoicesAndFeedback) {
+    Reveal reveal;
+    reveal.question = 4;
+    reveal.reference = "2 and 3";
+    reveal.correct_choice = 1;
+    reveal.correct_choices = std::vector<int>{1, 2};
+    reveal.choice_counts = {0, 4, 3, 1};
+    reveal.feedback = "A prime has exactly two divisors.";
+    const std::string frame = encode(ServerMessage{reveal});
+    EXPECT_EQ(frame, R"({"type":"reveal","question":4,"reference":"2 and 3","correct_choice":1,)"
+                     R"("correct_choices":[1,2],"choice_counts":[0,4,3,1],"grading":false,)"
+                     R"("feedback":"A prime has exactly two divisors."})");
+    const auto back = decode_expecting<Reveal>(frame);
+    EXPECT_EQ(back.correct_choices, (std::vector<int>{1, 2}));
+    EXPECT_EQ(back.feedback, "A prime has exactly two divisors.");
+
+    const auto older = decode_expecting<Reveal>(
+        R"({"type":"reveal","question":0,"reference":"Momentum.","correct_choice":2,)"
+        R"("choice_counts":[1,0,3,0],"grading":false})");
+    EXPECT_EQ(older.correct_choice, 2);
+    EXPECT_FALSE(older.correct_choices.has_value());
+    EXPECT_FALSE(older.feedback.has_value());
+}
+
+// final_result's study list: absent when nothing was missed; each topic with its questions, their
+// texts and the checklist area, a topic no area covers without one.
+TEST(StudyList, FinalResultCarriesItOnlyWhenSomethingWasMissed) {
+    FinalResult clean{1, 3, 5000, 5, 0, 0, 0, 9000, 60000};
+    EXPECT_EQ(encode_one(clean).find("study"), std::string::npos);
+    EXPECT_FALSE(decode_expecting<FinalResult>(encode_one(clean)).study.has_value());
+
+    FinalResult missed = clean;
+    missed.study = std::vector<StudyTopic>{{"evaluation",
+                                            {1, 4},
+                                            {"What is recall?", "What is a ROC curve?"},
+                                            "Evaluation",
+                                            "Can you choose the right metric?"},
+                                           {"kernels", {2}, {"What is a kernel function?"}},
+                                           {"", {3}, {"Untagged?"}}};
+    const std::string frame = encode_one(missed);
+    EXPECT_NE(
+        frame.find(R"("study":[{"topic":"evaluation","questions":[1,4],)"
+                   R"("texts":["What is recall?","What is a ROC curve?"],)"
+                   R"("area":"Evaluation","checklist":"Can you choose the right metric?"},)"
+                   R"({"topic":"kernels","questions":[2],"texts":["What is a kernel function?"]},)"
+                   R"({"topic":"","questions":[3],"texts":["Untagged?"]}])"),
+        std::string::npos)
+        << frame;
+    const auto back = decode_expecting<FinalResult>(frame);
+    EXPECT_TRUE(deep_equal(back, missed));
+    ASSERT_TRUE(back.study.has_value());
+    EXPECT_FALSE((*back.study)[1].area.has_value());
+}
+
+// A summary written before topics pointed to the checklist (as a record of games keeps it)
+// still reads: area and checklist are optional.
+TEST(StudyList, AnOlderSummaryStillDecodes) {
+    const auto summary = decode_expecting<Summary>(
+        R"({"type":"summary","player":2,"nickname":"Zoë","interviewer":"Ida","points":0,)"
+        R"("rank":1,"correct":0,"partial":0,"wrong":1,"unanswered":0,"time_ms":1000,"items":[],)"
+        R"("misses_by_topic":[{"topic":"evaluation","questions":[0]}],"tips_shown":[],)"
+        R"("tips_missed":[]})");
+    ASSERT_EQ(summary.misses_by_topic.size(), 1u);
+    EXPECT_FALSE(summary.misses_by_topic[0].area.has_value());
+    EXPECT_FALSE(summary.misses_by_topic[0].checklist.has_value());
+}
+
 }  // namespace
 }  // namespace rapidfire::protocol
 

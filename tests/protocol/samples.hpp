@@ -41,6 +41,7 @@ inline RoundSettings sample(tag<RoundSettings>) {
     s.password = "s3cret";
     s.public_ = true;
     s.label = "Friday evaluation drills";
+    s.review = true;
     return s;
 }
 
@@ -72,7 +73,20 @@ inline SummaryItem sample(tag<SummaryItem>) {
 }
 
 inline TopicMisses sample(tag<TopicMisses>) {
-    return {"probability", {1, 5}};
+    return {"evaluation",
+            {1, 5},
+            "Evaluation",
+            "Can you choose the right metric for a given problem and explain why accuracy is not "
+            "always appropriate?"};
+}
+
+inline StudyTopic sample(tag<StudyTopic>) {
+    return {"optimization",
+            {3, 9},
+            {"What does the learning rate control?", "What is gradient clipping?"},
+            "Optimization",
+            "Can you explain how gradient descent works, why Adam is popular, and what vanishing "
+            "gradients are?"};
 }
 
 inline TopicCount sample(tag<TopicCount>) {
@@ -294,11 +308,19 @@ inline Judged sample(tag<Judged>) {
 }
 
 inline Reveal sample(tag<Reveal>) {
-    return {3, "Momentum.", 1, {2, 5, 0, 1}, true, 1'767'225'630'000};
+    return {3,
+            "Momentum.",
+            1,
+            std::vector<int>{1, 3},
+            {2, 5, 0, 1},
+            true,
+            1'767'225'630'000,
+            "Momentum averages past gradients; Adam adds a per-weight scale."};
 }
 
 inline Result sample(tag<Result>) {
-    return {3, Verdict::partial, SelfGrade::hard, 450, 2350, 2, 4, "Almost: say why."};
+    return {3, Verdict::partial,   SelfGrade::hard,   450, 2350, 2,
+            4, "Almost: say why.", 1'767'484'830'000, 3};
 }
 
 inline Standings sample(tag<Standings>) {
@@ -330,7 +352,7 @@ inline GameOver sample(tag<GameOver>) {
 }
 
 inline FinalResult sample(tag<FinalResult>) {
-    return {2, 27, 2350, 3, 2, 1, 3, 41'250, 312'000};
+    return {2, 27, 2350, 3, 2, 1, 3, 41'250, 312'000, std::vector{sample(tag<StudyTopic>{})}};
 }
 
 inline PersonalBest sample(tag<PersonalBest>) {

@@ -11,6 +11,8 @@
 #include <boost/json.hpp>
 
 #include "game_steps.hpp"
+#include "rapidfire/core/identity.hpp"
+#include "rapidfire/store/store.hpp"
 #include "scratch_dir.hpp"
 #include "server_process.hpp"
 #include "test_server.hpp"
@@ -371,6 +373,87 @@ TEST(Record, ProgressCountsWhatAnIdentityAnsweredAndNothingOfAnyoneElse) {
     EXPECT_EQ(get_json(port, "/api/progress", other_sam).at("total").at("learnt").as_int64(), 0);
     EXPECT_EQ(http_get(port, "/api/progress").status, 401);
     EXPECT_EQ(http_get_authorized(port, "/api/progress", "Bearer not an identity").status, 400);
+}
+
+// A review run reads the runner's cards from the record: what they missed three days ago comes
+// first, then questions they never answered; each result says when its question comes back.
+TEST(Record, AReviewRunAsksWhatTheRecordSaysIsDueFirst) {
+    ScratchDir dir;
+    const auto& bank = *bundled_bank();
+    const std::string missed = bank.questions[7].id;
+    {
+        // Three days ago Sam missed one question (due the next day) and knew another well (due
+        // in about a week).
+        const auto store = store::Store::open(dir.path().string());
+        const protocol::Millis then = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                          std::chrono::system_clock::now().time_since_epoch())
+                                          .count() -
+                                      3 * core::fsrs::day_ms;
+        core::GameStarted started;
+        started.code = "OLDRUN";
+        started.round = 1;
+        started.kind = protocol::RoomKind::solo;
+        started.bank = bank.title;
+        started.host = "Sam";
+        started.host_token = "old-host-token";
+        started.at = then;
+        core::GameFinished finished;
+        finished.code = "OLDRUN";
+        finished.round = 1;
+        finished.standings = {protocol::Standing{1, 1, "Sam", 0, 0, 0}};
+        finished.results = {protocol::FinalResult{}};
+        finished.identities = {core::identity_digest(sam)};
+        finished.ratings = {{{missed, core::fsrs::Rating::again},
+                             {bank.questions[0].id, core::fsrs::Rating::easy}}};
+        finished.at = then;
+        store->record({started, finished});
+    }
+    TestServer server(recording_options(dir));
+    auto runner = server.client();
+    protocol::RoundSettings settings;
+    settings.review = true;
+    settings.questions = 2;
+    settings.mode = protocol::AnswerMode::self;
+    settings.clock = protocol::ClockMode::per_question;
+    settings.reveal_seconds = 0;
+    runner->send(protocol::CreateRoom{protocol::RoomKind::solo, "Sam", settings, sam});
+    const auto created = runner->wait_for<protocol::RoomCreated>();
+    EXPECT_EQ(created.settings.review, true);
+    runner->send(protocol::Start{created.host_token});
+    const auto first = runner->wait_for<protocol::Question>();
+    EXPECT_EQ(first.id, missed);  // due for two days
+    runner->send(protocol::Answer{first.question, {}, std::string("I remember now")});
+    runner->send(protocol::Grade{first.question, protocol::SelfGrade::good});
+    const auto result = runner->wait_for<protocol::Result>();
+    ASSERT_TRUE(result.review_days.has_value());
+    EXPECT_GE(*result.review_days, 1);
+    ASSERT_TRUE(result.next_review.has_value());
+    EXPECT_GT(*result.next_review, first.opened_at);
+    runner->send(protocol::Skip{created.host_token});
+    const auto second = runner->wait_for<protocol::Question>();
+    EXPECT_EQ(second.id, bank.questions[1].id);  // the first never answered (q0 is not due)
+
+    // Without an identity there is nothing to review for.
+    auto stranger = server.client();
+    stranger->send(protocol::CreateRoom{protocol::RoomKind::solo, "Ann", settings, std::nullopt});
+    const auto refused = stranger->wait_for<protocol::Error>();
+    EXPECT_EQ(refused.code, protocol::ErrorCode::review_unavailable);
+    // The connection stays usable: a plain run starts.
+    settings.review = false;
+    stranger->send(protocol::CreateRoom{protocol::RoomKind::solo, "Ann", settings, std::nullopt});
+    stranger->wait_for<protocol::RoomCreated>();
+}
+
+// A server that keeps no record has no cards to review.
+TEST(Record, WithoutARecordAReviewRunIsRefused) {
+    TestServer server(test_options());
+    auto runner = server.client();
+    protocol::RoundSettings settings;
+    settings.review = true;
+    runner->send(protocol::CreateRoom{protocol::RoomKind::solo, "Sam", settings, sam});
+    const auto refused = runner->wait_for<protocol::Error>();
+    EXPECT_EQ(refused.code, protocol::ErrorCode::review_unavailable);
+    EXPECT_EQ(refused.field, "settings.review");
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  answerChoice, bankAnswers, hostRoom, person, phone, screenshot, waitForScreen,
+  answerChoice, bankAnswers, bankTopics, hostRoom, person, phone, screenshot, waitForScreen,
   withServerAndBrowser,
 } from './support.mjs';
 
@@ -25,15 +25,51 @@ async function run(player, rightAnswers) {
   return (await best.textContent()).trim();
 }
 
+// The "What to study" section of the game-over screen: each topic missed, how many, the
+// questions and the checklist area (every bundled topic has one). Returns the question numbers
+// listed.
+async function studyList(page) {
+  const study = page.locator('#study');
+  await study.waitFor();
+  assert.equal((await page.textContent('#study-title')).trim(), 'What to study');
+  assert.match(await page.textContent('#study-areas'),
+    /^Checklist areas to review: (Algorithms|Evaluation|Optimization|Practical)(, \w+)*\.$/);
+  const topics = study.locator('.study-topic');
+  assert.ok(await topics.count() >= 1, 'at least one topic');
+  const listed = new Set();
+  for (const topic of await topics.all()) {
+    const missed = Number(await topic.getAttribute('data-missed'));
+    const name = await topic.getAttribute('data-topic');
+    assert.ok(bankTopics().has(name), `"${name}" is a topic of the bank`);
+    assert.equal((await topic.locator('h3').textContent()).trim(), `${name} · ${missed} missed`);
+    const questions = topic.locator('.study-questions li');
+    assert.equal(await questions.count(), missed);
+    for (const li of await questions.all()) {
+      assert.ok(answers.has((await li.textContent()).trim()), 'a question of the bank, as text');
+      listed.add(Number(await li.getAttribute('value')));
+    }
+    assert.match(await topic.locator('.study-checklist').textContent(),
+      /^See the checklist: (Algorithms|Evaluation|Optimization|Practical) — Can you .+\?$/);
+  }
+  // Nothing wider than the phone: long questions wrap.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+  return [...listed].sort((a, b) => a - b);
+}
+
 test('a solo run shows a personal best, and the next run is compared with it', async () => {
   const player = await person(world.browser, phone, 'Sol');
   const first = await run(player, [true, true]);
   assert.match(first, /first run.*best/i);
+  assert.equal(await player.page.locator('#study').isVisible(), false, 'nothing missed, nothing to study');
   await screenshot(player.page, 'phone-solo-best');
   const second = await run(player, [false, false]);
   assert.match(second, /best/i);
   assert.doesNotMatch(second, /first run/i);  // compared with the first run
   assert.notEqual(second, first);
+  // Both missed: both are in the study list, under their topics.
+  assert.deepEqual(await studyList(player.page), [1, 2]);
+  await screenshot(player.page, 'phone-solo-study');
+  assert.deepEqual(player.dialogs, []);
   assert.deepEqual(player.errors, []);
 });
 

@@ -7,9 +7,8 @@ import { fillStandings, fillPodium, fillResultsTable } from './standings.js';
 import { JudgePanel } from './judge.js';
 import { renderSummary, summaryMarkdown, download } from './summary.js';
 import { downloadResults, fetchRecord, resultsErrorText } from './results.js';
-import { errorText, END_REASON, plural } from './words.js';
+import { errorText, END_REASON, plural, choiceLabel, correctChoices, rightChoices } from './words.js';
 
-const LABELS = ['1', '2', '3', '4'];
 const PAGE = 100;  // players per page of everyone's standings (the server allows 1 to 100)
 
 export class Host {
@@ -263,8 +262,8 @@ export class Host {
     setText('host-question-text', msg.text);
     const list = clear(byId('host-choices'));
     show(list, msg.mode === 'choice');
-    msg.choices.forEach((text, i) => list.append(el('li', { class: `host-choice c${i}`, data: { choice: i } },
-      el('span', { class: 'choice-label' }, LABELS[i]), el('span', { class: 'choice-text' }, text))));
+    msg.choices.forEach((text, i) => list.append(el('li', { class: `host-choice c${i % 4}`, data: { choice: i } },
+      el('span', { class: 'choice-label' }, choiceLabel(i)), el('span', { class: 'choice-text' }, text))));
     // Interviewers see the reference while the candidate answers, when the server sends one.
     show('host-reference', !!msg.reference);
     setText('host-reference', msg.reference ? `Reference: ${msg.reference}` : '');
@@ -331,19 +330,22 @@ export class Host {
     const bars = clear(byId('bars'));
     const counts = msg.choice_counts || [];
     const most = Math.max(1, ...counts);
+    const corrects = correctChoices(msg);  // a question may have several right choices
     counts.forEach((count, i) => {
-      const correct = i === msg.correct_choice;
+      const correct = corrects.includes(i);
       // A <progress> draws the bar: no inline style needed under the page's CSP.
-      bars.append(el('div', { class: `bar c${i}${correct ? ' correct' : ''}`, data: { choice: i, count } },
-        el('span', { class: 'choice-label' }, LABELS[i]),
+      bars.append(el('div', { class: `bar c${i % 4}${correct ? ' correct' : ''}`, data: { choice: i, count } },
+        el('span', { class: 'choice-label' }, choiceLabel(i)),
         el('span', { class: 'bar-text' }, q ? q.choices[i] : ''),
-        el('progress', { max: most, value: count, 'aria-label': `${count} chose ${LABELS[i]}` }),
+        el('progress', { max: most, value: count, 'aria-label': `${count} chose ${choiceLabel(i)}` }),
         el('span', { class: 'bar-count' }, `${count}`),
         correct ? el('span', { class: 'bar-mark' }, '✓ right answer') : null));
     });
     show(bars, counts.length > 0);
-    setText('host-reveal-reference', msg.correct_choice !== undefined ? '' : `Answer: ${msg.reference}`);
-    if (msg.correct_choice !== undefined && q) setText('host-reveal-reference', `Answer: ${LABELS[msg.correct_choice]} · ${q.choices[msg.correct_choice]}`);
+    const right = rightChoices(msg, q);
+    setText('host-reveal-reference', corrects.length === 0 ? `Answer: ${msg.reference}`
+      : right.length > 0 ? `${right.length > 1 ? 'Answers' : 'Answer'}: ${right.join('; ')}` : '');
+    setText('host-reveal-feedback', msg.feedback || '');
     show('host-standings-section', false);
     this.hideLiveStandings();  // the ranks change with this question's results
     let status = '';

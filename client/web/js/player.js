@@ -6,9 +6,8 @@ import { Countdown } from './countdown.js';
 import { fillStandings, fillPodium } from './standings.js';
 import { soloLeaderboard, fillSoloBoard } from './leaderboard.js';
 import { renderSummary, summaryMarkdown, download } from './summary.js';
-import { errorText, VERDICT_TEXT, END_REASON, ordinal, plural, seconds } from './words.js';
-
-const LABELS = ['1', '2', '3', '4'];
+import { areasLine, renderStudyTopics } from './study.js';
+import { errorText, VERDICT_TEXT, END_REASON, ordinal, plural, seconds, choiceLabel, rightChoices } from './words.js';
 
 export class Player {
   constructor(ctx) {
@@ -72,7 +71,7 @@ export class Player {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
     if (target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.tagName === 'SELECT')) return;
-    const n = '1234'.indexOf(event.key);
+    const n = '123456789'.indexOf(event.key);  // a question's own choices may be up to six
     if (n < 0) return;
     if (currentScreen() === 'question') {
       const tile = document.querySelector(`button.choice[data-choice="${n}"]`);
@@ -152,11 +151,12 @@ export class Player {
     show('text-answer', !isChoice);
     if (isChoice) {
       msg.choices.forEach((text, i) => {
+        // A question's own choices may be more than four: the colours repeat, the numbers go on.
         choices.append(el('button', {
-          type: 'button', class: `choice c${i}`, data: { choice: i }, 'aria-pressed': 'false',
-          'aria-label': `${LABELS[i]}: ${text}`,
+          type: 'button', class: `choice c${i % 4}`, data: { choice: i }, 'aria-pressed': 'false',
+          'aria-label': `${choiceLabel(i)}: ${text}`,
           on: { click: () => this.choose(i) },
-        }, el('span', { class: 'choice-label', 'aria-hidden': 'true' }, LABELS[i]), el('span', { class: 'choice-text' }, text)));
+        }, el('span', { class: 'choice-label', 'aria-hidden': 'true' }, choiceLabel(i)), el('span', { class: 'choice-text' }, text)));
       });
     } else {
       byId('answer-text').value = '';
@@ -286,11 +286,14 @@ export class Player {
     this.reveal = msg;
     const hasResult = this.result && this.result.question === msg.question;
     const q = this.q && this.q.question === msg.question ? this.q : null;
-    const right = q && msg.correct_choice !== undefined ? q.choices[msg.correct_choice] : null;
+    // Every right choice: a question may have several, and any of them scored.
+    const right = rightChoices(msg, q);
     setText('reveal-question', q ? q.text : '');
-    setText('reveal-choice', right !== null ? `${LABELS[msg.correct_choice]} · ${right}` : '');
+    setText('reveal-choice', right.join('\n'));
     setText('reveal-reference', msg.reference);
-    setText('result-answer', right !== null ? `The answer: ${LABELS[msg.correct_choice]} · ${right}` : `The answer: ${msg.reference}`);
+    setText('reveal-feedback', msg.feedback || '');
+    setText('result-answer', right.length > 0 ? `${right.length > 1 ? 'The answers' : 'The answer'}: ${right.join('; ')}` : `The answer: ${msg.reference}`);
+    setText('result-feedback', msg.feedback || '');
     setText('result-next', this.nextText(msg));
     setText('standings-next', this.nextText(msg));
     if (hasResult) return;  // self mode: the player graded already; stay on the result
@@ -389,6 +392,8 @@ export class Player {
     line.dataset.points = '';
     line.dataset.rank = '';
     show('personal-best', false);
+    show('study', false);
+    clear(byId('study-list'));
     show('solo-board-section', false);
     show('summary', false);
     clear(byId('summary'));
@@ -412,6 +417,17 @@ export class Player {
     parts.push(`${msg.wrong} wrong`);
     if (msg.unanswered) parts.push(`${msg.unanswered} unanswered`);
     setText(line, `You finished ${ordinal(msg.rank)} of ${msg.count} with ${plural(msg.points, 'point', 'points')} (${parts.join(', ')}).`);
+    // What was missed, by topic: absent when nothing was. An interview's summary lists the same
+    // with the answers, so a candidate reads it there.
+    const study = msg.study || [];
+    const list = clear(byId('study-list'));
+    const shown = study.length > 0 && this.ctx.state.kind !== 'interview';
+    if (shown) {
+      setText('study-areas', areasLine(study));
+      show('study-areas', !!areasLine(study));
+      list.append(renderStudyTopics(study));
+    }
+    show('study', shown);
   }
 
   on_personal_best(msg) {

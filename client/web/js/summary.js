@@ -2,6 +2,7 @@
 // download. The download is made in the page from a Blob: nothing goes back to the server.
 import { el } from './dom.js';
 import { seconds } from './words.js';
+import { areasLine, checklistLine, renderStudyTopics, topicName } from './study.js';
 
 const VERDICT = { correct: 'correct', partial: 'partly right', wrong: 'wrong' };
 
@@ -18,8 +19,13 @@ export function renderSummary(s) {
       item.comment ? el('p', { class: 'comment' }, el('strong', {}, 'Comment: '), item.comment) : null,
       item.tips && item.tips.length ? el('p', {}, el('strong', {}, 'Tips shown: '), item.tips.join(', ')) : null));
   }
-  const misses = el('ul', {});
-  for (const m of s.misses_by_topic) misses.append(el('li', {}, `${m.topic}: question${m.questions.length === 1 ? '' : 's'} ${m.questions.map((q) => q + 1).join(', ')}`));
+  // What to review: each topic with its questions (their texts from the items) and its
+  // checklist area.
+  const textOf = new Map(s.items.map((item) => [item.question, item.text]));
+  const areas = areasLine(s.misses_by_topic);
+  const misses = el('div', { class: 'study' },
+    areas ? el('p', { class: 'label' }, areas) : null,
+    renderStudyTopics(s.misses_by_topic, (m) => m.questions.map((q) => textOf.get(q)), 'h4'));
   return el('article', { class: 'summary-card', data: { player: s.player } },
     el('h2', {}, `Interview summary: ${s.nickname}`),
     el('p', {}, `Interviewer: ${s.interviewer} · rank ${s.rank} · ${s.points} points · ${s.correct} correct, ${s.partial} partly right, ${s.wrong} wrong, ${s.unanswered} unanswered · ${seconds(s.time_ms)} answering`),
@@ -80,8 +86,13 @@ export function summaryMarkdown(summaries, feedback = [], titles = new Map()) {
       out.push('');
     });
     out.push('## To review', '');
-    if (s.misses_by_topic.length) for (const m of s.misses_by_topic) out.push(`- ${m.topic}: ${m.questions.map((q) => q + 1).join(', ')}`);
-    else out.push('Nothing: every answer was correct.');
+    const areas = areasLine(s.misses_by_topic);
+    if (areas) out.push(areas, '');
+    for (const m of s.misses_by_topic) {
+      out.push(`- ${topicName(m.topic)}: ${m.questions.map((q) => q + 1).join(', ')}`);
+      if (m.area) out.push(`  - ${oneLine(checklistLine(m))}`);
+    }
+    if (!s.misses_by_topic.length) out.push('Nothing: every answer was correct.');
     out.push('', '## Communication tips', '');
     out.push(`- Shown: ${s.tips_shown.join(', ') || 'none'}`);
     out.push(`- To work on: ${s.tips_missed.join(', ') || 'none'}`, '');

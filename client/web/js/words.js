@@ -114,3 +114,20 @@ export function ordinal(n) {
 export const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 export const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+// A choice's number as players see it: 1 for the first.
+export const choiceLabel = (i) => String(i + 1);
+
+// The right choices of a reveal, every one of them (a question may have several; an older
+// server sends only the first).
+export function correctChoices(reveal) {
+  if (Array.isArray(reveal.correct_choices)) return reveal.correct_choices;
+  return reveal.correct_choice !== undefined ? [reveal.correct_choice] : [];
+}
+
+// "2 · Paris" for each right choice of a reveal that the question shows.
+export function rightChoices(reveal, question) {
+  if (!question) return [];
+  return correctChoices(reveal).filter((i) => i >= 0 && i < question.choices.length)
+    .map((i) => `${choiceLabel(i)} · ${question.choices[i]}`);
+}

@@ -204,14 +204,11 @@ std::string normalize_answer(std::string_view text) {
     return out;
 }
 
-std::vector<std::string> key_terms_for(const content::BankQuestion& question) {
-    if (!question.key_terms.empty()) {
-        std::vector<std::string> terms;
-        for (const auto& term : question.key_terms)
-            terms.push_back(normalize_answer(term));
-        return terms;
-    }
-    // Fall back to the reference answer's distinctive words, in order, without repeats.
+namespace {
+
+// The distinctive words of an answer, in order, without repeats: stop words and words of fewer
+// than 4 characters left out, at most 8.
+std::vector<std::string> distinctive_words(std::string_view text) {
     std::vector<std::string> terms;
     std::string word;
     auto flush = [&] {
@@ -221,7 +218,7 @@ std::vector<std::string> key_terms_for(const content::BankQuestion& question) {
         }
         word.clear();
     };
-    for (const char c : question.answer) {
+    for (const char c : text) {
         if (std::isalnum(static_cast<unsigned char>(c))) {
             word.push_back(ascii_lower(c));
         } else {
@@ -232,6 +229,19 @@ std::vector<std::string> key_terms_for(const content::BankQuestion& question) {
     if (terms.size() > 8)
         terms.resize(8);
     return terms;
+}
+
+}  // namespace
+
+std::vector<std::string> key_terms_for(const content::BankQuestion& question) {
+    if (!question.key_terms.empty()) {
+        std::vector<std::string> terms;
+        for (const auto& term : question.key_terms)
+            terms.push_back(normalize_answer(term));
+        return terms;
+    }
+    // Fall back to the reference answer's distinctive words.
+    return distinctive_words(question.answer);
 }
 
 double key_term_credit(std::string_view normalized_answer, std::string_view term) {
@@ -254,6 +264,42 @@ protocol::Verdict suggest_verdict(double overlap) {
     if (overlap >= 0.3)
         return protocol::Verdict::partial;
     return protocol::Verdict::wrong;
+}
+
+ReferenceMatcher::ReferenceMatcher(const content::BankQuestion& question)
+    : reference_(normalize_answer(question.answer)), terms_(key_terms_for(question)) {
+    const auto add = [this](const std::string& text) {
+        std::string normalized = normalize_answer(text);
+        if (!normalized.empty() && normalized != reference_ &&
+            std::find(alternatives_.begin(), alternatives_.end(), normalized) ==
+                alternatives_.end()) {
+            alternatives_.push_back(std::move(normalized));
+        }
+    };
+    for (const auto& accepted : question.accepted) {
+        add(accepted);
+        accepted_terms_.push_back(distinctive_words(accepted));
+    }
+    for (const int index : question.correct_choices) {
+        if (index >= 0 && static_cast<std::size_t>(index) < question.choices.size())
+            add(question.choices[static_cast<std::size_t>(index)]);
+    }
+}
+
+bool ReferenceMatcher::is_reference(std::string_view normalized_answer) const {
+    if (normalized_answer.empty())
+        return false;
+    return normalized_answer == reference_ || std::find(alternatives_.begin(), alternatives_.end(),
+                                                        normalized_answer) != alternatives_.end();
+}
+
+double ReferenceMatcher::overlap(std::string_view normalized_answer) const {
+    if (is_reference(normalized_answer))
+        return 1.0;
+    double best = key_term_overlap(normalized_answer, terms_);
+    for (const auto& terms : accepted_terms_)
+        best = std::max(best, key_term_overlap(normalized_answer, terms));
+    return best;
 }
 
 }  // namespace rapidfire::core

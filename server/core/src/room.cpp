@@ -33,6 +33,38 @@ std::optional<protocol::Error> check_identity(const std::optional<std::string>& 
                       request, "identity");
 }
 
+// A review run asks the runner's own due questions: it needs who they are and their cards, and
+// something to ask. Nothing when the run can start.
+std::optional<protocol::Error> check_review(const CreateRoom& request,
+                                            const ResolvedSettings& settings,
+                                            const RoomDeps& deps) {
+    if (!request.identity) {
+        return make_error(ErrorCode::review_unavailable,
+                          "a review asks the questions due for you: it needs your identity "
+                          "(the clients keep one)",
+                          CreateRoom::type, "identity");
+    }
+    if (!deps.review) {
+        return make_error(ErrorCode::review_unavailable,
+                          "this server keeps no record of answers, so it has nothing to review",
+                          CreateRoom::type, "settings.review");
+    }
+    const auto& deck = *deps.review;
+    if (!learning::review_order(*deps.bank, settings.topics, deck.cards, deck.as_of, 1).empty())
+        return std::nullopt;
+    std::string message = settings.topics.empty()
+                              ? "nothing is due for review and every question has been answered"
+                              : "nothing is due for review on these topics and every question "
+                                "of them has been answered";
+    if (const auto next = learning::next_due(deck.cards, deck.as_of)) {
+        const Millis days = (*next - deck.as_of + fsrs::day_ms - 1) / fsrs::day_ms;
+        message += days <= 1
+                       ? ": the next question comes back within a day"
+                       : ": the next question comes back in " + std::to_string(days) + " days";
+    }
+    return make_error(ErrorCode::nothing_due, message, CreateRoom::type, "settings.review");
+}
+
 }  // namespace
 
 std::variant<std::unique_ptr<Room>, protocol::Error> Room::create(std::string code,
@@ -48,11 +80,20 @@ std::variant<std::unique_ptr<Room>, protocol::Error> Room::create(std::string co
                          static_cast<std::int64_t>(deps.entropy->below(max_seed)));
     if (auto* error = std::get_if<protocol::Error>(&resolved))
         return *error;
+    if (std::get<ResolvedSettings>(resolved).review) {
+        if (auto error = check_review(request, std::get<ResolvedSettings>(resolved), deps))
+            return *error;
+    }
 
     auto state = std::make_unique<State>();
     state->code = std::move(code);
     state->deps = std::move(deps);
     state->settings = std::get<ResolvedSettings>(std::move(resolved));
+    if (state->settings.review) {
+        for (auto& stored : state->deps.review->cards)
+            state->review_cards.insert_or_assign(std::move(stored.question), stored.card);
+        state->deps.review.reset();  // the room's own copy moves with each answer
+    }
     state->host_token = make_token(*state->deps.entropy);
     const bool solo = request.kind == RoomKind::solo;
     Member& host = ops::add_member(*state, std::get<std::string>(std::move(nickname)), true, solo);

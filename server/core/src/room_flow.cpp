@@ -91,12 +91,13 @@ void reveal_results(State& s, Millis now) {
         s.game.phase_deadline = now;  // nobody else to press on: end at once
     }
     send_reveal(s, false);
+    review_answers(s, now);
     send_results(s);
 }
 
 void build_groups(State& s) {
     const auto& question = *s.game.plan[s.game.current].source;
-    const auto terms = key_terms_for(question);
+    const ReferenceMatcher reference(question);
     s.game.groups.clear();
     std::unordered_map<std::string, std::size_t> index;
     for (const auto& m : s.members) {
@@ -104,11 +105,14 @@ void build_groups(State& s) {
         if (!m.player || r == nullptr || !r->answered)
             continue;
         std::string normalized = normalize_answer(r->text);
+        // The reference and its accepted alternatives form one group: one mark covers them.
+        if (reference.is_reference(normalized))
+            normalized = reference.normalized_reference();
         auto [it, added] = index.try_emplace(normalized, s.game.groups.size());
         if (added) {
             JudgeGroup group;
             group.display = trim(r->text);
-            group.overlap = key_term_overlap(normalized, terms);
+            group.overlap = reference.overlap(normalized);
             group.suggestion = suggest_verdict(group.overlap);
             group.normalized = std::move(normalized);
             s.game.groups.push_back(std::move(group));
@@ -147,7 +151,7 @@ void start_game(State& s, Millis now) {
     // A count still waiting for its slot was the lobby's: sent now, it would reach everyone
     // while they answer the first question.
     s.players_roster_dirty = false;
-    s.game.plan = plan_game(s);
+    s.game.plan = plan_game(s, now);
     ++s.round;
     GameStarted started;
     started.code = s.code;
@@ -173,8 +177,10 @@ void start_game(State& s, Millis now) {
 
 void open_question(State& s, int index, Millis now) {
     s.game.current = index;
-    s.game.limit =
-        total_clock(s) ? s.game.run.budget - s.game.run.used : s.settings.seconds * Millis{1000};
+    // On the per-question clock a question may bring its own time limit (the bank's `seconds`).
+    s.game.limit = total_clock(s)
+                       ? s.game.run.budget - s.game.run.used
+                       : question_seconds(*s.game.plan[index].source, s.settings) * Millis{1000};
     if (s.game.limit <= 0) {
         finish(s, EndReason::time_up, now);
         return;
@@ -204,11 +210,14 @@ void close_question(State& s, Millis now) {
     s.progress_dirty = false;
     switch (s.settings.mode) {
         case AnswerMode::choice: {
-            const int correct = s.game.plan[s.game.current].correct_choice;
+            // Any of the question's correct choices is right (a question may have several).
+            const auto& correct = s.game.plan[s.game.current].correct_choices;
             for (auto& m : s.members) {
                 AnswerRecord* r = m.player && m.score.in_game ? &m.answer(s.game.current) : nullptr;
                 if (r != nullptr && r->answered) {
-                    r->verdict = r->choice == correct ? Verdict::correct : Verdict::wrong;
+                    const bool right =
+                        std::find(correct.begin(), correct.end(), r->choice) != correct.end();
+                    r->verdict = right ? Verdict::correct : Verdict::wrong;
                 }
             }
             reveal_results(s, now);
@@ -236,8 +245,12 @@ void close_question(State& s, Millis now) {
                     ++s.game.pending;
                 }
             }
-            // Grading gets at least half a minute: reading the reference takes time.
-            s.game.phase_deadline = now + std::max(s.settings.seconds, 30) * Millis{1000};
+            // Grading gets the question's time, at least half a minute: reading the reference
+            // takes time.
+            const int seconds =
+                total_clock(s) ? s.settings.seconds
+                               : question_seconds(*s.game.plan[s.game.current].source, s.settings);
+            s.game.phase_deadline = now + std::max(seconds, 30) * Millis{1000};
             send_reveal(s, true);
             if (s.game.pending == 0)
                 finish_grading(s, now);

@@ -97,8 +97,8 @@ void begin_pair(State& s, Millis now);
 // The other side of a pair.
 const Member& partner_of(const State& s, const Member& m);
 // The questions of the game about to start: in a pair's second turn, only those the first did
-// not ask.
-std::vector<PlannedQuestion> plan_game(const State& s);
+// not ask; in a review run, the runner's due questions first, then new ones.
+std::vector<PlannedQuestion> plan_game(const State& s, Millis now);
 // A game of a pair ended (finish() calls it): the break before the second turn, or the
 // feedback after it; a side whose seat lapsed ends the pair.
 void pair_turn_over(State& s, protocol::EndReason reason, Millis now);
@@ -118,5 +118,10 @@ void send_feedback_snapshot(State& s, const Member& m);
 // What a finished game showed `m` remembers: a rating per question they answered and that was
 // marked, and in a solo run also per question left unanswered; nothing without an identity.
 std::vector<learning::QuestionRating> ratings_for(const State& s, const Member& m);
+// A review run's questions at `now`, by bank id (learning::review_order over the room's cards).
+std::vector<std::string> review_order(const State& s, Millis now);
+// A review run: once the open question's marks are final, moves the runner's card for it and
+// keeps when it comes back in the answer's record, for the result.
+void review_answers(State& s, Millis now);
 
 }  // namespace rapidfire::core::ops

@@ -97,7 +97,13 @@ void begin_pair(State& s, Millis now) {
     start_game(s, now);
 }
 
-std::vector<PlannedQuestion> plan_game(const State& s) {
+std::vector<PlannedQuestion> plan_game(const State& s, Millis now) {
+    if (s.settings.review) {
+        auto order = review_order(s, now);
+        if (!order.empty())
+            return plan_listed(*s.deps.bank, s.settings, order);
+        // Everything was reviewed and nothing is due: a rematch is an ordinary run.
+    }
     if (s.pair && !s.pair->asked.empty())
         return plan_round_without(*s.deps.bank, s.settings, s.pair->asked);
     return plan_round(*s.deps.bank, s.settings);

@@ -25,6 +25,8 @@ struct AnswerRecord {
     int points = 0;
     std::optional<std::string> comment;
     std::vector<std::string> tips;
+    // A review run: when the question comes back, once the answer is rated (learning.hpp).
+    std::optional<fsrs::Card> reviewed;
 };
 
 // A member's standing in the current game; a rematch starts everyone from a fresh one.
@@ -183,6 +185,10 @@ struct Room::State {
     std::vector<JournalEntry> journal;
 
     std::optional<PairTurns> pair;  // only in a matched pair's room
+
+    // A review run: the runner's cards by question, moved as each answer is rated, so that a
+    // result says when its question comes back and a rematch asks what is due after this run.
+    std::unordered_map<std::string, fsrs::Card> review_cards;
 
     Member* find(MemberId id) {
         return (id >= 1 && static_cast<std::size_t>(id) <= members.size()) ? &members[id - 1]

@@ -1,9 +1,10 @@
 // What members see: message builders, rankings, summaries, snapshots, coalesced updates.
 
 #include <algorithm>
-#include <map>
+#include <span>
 
 #include "rapidfire/core/answer_matching.hpp"
+#include "rapidfire/core/study_list.hpp"
 #include "room_ops.hpp"
 
 namespace rapidfire::core::ops {
@@ -124,6 +125,25 @@ StandingsPage standings_page(const State& s, int offset, int limit) {
     return page;
 }
 
+namespace {
+
+// What `m` missed in the game, by topic, pointed to the study guide's checklist.
+std::vector<StudyTopic> study_for(const State& s, const Member& m) {
+    const auto played = static_cast<std::size_t>(std::max(0, s.game.questions_played));
+    const std::span<const PlannedQuestion> questions(s.game.plan.data(),
+                                                     std::min(s.game.plan.size(), played));
+    std::vector<std::optional<Verdict>> marks(questions.size());
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+        const AnswerRecord* record = m.find_answer(static_cast<int>(i));
+        if (record != nullptr && record->answered)
+            marks[i] = record->verdict;
+    }
+    static const std::vector<content::ChecklistItem> no_checklist;
+    return study_list(questions, marks, s.deps.guide ? s.deps.guide->checklist : no_checklist);
+}
+
+}  // namespace
+
 protocol::Summary summary_for(const State& s, const Member& candidate) {
     protocol::Summary summary;
     summary.player = candidate.id;
@@ -137,7 +157,6 @@ protocol::Summary summary_for(const State& s, const Member& candidate) {
     summary.wrong = candidate.score.wrong;
     summary.time_ms = candidate.score.time_ms;
 
-    std::map<std::string, std::vector<int>> misses;
     std::vector<std::string> shown;
     for (int i = 0; i < s.game.questions_played; ++i) {
         const auto& question = *s.game.plan[i].source;
@@ -164,15 +183,9 @@ protocol::Summary summary_for(const State& s, const Member& candidate) {
         } else {
             ++summary.unanswered;
         }
-        if (item.verdict != Verdict::correct) {
-            for (const auto& topic : question.topics)
-                misses[topic].push_back(i);
-        }
         summary.items.push_back(std::move(item));
     }
-    for (auto& [topic, questions] : misses) {
-        summary.misses_by_topic.push_back(TopicMisses{topic, std::move(questions)});
-    }
+    summary.misses_by_topic = topic_misses(study_for(s, candidate));
     // Tips in the guide's order, so the summary reads the same way every time.
     if (s.deps.guide) {
         for (const auto& tip : s.deps.guide->tips) {
@@ -195,6 +208,7 @@ protocol::Reveal reveal_message(const State& s, bool grading) {
     reveal.reference = planned.source->answer;
     if (s.settings.mode == AnswerMode::choice) {
         reveal.correct_choice = planned.correct_choice;
+        reveal.correct_choices = planned.correct_choices;
         reveal.choice_counts.assign(planned.choices.size(), 0);
         for (const auto& m : s.members) {
             const AnswerRecord* r = m.find_answer(s.game.current);
@@ -205,6 +219,8 @@ protocol::Reveal reveal_message(const State& s, bool grading) {
     reveal.grading = grading;
     if (!grading && s.game.phase_deadline && !s.game.paused)
         reveal.next_at = s.game.phase_deadline;
+    if (!planned.source->feedback.empty())
+        reveal.feedback = planned.source->feedback;
     return reveal;
 }
 
@@ -216,6 +232,10 @@ protocol::Result result_message(const State& s, const Member& m) {
         result.grade = r->grade;
         result.points = r->points;
         result.comment = r->comment;
+    }
+    if (const AnswerRecord* r = m.find_answer(s.game.current); r != nullptr && r->reviewed) {
+        result.next_review = r->reviewed->due;
+        result.review_days = r->reviewed->scheduled_days;
     }
     result.total = m.score.points;
     result.streak = m.score.streak;
@@ -237,6 +257,8 @@ protocol::FinalResult final_result_for(const State& s, const Member& m) {
     f.time_ms = m.score.time_ms;
     f.run_ms = s.settings.clock == ClockMode::total ? s.game.run.used
                                                     : s.game.run.ended - s.game.run.started;
+    if (auto study = study_for(s, m); !study.empty())
+        f.study = std::move(study);
     return f;
 }
 

@@ -106,7 +106,10 @@ std::vector<std::string> choices_for(const content::BankQuestion& question,
         // Every question takes a draw, so the draws do not depend on which are left out.
         const Candidate candidate{&other.answer, shares_topic(question, other),
                                   length_of(other.answer), picks.next()};
-        if (&other == &question ||
+        // A question with its own choices has no answer to lend: its `answer` names its
+        // correct choices ("False", "Dropout / Weight decay"): beside another question it
+        // means nothing.
+        if (&other == &question || has_own_choices(other) ||
             std::find(choices.begin(), choices.end(), other.answer) != choices.end()) {
             continue;
         }
@@ -129,7 +132,30 @@ std::vector<std::string> choices_for(const content::BankQuestion& question,
     return choices;
 }
 
+// The valid indexes of the question's own correct choices, ascending and without repeats.
+std::vector<int> own_correct_choices(const content::BankQuestion& question) {
+    std::vector<int> correct;
+    for (const int index : question.correct_choices) {
+        if (index >= 0 && static_cast<std::size_t>(index) < question.choices.size())
+            correct.push_back(index);
+    }
+    std::sort(correct.begin(), correct.end());
+    correct.erase(std::unique(correct.begin(), correct.end()), correct.end());
+    return correct;
+}
+
 }  // namespace
+
+bool has_own_choices(const content::BankQuestion& question) {
+    return std::any_of(
+        question.correct_choices.begin(), question.correct_choices.end(), [&](int index) {
+            return index >= 0 && static_cast<std::size_t>(index) < question.choices.size();
+        });
+}
+
+int question_seconds(const content::BankQuestion& question, const ResolvedSettings& settings) {
+    return question.seconds > 0 ? question.seconds : settings.seconds;
+}
 
 std::uint64_t SeededSequence::next() {
     std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
@@ -156,6 +182,8 @@ protocol::RoundSettings ResolvedSettings::to_wire() const {
     wire.public_ = public_;
     if (!label.empty())
         wire.label = label;
+    if (review)
+        wire.review = true;
     return wire;
 }
 
@@ -271,6 +299,9 @@ std::variant<ResolvedSettings, protocol::Error> resolve_settings(
     s.public_ = requested.public_.value_or(false);
     if (kind == RoomKind::solo && s.public_)
         return invalid("public", "a solo run is played alone: it cannot be listed");
+    s.review = requested.review.value_or(false);
+    if (s.review && kind != RoomKind::solo)
+        return invalid("review", "only a solo run reviews: it asks one player's due questions");
     if (requested.label) {
         // Shown to strangers in the list of open rooms: one printable line.
         s.label = trim(*requested.label);
@@ -303,11 +334,17 @@ std::vector<PlannedQuestion> plan_round(const content::Bank& bank,
     for (const auto* question : pool) {
         PlannedQuestion planned;
         planned.source = question;
-        if (settings.mode == AnswerMode::choice) {
+        if (settings.mode == AnswerMode::choice && has_own_choices(*question)) {
+            // The author's choices in the author's order: "True, False", "All of the above".
+            planned.choices = question->choices;
+            planned.correct_choices = own_correct_choices(*question);
+            planned.correct_choice = planned.correct_choices.front();
+        } else if (settings.mode == AnswerMode::choice) {
             auto choices = choices_for(*question, bank, picks);
             shuffle_with(choices, picks);
             planned.correct_choice = static_cast<int>(
                 std::find(choices.begin(), choices.end(), question->answer) - choices.begin());
+            planned.correct_choices = {planned.correct_choice};
             planned.choices = std::move(choices);
         }
         plan.push_back(std::move(planned));
@@ -327,6 +364,24 @@ std::vector<PlannedQuestion> plan_round_without(const content::Bank& bank,
     });
     plan.resize(std::min(plan.size(), static_cast<std::size_t>(std::max(settings.questions, 0))));
     return plan;
+}
+
+std::vector<PlannedQuestion> plan_listed(const content::Bank& bank,
+                                         const ResolvedSettings& settings,
+                                         const std::vector<std::string>& ids) {
+    ResolvedSettings all = settings;
+    all.questions = static_cast<int>(bank.questions.size());
+    all.topics.clear();
+    auto plan = plan_round(bank, all);
+    std::vector<PlannedQuestion> listed;
+    listed.reserve(ids.size());
+    for (const auto& id : ids) {
+        const auto found = std::find_if(
+            plan.begin(), plan.end(), [&](const PlannedQuestion& p) { return p.source->id == id; });
+        if (found != plan.end())
+            listed.push_back(*found);
+    }
+    return listed;
 }
 
 }  // namespace rapidfire::core

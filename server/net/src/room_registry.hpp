@@ -13,6 +13,7 @@
 
 #include "rapidfire/core/room.hpp"
 #include "rapidfire/protocol/messages.hpp"
+#include "review_runs.hpp"
 
 namespace rapidfire::net {
 
@@ -21,8 +22,9 @@ class HostedRoom;
 class RoomRegistry {
   public:
     using Created = std::variant<std::shared_ptr<HostedRoom>, protocol::Error>;
-    // What a room is made for: a creator's request, or a pair the matcher made.
-    using RoomOrder = std::variant<protocol::CreateRoom, core::PairSpec>;
+    // What a room is made for: a creator's request, a pair the matcher made, or a review run
+    // with the runner's cards.
+    using RoomOrder = std::variant<protocol::CreateRoom, core::PairSpec, ReviewRun>;
     // Makes a room with `code` for `order`, or says why the engine refused it.
     using RoomFactory = std::function<Created(std::string code, const RoomOrder& order)>;
     // A new random room code; the registry asks again while the code is taken.

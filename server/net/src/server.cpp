@@ -121,12 +121,20 @@ class Server::Impl {
         deps.limits.max_capacity = options.max_room_capacity;
         deps.limits.resume_grace_ms = options.resume_grace.count() * protocol::Millis{1000};
         deps.entropy = &entropy_;
-        auto created =
-            std::holds_alternative<core::PairSpec>(order)
-                ? core::Room::create_pair(std::move(code), std::get<core::PairSpec>(order),
-                                          std::move(deps), context_->clock.now())
-                : core::Room::create(std::move(code), std::get<protocol::CreateRoom>(order),
-                                     std::move(deps));
+        auto created = std::visit(
+            [&](const auto& made_for) {
+                using Order = std::decay_t<decltype(made_for)>;
+                if constexpr (std::is_same_v<Order, core::PairSpec>) {
+                    return core::Room::create_pair(std::move(code), made_for, std::move(deps),
+                                                   context_->clock.now());
+                } else if constexpr (std::is_same_v<Order, ReviewRun>) {
+                    deps.review = made_for.deck;
+                    return core::Room::create(std::move(code), made_for.request, std::move(deps));
+                } else {
+                    return core::Room::create(std::move(code), made_for, std::move(deps));
+                }
+            },
+            order);
         if (auto* error = std::get_if<protocol::Error>(&created))
             return std::move(*error);
         return std::make_shared<HostedRoom>(context_->strands.next(),

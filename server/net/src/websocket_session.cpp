@@ -26,6 +26,7 @@
 #include "rapidfire/core/entropy.hpp"
 #include "rapidfire/protocol/codec.hpp"
 #include "rapidfire/protocol/messages.hpp"
+#include "review_runs.hpp"
 #include "server_context.hpp"
 #include "token_bucket.hpp"
 #include "write_gate.hpp"
@@ -381,6 +382,10 @@ void WebSocketSession<Stream>::route(protocol::ClientMessage message) {
                                                   "this server is shutting down: reconnect and "
                                                   "create the room again",
                                                   request));
+                       }
+                       if (create.settings.review.value_or(false)) {
+                           seat_ = SeatAsked{};
+                           return open_review_run(context_, self, std::move(create));
                        }
                        auto created = context_->rooms.create(create);
                        if (auto* error = std::get_if<protocol::Error>(&created))

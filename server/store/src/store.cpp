@@ -381,7 +381,9 @@ std::string run_config_key(std::string_view bank, const protocol::RoundSettings&
            "|clock=" + protocol::name_of(clock) + ":" + std::to_string(seconds) +
            "|questions=" + std::to_string(settings.questions.value_or(0)) +
            "|topics=" + common::join(topics, ",") +
-           "|streak=" + (settings.streak_bonus.value_or(true) ? "on" : "off");
+           "|streak=" + (settings.streak_bonus.value_or(true) ? "on" : "off") +
+           // A review asks each runner their own questions: compared only with reviews.
+           (settings.review.value_or(false) ? "|review" : "");
 }
 
 std::string token_digest(std::string_view token) {

@@ -60,6 +60,9 @@ class Presenter {
     Lines host_status(const protocol::HostStatus& status, bool game_over) const;
     Lines game_over(const protocol::GameOver& over, std::optional<protocol::PlayerId> me) const;
     Lines final_result(const protocol::FinalResult& result) const;
+    // What the player missed (final_result.study): the checklist areas involved on one line, then
+    // each topic with its questions and the checklist area that covers it. Nothing when empty.
+    Lines study(const std::vector<protocol::StudyTopic>& study) const;
     Lines personal_best(const protocol::PersonalBest& best) const;
     Lines summary(const std::string& markdown) const;
     // After a game, to a client that stays in the room: what may come next.
@@ -81,5 +84,10 @@ class Presenter {
 
 // "alice, bob"
 std::string join_names(const std::vector<std::string>& names);
+
+// A study list's topic for people: the topic, or "without a topic" for "".
+std::string study_topic_name(const std::string& topic);
+// The checklist areas a study list points to, each once, in the list's order.
+std::vector<std::string> study_areas(const std::vector<protocol::StudyTopic>& study);
 
 }  // namespace rapidfire::client

@@ -59,7 +59,10 @@ enum class ErrorCode {
     queue_full,      // the matching queue holds as many players as it may
     unknown_topic,   // a topic that no question of the bank has
     already_sent,    // a second feedback from the same side
-    internal,        // a bug on the server side; the connection stays usable
+    // Review errors.
+    nothing_due,         // a review run with nothing due and nothing new to ask
+    review_unavailable,  // a review run without an identity, or the record to read it from
+    internal,            // a bug on the server side; the connection stays usable
 };
 BOOST_DESCRIBE_ENUM(ErrorCode, bad_json, not_object, too_deep, invalid_utf8, binary_frame,
                     frame_too_large, missing_type, unknown_type, missing_field, wrong_type,
@@ -69,7 +72,8 @@ BOOST_DESCRIBE_ENUM(ErrorCode, bad_json, not_object, too_deep, invalid_utf8, bin
                     invalid_nickname, invalid_settings, not_host, bad_host_token, bad_resume_token,
                     wrong_state, unknown_question, already_answered, too_late, invalid_answer,
                     unknown_player, unknown_group, not_a_player, already_queued, not_queued,
-                    queue_full, unknown_topic, already_sent, internal)
+                    queue_full, unknown_topic, already_sent, nothing_due, review_unavailable,
+                    internal)
 
 std::string_view to_string(ErrorCode code);
 std::optional<ErrorCode> error_code_from_string(std::string_view name);

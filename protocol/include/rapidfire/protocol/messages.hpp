@@ -50,11 +50,13 @@ struct RoundSettings {
     // wire (a trailing underscore is dropped from every member name).
     std::optional<bool> public_;
     std::optional<std::string> label;  // a public room's short title in the list
+    // Solo: the creator's questions due for review first, then new ones (GAME.md "Review").
+    std::optional<bool> review;
 };
 BOOST_DESCRIBE_STRUCT(RoundSettings, (),
                       (questions, topics, shuffle, seed, seconds, mode, clock, total_seconds,
                        show_leaderboard, streak_bonus, capacity, judging_seconds, reveal_seconds,
-                       password, public_, label))
+                       password, public_, label, review))
 
 struct PlayerInfo {
     PlayerId id = 0;
@@ -101,11 +103,26 @@ BOOST_DESCRIBE_STRUCT(SummaryItem, (),
                       (question, text, topics, reference, answer, verdict, comment, tips, time_ms,
                        points))
 
+// What to study: a topic, the questions on it not answered correctly, and the study guide's
+// checklist area that covers it. The interview summary's misses_by_topic.
 struct TopicMisses {
-    std::string topic;
-    std::vector<int> questions;
+    std::string topic;                                    // "" for the questions that have no topic
+    std::vector<int> questions;                           // indexes, in the order played
+    std::optional<std::string> area = std::nullopt;       // the checklist area covering it
+    std::optional<std::string> checklist = std::nullopt;  // that area's text
 };
-BOOST_DESCRIBE_STRUCT(TopicMisses, (), (topic, questions))
+BOOST_DESCRIBE_STRUCT(TopicMisses, (), (topic, questions, area, checklist))
+
+// final_result's study list: TopicMisses with the questions' texts.
+struct StudyTopic {
+    std::string topic;           // "" for the questions that have no topic
+    std::vector<int> questions;  // indexes, in the order played
+    // The texts of `questions`, in the same order; empty once the list's texts would be too long.
+    std::vector<std::string> texts;
+    std::optional<std::string> area = std::nullopt;
+    std::optional<std::string> checklist = std::nullopt;
+};
+BOOST_DESCRIBE_STRUCT(StudyTopic, (), (topic, questions, texts, area, checklist))
 
 // Matching: how many wait for a partner on one topic.
 struct TopicCount {
@@ -486,13 +503,18 @@ struct Reveal {
     static constexpr std::string_view type = "reveal";
     int question = 0;
     std::string reference;
-    std::optional<int> correct_choice;  // choice mode
-    std::vector<int> choice_counts;     // choice mode: answers per choice
-    bool grading = false;               // self mode: players now grade themselves
-    std::optional<Millis> next_at;      // when the next question opens, if automatic
+    std::optional<int> correct_choice;  // choice mode: the first of correct_choices
+    // Choice mode: every right choice, ascending (a question may have several; picking any of
+    // them is correct).
+    std::optional<std::vector<int>> correct_choices;
+    std::vector<int> choice_counts;       // choice mode: answers per choice
+    bool grading = false;                 // self mode: players now grade themselves
+    std::optional<Millis> next_at;        // when the next question opens, if automatic
+    std::optional<std::string> feedback;  // the question's feedback, when the bank has one
 };
 BOOST_DESCRIBE_STRUCT(Reveal, (),
-                      (question, reference, correct_choice, choice_counts, grading, next_at))
+                      (question, reference, correct_choice, correct_choices, choice_counts, grading,
+                       next_at, feedback))
 
 // To one player: how their answer was marked.
 struct Result {
@@ -505,8 +527,13 @@ struct Result {
     int streak = 0;
     int rank = 0;
     std::optional<std::string> comment;
+    // A review run: when this question comes back for review, and in how many days.
+    std::optional<Millis> next_review;
+    std::optional<int> review_days;
 };
-BOOST_DESCRIBE_STRUCT(Result, (), (question, verdict, grade, points, total, streak, rank, comment))
+BOOST_DESCRIBE_STRUCT(Result, (),
+                      (question, verdict, grade, points, total, streak, rank, comment, next_review,
+                       review_days))
 
 struct Standings {
     static constexpr std::string_view type = "standings";
@@ -577,9 +604,12 @@ struct FinalResult {
     int unanswered = 0;
     Millis time_ms = 0;  // total answer time
     Millis run_ms = 0;   // from the first question opening to the end
+    // What this player missed, by topic, most missed first; absent when nothing was.
+    std::optional<std::vector<StudyTopic>> study = std::nullopt;
 };
 BOOST_DESCRIBE_STRUCT(FinalResult, (),
-                      (rank, count, points, correct, partial, wrong, unanswered, time_ms, run_ms))
+                      (rank, count, points, correct, partial, wrong, unanswered, time_ms, run_ms,
+                       study))
 
 // Solo: to a player who gave an identity, after final_result, when the server keeps a record of
 // runs: how this run compares with the best of the same identity's earlier runs in the same

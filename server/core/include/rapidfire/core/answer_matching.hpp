@@ -43,6 +43,30 @@ double key_term_overlap(std::string_view normalized_answer, const std::vector<st
 // Correct from 0.6 of the key terms, partial from 0.3, wrong below (PROTOCOL.md states these).
 protocol::Verdict suggest_verdict(double overlap);
 
+// Matches typed answers against one question's reference answer. What counts as the reference:
+// the reference answer itself, the bank's accepted alternatives (`accepted`) and, for a
+// question with its own choices, each of its correct choices.
+class ReferenceMatcher {
+  public:
+    explicit ReferenceMatcher(const content::BankQuestion& question);
+
+    // Whether the normalised answer is the reference or one of its alternatives (all
+    // normalised by normalize_answer).
+    bool is_reference(std::string_view normalized_answer) const;
+    // The reference answer normalised: the one group of every answer that is_reference.
+    const std::string& normalized_reference() const { return reference_; }
+    // How much (0..1) of the reference the normalised answer gives: 1 when it is_reference;
+    // else its key_term_overlap with the question's key terms (key_terms_for), or with an
+    // accepted alternative's distinctive words when that is more.
+    double overlap(std::string_view normalized_answer) const;
+
+  private:
+    std::string reference_;
+    std::vector<std::string> alternatives_;  // normalised, none empty
+    std::vector<std::string> terms_;
+    std::vector<std::vector<std::string>> accepted_terms_;  // each accepted answer's words
+};
+
 // Trims white space at both ends.
 std::string trim(std::string_view text);
 

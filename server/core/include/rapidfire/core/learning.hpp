@@ -40,6 +40,12 @@ struct StoredCard {
     fsrs::Card card;
 };
 
+// A player's cards as the record held them at `as_of`: what a review run starts from.
+struct ReviewDeck {
+    std::vector<StoredCard> cards;
+    Millis as_of = 0;
+};
+
 // The questions a review run asks, by bank id: the due cards first, the longest overdue
 // first (ties in bank order); then questions never answered, in bank order; at most `count`.
 // Only questions of the bank that match `topics` (none: all); cards of questions no longer

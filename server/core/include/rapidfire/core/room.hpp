@@ -17,6 +17,7 @@
 #include "rapidfire/content/bank.hpp"
 #include "rapidfire/core/entropy.hpp"
 #include "rapidfire/core/journal.hpp"
+#include "rapidfire/core/learning.hpp"
 #include "rapidfire/core/outgoing.hpp"
 #include "rapidfire/protocol/messages.hpp"
 
@@ -45,9 +46,12 @@ struct RoomLimits {
 
 struct RoomDeps {
     std::shared_ptr<const content::Bank> bank;
-    std::shared_ptr<const content::StudyGuide> guide;  // tips: the interview rubric
+    // Tips: the interview rubric; the checklist: where a player's study list points each topic.
+    std::shared_ptr<const content::StudyGuide> guide;
     RoomLimits limits;
     Entropy* entropy = nullptr;  // outlives the room
+    // A review run: the creator's cards, read from the record before the room was made.
+    std::optional<learning::ReviewDeck> review;
 };
 
 // Counts for health checks and metrics.

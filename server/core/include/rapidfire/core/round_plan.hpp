@@ -34,6 +34,7 @@ struct ResolvedSettings {
     std::string password;
     bool public_ = false;  // listed in the open rooms while in the lobby
     std::string label;     // a public room's title in that list; empty: none
+    bool review = false;   // solo: the creator's due questions first (learning.hpp)
 
     // As sent back to clients: everything filled in, the password left out (and the label when
     // there is none).
@@ -51,17 +52,30 @@ std::variant<ResolvedSettings, protocol::Error> resolve_settings(
 
 struct PlannedQuestion {
     const content::BankQuestion* source = nullptr;
-    std::vector<std::string> choices;  // choice mode: 4 answers (fewer if the bank is tiny)
-    int correct_choice = -1;
+    // Choice mode: 4 answers (fewer if the bank is tiny), or the question's own choices.
+    std::vector<std::string> choices;
+    int correct_choice = -1;           // choice mode: the first of correct_choices
+    std::vector<int> correct_choices;  // choice mode: every right choice, ascending; picking any
+                                       // of them is correct
 };
 
+// Whether a question brings its own choices (the bank's `choices`, with at least one valid
+// index in `correct_choices`): then choice mode plays exactly those, in their order.
+bool has_own_choices(const content::BankQuestion& question);
+
+// The time limit of a question in seconds on the per-question clock: its own `seconds` when it
+// has one, else the room's. (On one total clock questions have no limit of their own.)
+int question_seconds(const content::BankQuestion& question, const ResolvedSettings& settings);
+
 // The questions of a round: filtered by topic, in bank order or shuffled by the seed, cut to
-// the count. In choice mode each has the reference answer, the question's own wrong choices
-// and, when it brings fewer than 3, distractors drawn from other questions' answers up to 4
-// choices in all, in shuffled positions. Drawn distractors are ranked: answers of questions
-// sharing a topic first; then the length nearest the reference answer's, by
-// |log(length / reference length)| in code points; ties in the order of a draw from the seed.
-// The same seed gives the same round.
+// the count. In choice mode a question with its own choices (has_own_choices) has exactly
+// those, in the bank's order, and every one of its correct choices is right. Any other has the
+// reference answer, the question's own wrong choices and, when it brings fewer than 3,
+// distractors drawn from other questions' answers (never those of questions with their own
+// choices) up to 4 choices in all, in shuffled positions. Drawn distractors are ranked:
+// answers of questions sharing a topic first; then the length nearest the reference answer's,
+// by |log(length / reference length)| in code points; ties in the order of a draw from the
+// seed. The same seed gives the same round.
 std::vector<PlannedQuestion> plan_round(const content::Bank& bank,
                                         const ResolvedSettings& settings);
 
@@ -73,6 +87,12 @@ int count_matching(const content::Bank& bank, const std::vector<std::string>& to
 std::vector<PlannedQuestion> plan_round_without(const content::Bank& bank,
                                                 const ResolvedSettings& settings,
                                                 const std::vector<std::string>& asked);
+
+// The questions with these bank ids, in this order, planned as plan_round plans them (their
+// choices included); ids the bank does not have are left out (a review run's order).
+std::vector<PlannedQuestion> plan_listed(const content::Bank& bank,
+                                         const ResolvedSettings& settings,
+                                         const std::vector<std::string>& ids);
 
 // A small deterministic generator (splitmix64): the same seed gives the same round on every
 // platform, unlike the standard distributions.

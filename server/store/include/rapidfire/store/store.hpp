@@ -96,9 +96,10 @@ struct SoloRun {
 };
 
 // What makes two solo runs comparable: the bank, the mode, the clock (seconds per question, or
-// the total clock's seconds), the number of questions, the topics (sorted, lower case) and the
-// streak bonus (it changes the points). `settings` are a room's settings with every default
-// applied (ResolvedSettings::to_wire()). Self-graded and choice runs differ by construction.
+// the total clock's seconds), the number of questions, the topics (sorted, lower case), the
+// streak bonus (it changes the points) and whether it was a review (its questions are the
+// runner's own). `settings` are a room's settings with every default applied
+// (ResolvedSettings::to_wire()). Self-graded and choice runs differ by construction.
 std::string run_config_key(std::string_view bank, const protocol::RoundSettings& settings);
 
 class StoreError : public std::runtime_error {
