@@ -148,3 +148,33 @@ test('a self-graded solo run on a clock per question scores what the runner grad
   assert.deepEqual(player.dialogs, []);
   assert.deepEqual(player.errors, []);
 });
+
+test('a review run in the browser asks new questions in the bank\'s order and says when each comes back', async () => {
+  const player = await person(world.browser, phone, 'Rev');  // a fresh identity: nothing due yet
+  await hostRoom(player, world.server.base, {
+    kind: 'solo', mode: 'review', clock: 'per_question', seconds: 60, questions: 2,
+    'host-name': 'Rev',
+  });
+  const inBankOrder = [...answers.keys()];
+  const seen = [];
+  for (const [i, grade] of ['again', 'easy'].entries()) {
+    await waitForScreen(player.page, 'question', 20000);
+    await player.page.locator('#question-number')
+      .filter({ hasText: `Question ${i + 1} of 2` }).waitFor();
+    seen.push((await player.page.textContent('#question-text')).trim());
+    await player.page.fill('#answer-text', 'what I remember');
+    await player.page.click('#answer-send');
+    await waitForScreen(player.page, 'reveal');
+    await player.page.click(`.grade-button[data-grade="${grade}"]`);
+    await waitForScreen(player.page, 'result');
+    const review = player.page.locator('#result-review');
+    await review.waitFor();
+    const text = (await review.textContent()).trim();
+    if (grade === 'again') assert.equal(text, 'Back for review tomorrow.');
+    else assert.match(text, /^Back for review in \d+ days\.$/);
+    if (i === 0) await screenshot(player.page, 'phone-review-result');
+  }
+  assert.deepEqual(seen, inBankOrder.slice(0, 2));
+  await waitForScreen(player.page, 'over', 30000);
+  assert.deepEqual(player.errors, []);
+});

@@ -347,6 +347,13 @@ export class Player {
     setText('result-streak', msg.streak);
     show('result-comment', !!msg.comment);
     setText('result-comment', msg.comment ? `The interviewer says: ${msg.comment}` : '');
+    // A review run: when this question comes back (GAME.md "Review").
+    show('result-review', msg.review_days !== undefined);
+    if (msg.review_days !== undefined) {
+      setText('result-review', msg.review_days === 1
+        ? 'Back for review tomorrow.'
+        : `Back for review in ${msg.review_days} days.`);
+    }
     setText('result-ahead', '');
     show('result-standings-section', false);
     if (this.standings && this.standings.question === msg.question) this.fillResultStandings();

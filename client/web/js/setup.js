@@ -15,7 +15,7 @@ export function initSetup() {
     byId('streak-bonus').checked = true;
     // Offer only the modes the kind takes.
     for (const option of byId('mode').options) {
-      const allowed = { quiz: ['', 'choice', 'judge'], interview: ['', 'choice', 'judge'], solo: ['', 'choice', 'self'] }[k];
+      const allowed = { quiz: ['', 'choice', 'judge'], interview: ['', 'choice', 'judge'], solo: ['', 'choice', 'self', 'review'] }[k];
       option.hidden = !allowed.includes(option.value);
       option.disabled = option.hidden;
     }
@@ -57,7 +57,13 @@ export function readSettings() {
     show_leaderboard: byId('show-leaderboard').checked,
   };
   const mode = byId('mode').value;
-  if (mode) settings.mode = mode;
+  // A review is a self-graded solo run of the runner's due questions first.
+  if (mode === 'review') {
+    settings.mode = 'self';
+    settings.review = true;
+  } else if (mode) {
+    settings.mode = mode;
+  }
   if (kind !== 'solo') settings.judging_seconds = number('judging-seconds', errors);
   if (kind === 'solo') {
     settings.clock = byId('clock').value;
