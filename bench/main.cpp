@@ -13,6 +13,7 @@
 #include "floor_run.hpp"
 #include "match_run.hpp"
 #include "rapidfire/common/file_limit.hpp"
+#include "record_run.hpp"
 #include "report.hpp"
 #include "ws_url.hpp"
 
@@ -55,6 +56,18 @@ int main(int argc, char** argv) {
     }
 
     const std::uint64_t seed = options.seed != 0 ? options.seed : std::random_device{}();
+    if (options.record != 0) {
+        BenchOptions seeded = options;
+        seeded.seed = seed;
+        try {
+            const auto record = run_record(seeded);
+            print_record(std::cout, record);
+            return record.clean() ? 0 : 1;
+        } catch (const std::exception& e) {
+            std::cerr << "rapidfire-bench: --record: " << e.what() << "\n";
+            return 1;
+        }
+    }
     if (options.match != 0) {
         auto match = run_match(options, std::get<WsUrl>(url), seed);
         match.file_limit = files.soft;

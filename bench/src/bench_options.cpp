@@ -44,6 +44,14 @@ std::optional<std::string> validate(const BenchOptions& o) {
         return "--timeout must be at least 1";
     if (o.floor_bytes < 200 || o.floor_bytes > 16'000)
         return "--floor-bytes must be between 200 and 16000";
+    if (o.record != 0) {
+        if (o.record < 1 || o.record > 100'000)
+            return "--record must be between 1 and 100000";
+        if (o.floor || o.match != 0)
+            return "--record, --match and --floor are different runs: give one";
+    }
+    if (!o.database.empty() && o.record == 0)
+        return "--database is for --record runs";
     if (o.match != 0) {
         // Pairs only: an odd peer out could never be paired.
         if (o.match < 2 || o.match > 100'000 || o.match % 2 != 0)
@@ -106,7 +114,13 @@ ParsedOptions parse_bench_options(int argc, const char* const* argv, std::ostrea
          "match_join at once (interviewers, candidates and either, on topics of the bundled "
          "bank, a mix that always pairs), confirm the partner proposed and close at "
          "match_found; uses --url, --threads, --seed, --timeout, --server-pid, --json; "
-         "--rooms and the game options are not used");
+         "--rooms and the game options are not used")
+        ("record", po::value(&o.record)->default_value(o.record),
+         "measure the record instead of a server: write a game of N players with identities and "
+         "--questions questions (their answers, then its end, which moves N x questions FSRS "
+         "cards), twice, and time each end; uses --questions, --seed, --database")
+        ("database", po::value(&o.database),
+         "--record: a postgresql:// URL to measure instead of SQLite in a scratch folder");
     // clang-format on
 
     po::variables_map values;

@@ -32,6 +32,10 @@ struct BenchOptions {
     std::size_t floor_bytes = 960;  // about a question of the bundled bank, framed
     // --match N: no rooms; N peers ask the matching queue for partners at once (match_run.hpp).
     int match = 0;
+    // --record N: no server; the record's cost of a game's end for N players (record_run.hpp),
+    // on SQLite in a scratch folder, or on the PostgreSQL database `database` names.
+    int record = 0;
+    std::string database;
 };
 
 struct ParsedOptions {

@@ -605,5 +605,38 @@ TEST_P(StoreTest, AFinishedGameMovesEachIdentitysCardsOnce) {
     }
 }
 
+// A big room's end: more identities than one read takes and more cards than one write holds.
+TEST_P(StoreTest, ABigRoomsCardsAllMoveInBatches) {
+    namespace fsrs = core::fsrs;
+    const Millis monday = 1'767'571'200'000;
+    constexpr int players = 620;
+    auto game = [&](const std::string& code, Millis at, fsrs::Rating rating) {
+        std::vector<std::pair<std::string, int>> scores;
+        for (int p = 0; p < players; ++p)
+            scores.emplace_back("p" + std::to_string(p), 0);
+        auto end = finished(code, scores, at);
+        for (int p = 0; p < players; ++p) {
+            end.identities.push_back(core_digest("identity-" + std::to_string(p)));
+            end.ratings.push_back({{"q1", rating}, {"q2", fsrs::Rating::again}});
+        }
+        store.record({started(code, RoomKind::quiz, at - 60'000), end});
+    };
+    game("BIG001", monday, fsrs::Rating::good);
+    const Millis thursday = monday + 3 * fsrs::day_ms;
+    game("BIG002", thursday, fsrs::Rating::easy);
+    const auto q1 = fsrs::review(fsrs::review(fsrs::new_card(monday), fsrs::Rating::good, monday),
+                                 fsrs::Rating::easy, thursday);
+    for (const int p : {0, 499, 500, 619}) {
+        auto cards = store.cards(core_digest("identity-" + std::to_string(p)), "Bank");
+        std::sort(cards.begin(), cards.end(),
+                  [](const auto& a, const auto& b) { return a.question < b.question; });
+        ASSERT_EQ(cards.size(), 2u) << p;
+        EXPECT_EQ(cards[0].card.reps, 2);
+        EXPECT_EQ(cards[0].card.stability, q1.stability) << p;
+        EXPECT_EQ(cards[0].card.due, q1.due) << p;
+        EXPECT_EQ(cards[1].card.lapses, 1) << p;  // again twice: one lapse from review
+    }
+}
+
 }  // namespace
 }  // namespace rapidfire::store

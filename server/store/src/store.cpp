@@ -127,31 +127,82 @@ fsrs::Card read_card(const Query& row, int first) {
 constexpr const char* card_columns =
     "state, stability, difficulty, reps, lapses, elapsed_days, scheduled_days, last_review, due";
 
-// Moves an identity's cards by what a finished game showed, in the order of its questions.
-void review_cards(Database& db, std::string_view identity, std::string_view bank,
-                  const std::vector<core::learning::QuestionRating>& ratings, Millis at) {
-    if (ratings.empty())
-        return;
-    const auto read = db.prepare(std::string("SELECT ") + card_columns +
-                                 " FROM cards WHERE identity = $1 AND bank = $2 AND question = $3");
-    const auto write = db.prepare(
-        std::string("INSERT INTO cards (identity, bank, question, ") + card_columns +
-        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-        "ON CONFLICT (identity, bank, question) DO UPDATE SET state = excluded.state, "
-        "stability = excluded.stability, difficulty = excluded.difficulty, "
-        "reps = excluded.reps, lapses = excluded.lapses, elapsed_days = excluded.elapsed_days, "
-        "scheduled_days = excluded.scheduled_days, last_review = excluded.last_review, "
-        "due = excluded.due");
-    for (const auto& rated : ratings) {
-        read->bind(1, identity).bind(2, bank).bind(3, rated.question);
-        const fsrs::Card before = read->step() ? read_card(*read, 0) : fsrs::new_card(at);
-        read->reset();
-        const fsrs::Card after = fsrs::review(before, rated.rating, at);
-        write->bind(1, identity).bind(2, bank).bind(3, rated.question);
-        write->bind(4, after.state == fsrs::CardState::new_card ? 0 : 1);
-        write->bind(5, after.stability).bind(6, after.difficulty).bind(7, after.reps);
-        write->bind(8, after.lapses).bind(9, after.elapsed_days).bind(10, after.scheduled_days);
-        write->bind(11, after.last_review).bind(12, after.due);
+// One player's ratings in a finished game.
+struct PlayerRatings {
+    std::string identity;
+    const std::vector<core::learning::QuestionRating>* ratings = nullptr;
+};
+
+constexpr std::size_t identities_per_read = 500;
+constexpr std::size_t cards_per_write = 64;
+
+// Moves the players' cards by what a finished game showed, in the order of its questions: the
+// cards they hold are read a few hundred identities per query, moved in memory, and written
+// back many rows per statement, so a big room's end costs a few round trips to the database,
+// not two per card.
+void review_cards(Database& db, std::string_view bank, const std::vector<PlayerRatings>& players,
+                  Millis at) {
+    std::map<std::pair<std::string, std::string>, fsrs::Card> cards;  // (identity, question)
+    for (std::size_t from = 0; from < players.size(); from += identities_per_read) {
+        const std::size_t count = std::min(identities_per_read, players.size() - from);
+        std::string sql = std::string("SELECT identity, question, ") + card_columns +
+                          " FROM cards WHERE bank = $1 AND identity IN (";
+        for (std::size_t i = 0; i < count; ++i)
+            sql += (i == 0 ? "$" : ", $") + std::to_string(i + 2);
+        sql += ")";
+        const auto read = db.prepare(sql);
+        read->bind(1, bank);
+        for (std::size_t i = 0; i < count; ++i)
+            read->bind(static_cast<int>(i + 2), players[from + i].identity);
+        while (read->step())
+            cards.insert_or_assign({read->text(0), read->text(1)}, read_card(*read, 2));
+    }
+    for (const auto& player : players) {
+        for (const auto& rated : *player.ratings) {
+            const auto [at_card, added] =
+                cards.try_emplace({player.identity, rated.question}, fsrs::new_card(at));
+            at_card->second = fsrs::review(at_card->second, rated.rating, at);
+        }
+    }
+    std::vector<const std::pair<const std::pair<std::string, std::string>, fsrs::Card>*> moved;
+    for (const auto& player : players) {
+        for (const auto& rated : *player.ratings)
+            moved.push_back(&*cards.find({player.identity, rated.question}));
+    }
+    std::sort(moved.begin(), moved.end());
+    moved.erase(std::unique(moved.begin(), moved.end()), moved.end());
+    std::map<std::size_t, std::unique_ptr<Query>> writes;  // by rows per statement
+    for (std::size_t from = 0; from < moved.size(); from += cards_per_write) {
+        const std::size_t rows = std::min(cards_per_write, moved.size() - from);
+        auto& write = writes[rows];
+        if (!write) {
+            std::string sql = std::string("INSERT INTO cards (identity, bank, question, ") +
+                              card_columns + ") VALUES ";
+            for (std::size_t row = 0; row < rows; ++row) {
+                sql += row == 0 ? "(" : ", (";
+                for (std::size_t column = 1; column <= 12; ++column)
+                    sql += (column == 1 ? "$" : ", $") + std::to_string(row * 12 + column);
+                sql += ")";
+            }
+            sql +=
+                " ON CONFLICT (identity, bank, question) DO UPDATE SET state = excluded.state, "
+                "stability = excluded.stability, difficulty = excluded.difficulty, "
+                "reps = excluded.reps, lapses = excluded.lapses, "
+                "elapsed_days = excluded.elapsed_days, "
+                "scheduled_days = excluded.scheduled_days, last_review = excluded.last_review, "
+                "due = excluded.due";
+            write = db.prepare(sql);
+        }
+        for (std::size_t row = 0; row < rows; ++row) {
+            const auto& [key, card] = *moved[from + row];
+            const int first = static_cast<int>(row * 12);
+            write->bind(first + 1, key.first).bind(first + 2, bank).bind(first + 3, key.second);
+            write->bind(first + 4, card.state == fsrs::CardState::new_card ? 0 : 1);
+            write->bind(first + 5, card.stability).bind(first + 6, card.difficulty);
+            write->bind(first + 7, card.reps).bind(first + 8, card.lapses);
+            write->bind(first + 9, card.elapsed_days).bind(first + 10, card.scheduled_days);
+            write->bind(first + 11, card.last_review).bind(first + 12, card.due);
+        }
         write->run();
         write->reset();
     }
@@ -164,10 +215,13 @@ void record_finished(Database& db, std::int64_t id, const core::GameFinished& e)
     before->bind(1, id);
     if (before->step() && before->is_null(1)) {
         const std::string bank = before->text(0);
+        std::vector<PlayerRatings> players;
         for (std::size_t i = 0; i < e.standings.size() && i < e.ratings.size(); ++i) {
-            if (const auto identity = identity_of(e, i))
-                review_cards(db, *identity, bank, e.ratings[i], e.at);
+            if (const auto identity = identity_of(e, i); identity && !e.ratings[i].empty())
+                players.push_back({*identity, &e.ratings[i]});
         }
+        if (!players.empty())
+            review_cards(db, bank, players, e.at);
     }
     const auto game = db.prepare(
         "UPDATE games SET finished_at = $1, end_reason = $2, questions_played = $3, run_ms = $4 "
