@@ -179,11 +179,10 @@ int export_results(const Options& options, const Session& session) {
     return 0;
 }
 
-// The solo leaderboard for one configuration; anyone may read it, so no token is sent.
-int leaderboard(const Options& options, const Session& session) {
-    const std::string target =
-        "/api/solo/leaderboard" + leaderboard_query(options.leaderboard, options.results.limit);
-    const auto outcome = http_get(session.url, target, {}, session.tls, request_timeout);
+// A GET's answer: with --json as the server sent it, else as `text` shows its body.
+template <class Text>
+int print_answer(const Options& options, const Session& session, const HttpOutcome& outcome,
+                 Text text) {
     if (!outcome.reply || outcome.reply->status != 200)
         return report(session, outcome);
     if (options.global.json) {
@@ -191,12 +190,21 @@ int leaderboard(const Options& options, const Session& session) {
         return 0;
     }
     try {
-        std::cout << leaderboard_text(parse_leaderboard(outcome.reply->body));
+        std::cout << text(outcome.reply->body);
     } catch (const std::exception& e) {
         say_error(e.what());
         return exit_connection;
     }
     return 0;
+}
+
+// The solo leaderboard for one configuration; anyone may read it, so no token is sent.
+int leaderboard(const Options& options, const Session& session) {
+    const std::string target =
+        "/api/solo/leaderboard" + leaderboard_query(options.leaderboard, options.results.limit);
+    return print_answer(
+        options, session, http_get(session.url, target, {}, session.tls, request_timeout),
+        [](std::string_view body) { return leaderboard_text(parse_leaderboard(body)); });
 }
 
 // One's own progress: the identity kept in the state folder is the bearer token.
@@ -208,21 +216,10 @@ int progress(const Options& options, const Session& session) {
         say_error(std::string("no identity, so no progress: ") + e.what());
         return exit_connection;
     }
-    const auto outcome =
-        http_get(session.url, "/api/progress", identity, session.tls, request_timeout);
-    if (!outcome.reply || outcome.reply->status != 200)
-        return report(session, outcome);
-    if (options.global.json) {
-        std::cout << outcome.reply->body << "\n";
-        return 0;
-    }
-    try {
-        std::cout << progress_text(parse_progress(outcome.reply->body));
-    } catch (const std::exception& e) {
-        say_error(e.what());
-        return exit_connection;
-    }
-    return 0;
+    return print_answer(
+        options, session,
+        http_get(session.url, "/api/progress", identity, session.tls, request_timeout),
+        [](std::string_view body) { return progress_text(parse_progress(body)); });
 }
 
 }  // namespace
