@@ -72,18 +72,17 @@ TEST(QuestionOptions, OwnChoicesArePlayedAsWrittenInTheirOrderWithEveryCorrectOn
             if (source.id == "own-several") {
                 EXPECT_EQ(planned.choices, source.choices) << "seed " << seed;
                 EXPECT_EQ(planned.correct_choices, (std::vector<int>{0, 2}));
-                EXPECT_EQ(planned.correct_choice, 0);
             } else if (source.id == "own-tf") {
                 EXPECT_EQ(planned.choices, (std::vector<std::string>{"True", "False"}));
                 EXPECT_EQ(planned.correct_choices, (std::vector<int>{1}));
-                EXPECT_EQ(planned.correct_choice, 1);
             } else {
                 // The others as before, and never with an own-choice question's answer ("False",
                 // "Dropout and weight decay") as a distractor.
                 ASSERT_EQ(planned.choices.size(), 4u);
-                EXPECT_EQ(planned.choices[static_cast<std::size_t>(planned.correct_choice)],
-                          source.answer);
-                EXPECT_EQ(planned.correct_choices, (std::vector<int>{planned.correct_choice}));
+                ASSERT_EQ(planned.correct_choices.size(), 1u);
+                EXPECT_EQ(
+                    planned.choices[static_cast<std::size_t>(planned.correct_choices.front())],
+                    source.answer);
                 for (const auto& choice : planned.choices) {
                     EXPECT_NE(choice, "False");
                     EXPECT_NE(choice, "Dropout and weight decay");
@@ -102,7 +101,8 @@ TEST(QuestionOptions, OwnChoicesWithoutAValidCorrectIndexArePlayedAsBefore) {
     const auto plan = plan_round(*bank, choice_round(1, false));
     ASSERT_EQ(plan.front().source->id, "own-tf");
     EXPECT_EQ(plan.front().choices.size(), 4u);  // the answer and three distractors
-    EXPECT_EQ(plan.front().choices[static_cast<std::size_t>(plan.front().correct_choice)], "False");
+    EXPECT_EQ(plan.front().choices[static_cast<std::size_t>(plan.front().correct_choices.front())],
+              "False");
 }
 
 TEST(QuestionOptions, AQuestionsSecondsApplyOnlyOnThePerQuestionClock) {

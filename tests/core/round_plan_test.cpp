@@ -141,7 +141,7 @@ TEST(RoundPlan, TheSameSeedGivesTheSameRound) {
     for (std::size_t i = 0; i < a.size(); ++i) {
         EXPECT_EQ(a[i].source, b[i].source);
         EXPECT_EQ(a[i].choices, b[i].choices);
-        EXPECT_EQ(a[i].correct_choice, b[i].correct_choice);
+        EXPECT_EQ(a[i].correct_choices, b[i].correct_choices);
     }
     s.seed = 4321;
     const auto c = plan_round(*bank, resolve_ok(RoomKind::quiz, s));
@@ -156,7 +156,7 @@ TEST(RoundPlan, ChoicesHoldTheReferenceAndThreeDistinctDistractorsSameTopicFirst
     const auto plan = plan_round(*bank, resolve_ok(RoomKind::quiz, {}));
     for (const auto& q : plan) {
         ASSERT_EQ(q.choices.size(), 4u);
-        EXPECT_EQ(q.choices[q.correct_choice], q.source->answer);
+        EXPECT_EQ(q.choices[q.correct_choices.front()], q.source->answer);
         EXPECT_EQ(std::set<std::string>(q.choices.begin(), q.choices.end()).size(), 4u);
         // Each question in the test bank has exactly one other of its topic: it must be there.
         const auto sibling = std::find_if(
@@ -192,7 +192,7 @@ std::set<std::string> target_choices(const content::Bank& bank, std::int64_t see
     const auto plan = plan_round(bank, choice_settings(seed, 1));
     EXPECT_EQ(plan.size(), 1u);
     const auto& q = plan.front();
-    EXPECT_EQ(q.choices.at(static_cast<std::size_t>(q.correct_choice)), q.source->answer);
+    EXPECT_EQ(q.choices.at(static_cast<std::size_t>(q.correct_choices.front())), q.source->answer);
     return {q.choices.begin(), q.choices.end()};
 }
 
@@ -268,7 +268,7 @@ TEST(RoundPlan, ASeedGivesTheSameChoicesAndTiesFollowTheSeed) {
         const auto first = plan_round(bank, choice_settings(seed, 1)).front();
         const auto again = plan_round(bank, choice_settings(seed, 1)).front();
         EXPECT_EQ(first.choices, again.choices);
-        EXPECT_EQ(first.correct_choice, again.correct_choice);
+        EXPECT_EQ(first.correct_choices, again.correct_choices);
         EXPECT_EQ(std::count(first.choices.begin(), first.choices.end(), std::string(3, 'f')), 0);
         rounds.insert({first.choices.begin(), first.choices.end()});
     }
@@ -293,8 +293,9 @@ TEST(RoundPlan, AQuestionsOwnWrongChoicesAreUsed) {
                                              "The mean of the errors."};
         EXPECT_EQ(std::set<std::string>(q.choices.begin(), q.choices.end()), expected);
         ASSERT_EQ(q.choices.size(), 4u);
-        EXPECT_EQ(q.choices[static_cast<std::size_t>(q.correct_choice)], bank.questions[0].answer);
-        positions.insert(q.correct_choice);
+        EXPECT_EQ(q.choices[static_cast<std::size_t>(q.correct_choices.front())],
+                  bank.questions[0].answer);
+        positions.insert(q.correct_choices.front());
     }
     EXPECT_EQ(positions.size(), 4u);  // shuffled by the seed
 }

@@ -207,7 +207,7 @@ protocol::Reveal reveal_message(const State& s, bool grading) {
     reveal.question = s.game.current;
     reveal.reference = planned.source->answer;
     if (s.settings.mode == AnswerMode::choice) {
-        reveal.correct_choice = planned.correct_choice;
+        reveal.correct_choice = planned.correct_choices.front();  // for clients before several
         reveal.correct_choices = planned.correct_choices;
         reveal.choice_counts.assign(planned.choices.size(), 0);
         for (const auto& m : s.members) {

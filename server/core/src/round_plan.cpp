@@ -338,13 +338,11 @@ std::vector<PlannedQuestion> plan_round(const content::Bank& bank,
             // The author's choices in the author's order: "True, False", "All of the above".
             planned.choices = question->choices;
             planned.correct_choices = own_correct_choices(*question);
-            planned.correct_choice = planned.correct_choices.front();
         } else if (settings.mode == AnswerMode::choice) {
             auto choices = choices_for(*question, bank, picks);
             shuffle_with(choices, picks);
-            planned.correct_choice = static_cast<int>(
-                std::find(choices.begin(), choices.end(), question->answer) - choices.begin());
-            planned.correct_choices = {planned.correct_choice};
+            planned.correct_choices = {static_cast<int>(
+                std::find(choices.begin(), choices.end(), question->answer) - choices.begin())};
             planned.choices = std::move(choices);
         }
         plan.push_back(std::move(planned));

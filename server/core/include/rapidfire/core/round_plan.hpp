@@ -54,9 +54,9 @@ struct PlannedQuestion {
     const content::BankQuestion* source = nullptr;
     // Choice mode: 4 answers (fewer if the bank is tiny), or the question's own choices.
     std::vector<std::string> choices;
-    int correct_choice = -1;           // choice mode: the first of correct_choices
-    std::vector<int> correct_choices;  // choice mode: every right choice, ascending; picking any
-                                       // of them is correct
+    // Choice mode: every right choice, ascending (one unless the question brings several);
+    // picking any of them is correct.
+    std::vector<int> correct_choices;
 };
 
 // Whether a question brings its own choices (the bank's `choices`, with at least one valid
