@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "rapidfire/core/round_plan.hpp"
+
 namespace rapidfire::core::learning {
 
 using protocol::SelfGrade;
@@ -32,14 +34,6 @@ fsrs::Rating rating_of(std::optional<Verdict> verdict, std::optional<SelfGrade> 
 
 namespace {
 
-bool matches(const content::BankQuestion& question, const std::vector<std::string>& topics) {
-    if (topics.empty())
-        return true;
-    return std::any_of(question.topics.begin(), question.topics.end(), [&](const auto& topic) {
-        return std::find(topics.begin(), topics.end(), topic) != topics.end();
-    });
-}
-
 std::unordered_map<std::string, const fsrs::Card*> by_question(
     const std::vector<StoredCard>& cards) {
     std::unordered_map<std::string, const fsrs::Card*> index;
@@ -62,7 +56,7 @@ std::vector<std::string> review_order(const content::Bank& bank,
     std::vector<std::size_t> fresh;
     for (std::size_t i = 0; i < bank.questions.size(); ++i) {
         const auto& question = bank.questions[i];
-        if (!matches(question, topics))
+        if (!on_topics(question, topics))
             continue;
         const auto found = cards_by_question.find(question.id);
         if (found == cards_by_question.end() || found->second->state == fsrs::CardState::new_card)

@@ -21,16 +21,6 @@ protocol::Error invalid(const std::string& field, const std::string& message) {
                                 "settings." + field);
 }
 
-bool matches(const content::BankQuestion& question, const std::vector<std::string>& topics) {
-    if (topics.empty())
-        return true;
-    for (const auto& topic : question.topics) {
-        if (std::find(topics.begin(), topics.end(), topic) != topics.end())
-            return true;
-    }
-    return false;
-}
-
 // Fisher-Yates with our own generator, so a seed means the same order everywhere.
 template <class T>
 void shuffle_with(std::vector<T>& items, SeededSequence& sequence) {
@@ -153,6 +143,16 @@ bool has_own_choices(const content::BankQuestion& question) {
         });
 }
 
+bool on_topics(const content::BankQuestion& question, const std::vector<std::string>& topics) {
+    if (topics.empty())
+        return true;
+    for (const auto& topic : question.topics) {
+        if (std::find(topics.begin(), topics.end(), topic) != topics.end())
+            return true;
+    }
+    return false;
+}
+
 int question_seconds(const content::BankQuestion& question, const ResolvedSettings& settings) {
     return question.seconds > 0 ? question.seconds : settings.seconds;
 }
@@ -189,7 +189,7 @@ protocol::RoundSettings ResolvedSettings::to_wire() const {
 
 int count_matching(const content::Bank& bank, const std::vector<std::string>& topics) {
     return static_cast<int>(std::count_if(bank.questions.begin(), bank.questions.end(),
-                                          [&](const auto& q) { return matches(q, topics); }));
+                                          [&](const auto& q) { return on_topics(q, topics); }));
 }
 
 std::variant<ResolvedSettings, protocol::Error> resolve_settings(
@@ -319,7 +319,7 @@ std::vector<PlannedQuestion> plan_round(const content::Bank& bank,
                                         const ResolvedSettings& settings) {
     std::vector<const content::BankQuestion*> pool;
     for (const auto& q : bank.questions) {
-        if (matches(q, settings.topics))
+        if (on_topics(q, settings.topics))
             pool.push_back(&q);
     }
     SeededSequence order(static_cast<std::uint64_t>(settings.seed));

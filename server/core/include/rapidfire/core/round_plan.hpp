@@ -79,6 +79,9 @@ int question_seconds(const content::BankQuestion& question, const ResolvedSettin
 std::vector<PlannedQuestion> plan_round(const content::Bank& bank,
                                         const ResolvedSettings& settings);
 
+// Whether a question is on one of `topics` (none: every question is).
+bool on_topics(const content::BankQuestion& question, const std::vector<std::string>& topics);
+
 // How many questions of the bank match the topic filter.
 int count_matching(const content::Bank& bank, const std::vector<std::string>& topics);
 
