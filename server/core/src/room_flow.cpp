@@ -51,10 +51,16 @@ void reveal_results(State& s, Millis now) {
             // during the game too: leaving must not win a tie-break.
             m.score.streak = 0;
             m.score.time_ms += limit;
+            // A solo runner who let the clock run out missed it; in a shared room the player
+            // may not have been there for it.
+            if (!m.identity.empty() && s.settings.kind == RoomKind::solo)
+                r.rating = fsrs::Rating::again;
             continue;
         }
         const Verdict verdict = r.verdict.value_or(Verdict::wrong);
         r.verdict = verdict;
+        if (!m.identity.empty())
+            r.rating = learning::rating_of(verdict, r.grade, r.elapsed, limit);
         int points = base_points(verdict, r.elapsed, limit);
         switch (verdict) {
             case Verdict::correct:

@@ -115,13 +115,13 @@ void exchange_feedback(State& s);
 void send_feedback_snapshot(State& s, const Member& m);
 
 // --- learning (room_learning.cpp)
-// What a finished game showed `m` remembers: a rating per question they answered and that was
-// marked, and in a solo run also per question left unanswered; nothing without an identity.
+// What a finished game showed `m` remembers: the rating of each question played that has one
+// (reveal_results rates the answers of players with an identity).
 std::vector<learning::QuestionRating> ratings_for(const State& s, const Member& m);
 // A review run's questions at `now`, by bank id (learning::review_order over the room's cards).
 std::vector<std::string> review_order(const State& s, Millis now);
-// A review run: once the open question's marks are final, moves the runner's card for it and
-// keeps when it comes back in the answer's record, for the result.
+// A review run: once the open question is rated, moves the runner's card for it and keeps it
+// in the answer's record, for the result to say when the question comes back.
 void review_answers(State& s, Millis now);
 
 }  // namespace rapidfire::core::ops

@@ -25,7 +25,10 @@ struct AnswerRecord {
     int points = 0;
     std::optional<std::string> comment;
     std::vector<std::string> tips;
-    // A review run: when the question comes back, once the answer is rated (learning.hpp).
+    // Once the question is revealed, for a player with an identity: what it showed they
+    // remember (learning::rating_of); none for a question they may not have been there for.
+    std::optional<fsrs::Rating> rating;
+    // A review run: the player's card for the question after that rating (when it comes back).
     std::optional<fsrs::Card> reviewed;
 };
 
