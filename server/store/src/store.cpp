@@ -137,41 +137,51 @@ constexpr std::size_t identities_per_read = 500;
 constexpr std::size_t cards_per_write = 64;
 
 // Moves the players' cards by what a finished game showed, in the order of its questions: the
-// cards they hold are read a few hundred identities per query, moved in memory, and written
-// back many rows per statement, so a big room's end costs a few round trips to the database,
-// not two per card.
+// cards they hold for the game's questions are read a few hundred identities per query, moved
+// in memory, and written back many rows per statement, so a big room's end costs a few round
+// trips to the database, not two per card.
 void review_cards(Database& db, std::string_view bank, const std::vector<PlayerRatings>& players,
                   Millis at) {
-    std::map<std::pair<std::string, std::string>, fsrs::Card> cards;  // (identity, question)
+    using Key = std::pair<std::string, std::string>;  // (identity, question)
+    std::vector<std::string> questions;
+    for (const auto& player : players) {
+        for (const auto& rated : *player.ratings) {
+            if (std::find(questions.begin(), questions.end(), rated.question) == questions.end())
+                questions.push_back(rated.question);
+        }
+    }
+    std::map<Key, fsrs::Card> held;
     for (std::size_t from = 0; from < players.size(); from += identities_per_read) {
         const std::size_t count = std::min(identities_per_read, players.size() - from);
         std::string sql = std::string("SELECT identity, question, ") + card_columns +
                           " FROM cards WHERE bank = $1 AND identity IN (";
         for (std::size_t i = 0; i < count; ++i)
             sql += (i == 0 ? "$" : ", $") + std::to_string(i + 2);
+        sql += ") AND question IN (";
+        for (std::size_t q = 0; q < questions.size(); ++q)
+            sql += (q == 0 ? "$" : ", $") + std::to_string(count + q + 2);
         sql += ")";
         const auto read = db.prepare(sql);
         read->bind(1, bank);
         for (std::size_t i = 0; i < count; ++i)
             read->bind(static_cast<int>(i + 2), players[from + i].identity);
+        for (std::size_t q = 0; q < questions.size(); ++q)
+            read->bind(static_cast<int>(count + q + 2), questions[q]);
         while (read->step())
-            cards.insert_or_assign({read->text(0), read->text(1)}, read_card(*read, 2));
+            held.insert_or_assign({read->text(0), read->text(1)}, read_card(*read, 2));
     }
+    std::map<Key, fsrs::Card> moved;
     for (const auto& player : players) {
         for (const auto& rated : *player.ratings) {
-            const auto [at_card, added] =
-                cards.try_emplace({player.identity, rated.question}, fsrs::new_card(at));
-            at_card->second = fsrs::review(at_card->second, rated.rating, at);
+            Key key{player.identity, rated.question};
+            const auto known = held.find(key);
+            auto [card, added] = moved.try_emplace(
+                std::move(key), known == held.end() ? fsrs::new_card(at) : known->second);
+            card->second = fsrs::review(card->second, rated.rating, at);
         }
     }
-    std::vector<const std::pair<const std::pair<std::string, std::string>, fsrs::Card>*> moved;
-    for (const auto& player : players) {
-        for (const auto& rated : *player.ratings)
-            moved.push_back(&*cards.find({player.identity, rated.question}));
-    }
-    std::sort(moved.begin(), moved.end());
-    moved.erase(std::unique(moved.begin(), moved.end()), moved.end());
     std::map<std::size_t, std::unique_ptr<Query>> writes;  // by rows per statement
+    auto next = moved.begin();
     for (std::size_t from = 0; from < moved.size(); from += cards_per_write) {
         const std::size_t rows = std::min(cards_per_write, moved.size() - from);
         auto& write = writes[rows];
@@ -193,8 +203,8 @@ void review_cards(Database& db, std::string_view bank, const std::vector<PlayerR
                 "due = excluded.due";
             write = db.prepare(sql);
         }
-        for (std::size_t row = 0; row < rows; ++row) {
-            const auto& [key, card] = *moved[from + row];
+        for (std::size_t row = 0; row < rows; ++row, ++next) {
+            const auto& [key, card] = *next;
             const int first = static_cast<int>(row * 12);
             write->bind(first + 1, key.first).bind(first + 2, bank).bind(first + 3, key.second);
             write->bind(first + 4, card.state == fsrs::CardState::new_card ? 0 : 1);
