@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "rapidfire/content/loader.hpp"
+#include "rapidfire/protocol/utf8.hpp"
 
 namespace rapidfire::server {
 namespace {
@@ -30,22 +31,18 @@ std::string excerpt(std::string_view text, std::size_t max) {
     }
     while (!flat.empty() && flat.back() == ' ')
         flat.pop_back();
+    if (protocol::utf8_length(flat) <= max)
+        return flat;
+    // Cut after max - 3 characters, so that with "..." the line is `max` long.
     std::size_t characters = 0;
-    for (std::size_t i = 0; i < flat.size(); ++i) {
-        if ((static_cast<unsigned char>(flat[i]) & 0xC0) == 0x80)
+    std::size_t cut = 0;
+    for (; cut < flat.size(); ++cut) {
+        if ((static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80)
             continue;  // inside a character
-        if (characters == max - 3) {
-            // Cut here if what is left is longer than the "..." that would replace it.
-            std::size_t rest = 0;
-            for (std::size_t j = i; j < flat.size(); ++j)
-                rest += (static_cast<unsigned char>(flat[j]) & 0xC0) != 0x80 ? 1 : 0;
-            if (rest > 3)
-                return flat.substr(0, i) + "...";
-            return flat;
-        }
-        ++characters;
+        if (characters++ == max - 3)
+            break;
     }
-    return flat;
+    return flat.substr(0, cut) + "...";
 }
 
 bool is_correct(const content::BankQuestion& q, std::size_t choice) {
