@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  answerChoice, bankAnswers, hostRoom, joinRoom, person, phone, projector, screenOf, screenshot,
+  answerChoice, bankAnswers, hostRoom, joinPhones, person, phone, projector, screenOf, screenshot,
   waitForScreen, withServerAndBrowser,
 } from './support.mjs';
 
@@ -54,13 +54,7 @@ test('the host locks, pauses, adds time, skips, ends after confirming and rematc
   const host = await person(world.browser, projector, 'host');
   const code = await hostRoom(host, world.server.base,
     { questions: 4, seconds: 60, 'reveal-seconds': 0 });
-  const players = [];
-  for (const name of ['Ada', 'Ben']) {
-    const p = await person(world.browser, phone, name);
-    await joinRoom(p, world.server.base, code, name);
-    players.push(p);
-  }
-  await host.page.locator('#player-count').filter({ hasText: /^\s*2\s*$/ }).waitFor();
+  const players = await joinPhones(world.browser, world.server.base, host, code, ['Ada', 'Ben']);
 
   // Locked: a late joiner is refused with a sentence and stays on the join form.
   const lock = host.page.locator('#lock-button');

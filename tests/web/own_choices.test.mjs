@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import {
-  hostRoom, joinRoom, person, phone, projector, screenshot, waitForAnswerIn, waitForOpenQuestion,
+  hostRoom, joinPhones, person, projector, screenshot, waitForAnswerIn, waitForOpenQuestion,
   waitForScreen, withServerAndBrowser,
 } from './support.mjs';
 
@@ -42,13 +42,7 @@ test('own choices are shown as written, any correct one scores, and the reveal s
   const host = await person(world.browser, projector, 'host');
   const code = await hostRoom(host, world.server.base,
     { questions: 2, seconds: 20, 'reveal-seconds': 0 });
-  const players = [];
-  for (const name of ['Ada', 'Ben']) {
-    const p = await person(world.browser, phone, name);
-    await joinRoom(p, world.server.base, code, name);
-    players.push(p);
-  }
-  await host.page.locator('#player-count').filter({ hasText: /^\s*2\s*$/ }).waitFor();
+  const players = await joinPhones(world.browser, world.server.base, host, code, ['Ada', 'Ben']);
   await host.page.click('#start-button');
 
   for (let round = 0; round < QUESTIONS.length; ++round) {

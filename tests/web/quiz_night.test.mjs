@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  answerChoice, bankAnswers, decodeQr, hostRoom, joinRoom, person, phone, projector, screenshot,
+  answerChoice, bankAnswers, decodeQr, hostRoom, joinPhones, person, projector, screenshot,
   screenshotDir, waitForScreen, withServerAndBrowser,
 } from './support.mjs';
 
@@ -25,13 +25,7 @@ test('three phones play a choice quiz to the podium; every screen agrees with th
   await host.page.locator('img#qr').screenshot({ path: qr });
   assert.equal(await decodeQr(qr), link);
 
-  const players = [];
-  for (const name of ['Ada', 'Ben', '<svg onload=alert(1)>']) {
-    const p = await person(world.browser, phone, name);
-    await joinRoom(p, world.server.base, code, name);
-    players.push(p);
-  }
-  await host.page.locator('#player-count').filter({ hasText: /^\s*3\s*$/ }).waitFor();
+  const players = await joinPhones(world.browser, world.server.base, host, code, ['Ada', 'Ben', '<svg onload=alert(1)>']);
   // The HTML nickname is shown as text and runs nothing.
   const listed = await host.page.locator('#players li').allTextContents();
   assert.ok(listed.some((t) => t.includes('<svg onload=alert(1)>')), listed.join(' | '));

@@ -194,6 +194,20 @@ export async function joinRoom(player, base, code, nickname) {
   await waitForScreen(player.page, 'lobby');
 }
 
+// Phones (`phone` viewport) named `names` join room `code` in turn; returns them once the
+// host's page counts them all.
+export async function joinPhones(browser, base, host, code, names) {
+  const players = [];
+  for (const name of names) {
+    const p = await person(browser, phone, name);
+    await joinRoom(p, base, code, name);
+    players.push(p);
+  }
+  await host.page.locator('#player-count')
+    .filter({ hasText: new RegExp(`^\\s*${names.length}\\s*$`) }).waitFor();
+  return players;
+}
+
 // The 0-based index of the tile holding the reference answer of the question on screen.
 export async function correctTile(page, answers) {
   const text = (await page.textContent('#question-text')).trim();
