@@ -164,13 +164,18 @@ std::vector<learning::QuestionRating> ratings_of(const GameFinished& f) {
     return f.ratings[0];
 }
 
-TEST(SoloRecord, EachAnswerRatesItsCardByVerdictAndTime) {
-    RoomHarness h;
-    h.identity = secret;
+// Three questions of 20 s each, on a clock per question.
+RoundSettings twenty_seconds_each() {
     RoundSettings s = three_questions();
     s.clock = ClockMode::per_question;
     s.seconds = 20;
-    h.create(RoomKind::solo, s);
+    return s;
+}
+
+TEST(SoloRecord, EachAnswerRatesItsCardByVerdictAndTime) {
+    RoomHarness h;
+    h.identity = secret;
+    h.create(RoomKind::solo, twenty_seconds_each());
     h.send(1, Start{h.host_token()});
     std::vector<std::string> ids;
     // Right within the first quarter of 20 s: easy. Right after 6 s: good. Wrong: again.
@@ -191,10 +196,7 @@ TEST(SoloRecord, EachAnswerRatesItsCardByVerdictAndTime) {
 TEST(SoloRecord, AQuestionLeftToRunOutIsRatedAgain) {
     RoomHarness h;
     h.identity = secret;
-    RoundSettings s = three_questions();
-    s.clock = ClockMode::per_question;
-    s.seconds = 20;
-    h.create(RoomKind::solo, s);
+    h.create(RoomKind::solo, twenty_seconds_each());
     h.send(1, Start{h.host_token()});
     const auto first = h.last<Question>(1);
     h.send(1, Answer{first.question, h.correct_choice(first), {}});
